@@ -1,0 +1,7 @@
+import type { CliIo } from '../run-cli';
+
+// Placeholder until the command lands.
+export async function run(_args: readonly string[], io: CliIo): Promise<number> {
+  io.err('ferry test: not implemented yet\n');
+  return 1;
+}

@@ -1,0 +1,178 @@
+/**
+ * The IPC contract: every request/response channel and every main→renderer event.
+ *
+ * Main validates each request with `request` before a handler sees it; the preload exposes one
+ * function per channel; the renderer's `window.ferry` type is derived from the preload. Adding a
+ * channel here is the only way to add an IPC surface.
+ */
+import { z } from 'zod';
+import {
+  ApplyResultSchema,
+  AuditRecordSchema,
+  DesiredSettingsSchema,
+  DiscoveredHostSchema,
+  HostFactsSchema,
+  HostNameSchema,
+  HypotheticalVmSchema,
+  MAX_TEXT_LENGTH,
+  PlanSchema,
+  ProgressEventSchema,
+  TestReportSchema,
+  AuthenticationTypeSchema,
+} from './schemas';
+
+const Empty = z.object({}).strict();
+
+export const DirectoryConnectRequestSchema = z
+  .object({
+    /** ldaps://host[:port] or ldap://host[:port] (then `startTls` must be true). */
+    url: z.string().min(1).max(512),
+    startTls: z.boolean(),
+    baseDn: z.string().max(2048).optional(),
+    bindUser: z.string().min(1).max(512),
+    /** Held in memory by main for the session only; never logged, stored or sent back. */
+    password: z.string().min(1).max(1024),
+    caFile: z.string().max(4096).optional(),
+    /** Loudly labelled in the UI: accept the server's certificate without a CA check. */
+    trustServerCertificate: z.boolean().optional(),
+  })
+  .strict();
+
+export const DirectoryInfoSchema = z
+  .object({
+    connected: z.boolean(),
+    url: z.string().optional(),
+    defaultNamingContext: z.string().optional(),
+    dnsDomain: z.string().optional(),
+    bindUser: z.string().optional(),
+    lab: z.boolean(),
+  })
+  .strict();
+
+export const AppInfoSchema = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+    labMode: z.boolean(),
+    platform: z.string(),
+    locale: z.string(),
+    powershell: z.object({ executable: z.string(), available: z.boolean() }).strict(),
+  })
+  .strict();
+
+export const PairRequestSchema = z
+  .object({
+    source: HostNameSchema,
+    destination: HostNameSchema,
+  })
+  .strict();
+
+export const PlanRequestSchema = z
+  .object({
+    source: HostNameSchema,
+    destination: HostNameSchema,
+    desired: DesiredSettingsSchema,
+    delegation: z
+      .object({ enabled: z.boolean(), bothDirections: z.boolean() })
+      .strict(),
+  })
+  .strict();
+
+export const TestRequestSchema = z
+  .object({
+    source: HostNameSchema,
+    destination: HostNameSchema,
+    vms: z.array(z.string().min(1).max(MAX_TEXT_LENGTH)).max(1000).optional(),
+    hypothetical: HypotheticalVmSchema.optional(),
+    authentication: AuthenticationTypeSchema.optional(),
+  })
+  .strict();
+
+/** Request/response channels. Names are `area:verb`. */
+export const invokeChannels = {
+  'app:info': { request: Empty, response: AppInfoSchema },
+  'lab:open': {
+    request: z.object({ reset: z.boolean().optional() }).strict(),
+    response: z.object({ labDir: z.string(), hosts: z.array(z.string()), directory: DirectoryInfoSchema }).strict(),
+  },
+  'directory:connect': { request: DirectoryConnectRequestSchema, response: DirectoryInfoSchema },
+  'directory:disconnect': { request: Empty, response: DirectoryInfoSchema },
+  'hosts:discover': {
+    request: z.object({ filter: z.string().max(MAX_TEXT_LENGTH).optional() }).strict(),
+    response: z.object({ hosts: z.array(DiscoveredHostSchema) }).strict(),
+  },
+  'hosts:resolve': {
+    request: z.object({ names: z.array(HostNameSchema).min(1).max(100) }).strict(),
+    response: z
+      .object({
+        results: z.array(
+          z
+            .object({
+              name: z.string(),
+              host: DiscoveredHostSchema.optional(),
+              error: z.string().optional(),
+            })
+            .strict(),
+        ),
+      })
+      .strict(),
+  },
+  'hosts:read': {
+    request: z.object({ hosts: z.array(HostNameSchema).min(1).max(500) }).strict(),
+    response: z.object({ hosts: z.array(HostFactsSchema) }).strict(),
+  },
+  'plan:create': { request: PlanRequestSchema, response: PlanSchema },
+  'plan:export': {
+    request: z.object({ planId: z.string().min(1).max(64) }).strict(),
+    response: z.object({ fileName: z.string(), script: z.string() }).strict(),
+  },
+  'apply:start': {
+    request: z.object({ planId: z.string().min(1).max(64), includeOptional: z.boolean().optional() }).strict(),
+    response: ApplyResultSchema,
+  },
+  'apply:cancel': {
+    request: z.object({ runId: z.string().min(1).max(64) }).strict(),
+    response: z.object({ cancelled: z.boolean() }).strict(),
+  },
+  'audit:list': {
+    request: Empty,
+    response: z.object({ records: z.array(AuditRecordSchema) }).strict(),
+  },
+  'rollback:start': {
+    request: z.object({ runId: z.string().min(1).max(64) }).strict(),
+    response: ApplyResultSchema,
+  },
+  'test:run': { request: TestRequestSchema, response: TestReportSchema },
+  'test:report': {
+    request: z.object({ locale: z.enum(['en', 'de']).optional() }).strict(),
+    response: z.object({ fileName: z.string(), html: z.string() }).strict(),
+  },
+} as const;
+
+/** Main → renderer events. */
+export const eventChannels = {
+  'ferry:progress': ProgressEventSchema,
+} as const;
+
+export type InvokeChannel = keyof typeof invokeChannels;
+export type EventChannel = keyof typeof eventChannels;
+export type RequestOf<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['request']>;
+export type ResponseOf<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['response']>;
+export type EventOf<E extends EventChannel> = z.infer<(typeof eventChannels)[E]>;
+
+/** Every IPC answer is a result object: Electron would otherwise leak only an error's text. */
+export type IpcError = {
+  readonly code: 'invalid-input' | 'forbidden' | 'not-found' | 'failed' | 'cancelled' | 'unknown-channel';
+  readonly message: string;
+  /** The request field that was wrong, as a dotted path (`desired.networks.0.subnet`). */
+  readonly field?: string;
+  readonly target?: string;
+};
+export type IpcResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: IpcError };
+
+export const invokeChannelNames = Object.keys(invokeChannels) as InvokeChannel[];
+export const eventChannelNames = Object.keys(eventChannels) as EventChannel[];
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(invokeChannels, name);
+}

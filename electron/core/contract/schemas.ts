@@ -1,0 +1,296 @@
+/**
+ * Domain shapes that cross a boundary (IPC, PowerShell JSON, CLI --json).
+ *
+ * Each shape is a zod schema so that every boundary can validate what it receives; the
+ * TypeScript types in `core/model` are inferred from these, so there is one definition.
+ * Enum values are spelled exactly as Hyper-V spells them.
+ */
+import { z } from 'zod';
+
+export const AuthenticationTypeSchema = z.enum(['CredSSP', 'Kerberos']);
+export const PerformanceOptionSchema = z.enum(['TCPIP', 'Compression', 'SMB']);
+
+/** Longest DNS name (RFC 1035) — also bounds every host field we accept. */
+export const MAX_HOST_LENGTH = 253;
+/** Free-text fields (VM names, notes) are data, but still bounded. */
+export const MAX_TEXT_LENGTH = 1024;
+
+export const HostNameSchema = z.string().min(1).max(MAX_HOST_LENGTH);
+
+export const MigrationNetworkSchema = z
+  .object({
+    subnet: z.string().min(1).max(64),
+    priority: z.number().int().min(0).max(0xffffffff),
+  })
+  .strict();
+
+export const HostMigrationSettingsSchema = z
+  .object({
+    virtualMachineMigrationEnabled: z.boolean(),
+    maximumVirtualMachineMigrations: z.number().int().min(0),
+    maximumStorageMigrations: z.number().int().min(0),
+    virtualMachineMigrationAuthenticationType: AuthenticationTypeSchema,
+    virtualMachineMigrationPerformanceOption: PerformanceOptionSchema,
+    useAnyNetworkForMigration: z.boolean(),
+    migrationNetworks: z.array(MigrationNetworkSchema),
+  })
+  .strict();
+
+export const HostStatusSchema = z.enum(['ok', 'unreachable', 'access-denied', 'timeout', 'error']);
+
+export const ErrorInfoSchema = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    target: z.string().optional(),
+  })
+  .strict();
+
+export const VmSummarySchema = z
+  .object({
+    name: z.string().max(MAX_TEXT_LENGTH),
+    state: z.string(),
+    memoryAssignedBytes: z.number().min(0),
+    memoryStartupBytes: z.number().min(0),
+    dynamicMemoryEnabled: z.boolean(),
+    configurationVersion: z.string(),
+    processorCompatibilityForMigration: z.boolean(),
+    switchNames: z.array(z.string()),
+    hasIsoAttached: z.boolean(),
+    hasPassThroughDisk: z.boolean(),
+    hasSnapshots: z.boolean(),
+    diskBytes: z.number().min(0),
+  })
+  .strict();
+
+export const MigrationLinkSchema = z
+  .object({
+    name: z.string(),
+    subnet: z.string(),
+    linkSpeedGbps: z.number().min(0),
+    rdma: z.boolean(),
+  })
+  .strict();
+
+/** Everything read from one host; `settings` is absent when the host could not be read. */
+export const HostFactsSchema = z
+  .object({
+    computerName: z.string(),
+    status: HostStatusSchema,
+    error: ErrorInfoSchema.optional(),
+    settings: HostMigrationSettingsSchema.optional(),
+    domain: z.string().optional(),
+    osVersion: z.string().optional(),
+    memoryCapacityBytes: z.number().optional(),
+    memoryAvailableBytes: z.number().optional(),
+    logicalProcessorCount: z.number().optional(),
+    processorVendor: z.string().optional(),
+    credentialGuardRunning: z.boolean().optional(),
+    supportedVersions: z.array(z.string()).optional(),
+    switches: z.array(z.object({ name: z.string(), switchType: z.string() }).strict()).optional(),
+    links: z.array(MigrationLinkSchema).optional(),
+    openPorts: z.array(z.number().int()).optional(),
+    vms: z.array(VmSummarySchema).optional(),
+    elapsedMs: z.number().optional(),
+  })
+  .strict();
+
+/** Desired settings; applied to both hosts unless `perHost` overrides a field for one host. */
+export const DesiredSettingsSchema = z
+  .object({
+    virtualMachineMigrationEnabled: z.boolean(),
+    maximumVirtualMachineMigrations: z.number().int().min(1).max(64),
+    maximumStorageMigrations: z.number().int().min(1).max(64),
+    virtualMachineMigrationAuthenticationType: AuthenticationTypeSchema,
+    virtualMachineMigrationPerformanceOption: PerformanceOptionSchema,
+    /** `any` = UseAnyNetworkForMigration; otherwise exactly these subnets with priorities. */
+    networks: z.union([
+      z.literal('any'),
+      z.array(MigrationNetworkSchema).min(1).max(64),
+    ]),
+  })
+  .strict();
+
+export const ComputerAccountSchema = z
+  .object({
+    name: z.string(),
+    dn: z.string(),
+    dnsHostName: z.string().optional(),
+    samAccountName: z.string(),
+    operatingSystem: z.string().optional(),
+    operatingSystemVersion: z.string().optional(),
+    enabled: z.boolean(),
+    userAccountControl: z.number().int(),
+    allowedToDelegateTo: z.array(z.string()),
+    servicePrincipalNames: z.array(z.string()),
+    hasHyperVScp: z.boolean(),
+  })
+  .strict();
+
+export const DelegationStateSchema = z.enum(['none', 'partial', 'complete', 'unknown']);
+
+export const DiscoveredHostSchema = z
+  .object({
+    account: ComputerAccountSchema,
+    /** Delegation towards every other discovered host summarised for the list view. */
+    delegationState: DelegationStateSchema,
+    source: z.enum(['directory', 'typed']),
+  })
+  .strict();
+
+export const PlanStepKindSchema = z.enum([
+  'enable-migration',
+  'disable-migration',
+  'set-host',
+  'add-network',
+  'remove-network',
+  'set-network',
+  'delegation-add',
+  'delegation-remove',
+  'uac-set',
+  'klist-purge',
+]);
+
+export const PlanStepSchema = z
+  .object({
+    id: z.string(),
+    kind: PlanStepKindSchema,
+    target: z.string(),
+    /** Which setting the step changes, e.g. `maximumVirtualMachineMigrations`. */
+    setting: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    /** What an admin would run (PowerShell) or the LDAP change, for review. */
+    command: z.string(),
+    /** The inverse command. */
+    inverseCommand: z.string(),
+    /** `powershell` steps run through the pool; `ldap` steps through the directory service. */
+    channel: z.enum(['powershell', 'ldap']),
+    /** Advisory steps (klist purge) are shown but only run on request. */
+    optional: z.boolean(),
+  })
+  .strict();
+
+export const PlanWarningSchema = z
+  .object({ code: z.string(), message: z.string(), target: z.string().optional() })
+  .strict();
+
+export const PlanSchema = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    hosts: z.array(z.string()),
+    steps: z.array(PlanStepSchema),
+    warnings: z.array(PlanWarningSchema),
+  })
+  .strict();
+
+export const StepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped', 'not-started']);
+
+export const StepResultSchema = z
+  .object({
+    stepId: z.string(),
+    status: StepStatusSchema,
+    readBack: z.unknown().optional(),
+    verified: z.boolean(),
+    error: ErrorInfoSchema.optional(),
+  })
+  .strict();
+
+export const ApplyResultSchema = z
+  .object({
+    runId: z.string(),
+    planId: z.string(),
+    ok: z.boolean(),
+    results: z.array(StepResultSchema),
+    /** PowerShell/LDAP commands that restore what the run changed, in order. */
+    restoreCommands: z.array(z.string()),
+    auditLog: z.string().optional(),
+  })
+  .strict();
+
+export const SeveritySchema = z.enum(['pass', 'warn', 'fail', 'info']);
+export const FindingGroupSchema = z.enum(['identity', 'host', 'network', 'vm', 'capacity']);
+
+export const FindingFixSchema = z
+  .object({
+    kind: z.enum(['plan-step', 'command', 'needs-vm-shutdown', 'manual', 'none']),
+    text: z.string(),
+    /** Configure row the fix belongs to, so the UI can jump there. */
+    setting: z.string().optional(),
+    command: z.string().optional(),
+  })
+  .strict();
+
+export const FindingSchema = z
+  .object({
+    id: z.string(),
+    group: FindingGroupSchema,
+    severity: SeveritySchema,
+    title: z.string(),
+    evidence: z.record(z.string(), z.string()),
+    fix: FindingFixSchema,
+    vm: z.string().optional(),
+  })
+  .strict();
+
+export const ModelResultSchema = z
+  .object({
+    option: PerformanceOptionSchema,
+    rounds: z.number().int(),
+    totalSeconds: z.number(),
+    downtimeSeconds: z.number(),
+    bytesSent: z.number(),
+    converges: z.boolean(),
+    why: z.string().optional(),
+    effectiveBytesPerSecond: z.number().optional(),
+  })
+  .strict();
+
+export const HypotheticalVmSchema = z
+  .object({
+    memoryGiB: z.number().positive().max(24 * 1024),
+    dirtyMBps: z.number().min(0).max(100_000),
+  })
+  .strict();
+
+export const TestReportSchema = z
+  .object({
+    source: z.string(),
+    destination: z.string(),
+    startedAt: z.string(),
+    ranBy: z.string(),
+    hosts: z.array(HostFactsSchema),
+    findings: z.array(FindingSchema),
+    model: z.array(ModelResultSchema),
+  })
+  .strict();
+
+export const AuditRecordSchema = z
+  .object({
+    time: z.string(),
+    user: z.string(),
+    runId: z.string(),
+    planId: z.string(),
+    stepId: z.string(),
+    host: z.string(),
+    setting: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    result: z.enum(['done', 'failed', 'rolled-back']),
+    /** Set when Ferry itself set the "any authentication protocol" flag, so removal may clear it. */
+    ferrySetFlag: z.boolean().optional(),
+    message: z.string().optional(),
+  })
+  .strict();
+
+export const ProgressEventSchema = z
+  .object({
+    runId: z.string(),
+    stepId: z.string().optional(),
+    index: z.number().int(),
+    total: z.number().int(),
+    status: StepStatusSchema,
+    message: z.string(),
+  })
+  .strict();

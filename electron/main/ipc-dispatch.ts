@@ -1,0 +1,123 @@
+/**
+ * The IPC gate, without Electron: sender check, schema validation, error shaping.
+ *
+ * `ipc-register.ts` wires this to `ipcMain.handle`; the test-only loopback bridge calls the same
+ * function, so the e2e suite exercises exactly the checks the packaged app runs.
+ */
+import type { z } from 'zod';
+import {
+  invokeChannels,
+  isInvokeChannel,
+  type InvokeChannel,
+  type IpcError,
+  type IpcResult,
+  type RequestOf,
+  type ResponseOf,
+} from '../core/contract/channels';
+
+export type Handler<C extends InvokeChannel> = (request: RequestOf<C>, signal: AbortSignal) => Promise<ResponseOf<C>>;
+export type HandlerMap = { readonly [C in InvokeChannel]: Handler<C> };
+
+/** A failure the handler means the user to see: its message is shown as-is. */
+export class UserFacingError extends Error {
+  constructor(
+    readonly code: IpcError['code'],
+    message: string,
+    readonly field?: string,
+    readonly target?: string,
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+/** What a sender check needs to know about the frame that sent a message. */
+export interface SenderInfo {
+  readonly isMainFrame: boolean;
+  readonly url: string;
+}
+
+export type SenderCheck = (sender: SenderInfo) => boolean;
+
+/** Formats the first zod issue as `field: message`, naming the field by its dotted path. */
+export function describeIssue(error: z.ZodError): { field: string; message: string } {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(request)';
+  const message = issue ? issue.message : 'invalid value';
+  return { field, message: `${field}: ${message}` };
+}
+
+export interface Dispatcher {
+  dispatch(channel: unknown, payload: unknown, sender: SenderInfo, signal?: AbortSignal): Promise<IpcResult<unknown>>;
+}
+
+/**
+ * Builds the gate. Unknown channels, foreign senders and invalid payloads are answered with a
+ * typed error before any handler runs; a handler's unexpected exception becomes a generic
+ * message (logged by `onUnexpected`) so no stack or internal text reaches the renderer.
+ */
+export function createDispatcher(
+  handlers: HandlerMap,
+  isTrustedSender: SenderCheck,
+  onUnexpected: (channel: string, error: unknown) => void = () => undefined,
+): Dispatcher {
+  return {
+    async dispatch(channel, payload, sender, signal = new AbortController().signal) {
+      if (!isInvokeChannel(channel)) {
+        return { ok: false, error: { code: 'unknown-channel', message: 'Unknown request.' } };
+      }
+      if (!isTrustedSender(sender)) {
+        return { ok: false, error: { code: 'forbidden', message: 'Request refused: it did not come from the Ferry window.' } };
+      }
+      const schema = invokeChannels[channel].request as z.ZodType;
+      const parsed = schema.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const { field, message } = describeIssue(parsed.error);
+        return { ok: false, error: { code: 'invalid-input', message, field } };
+      }
+      try {
+        const handler = handlers[channel] as (req: unknown, s: AbortSignal) => Promise<unknown>;
+        const data = await handler(parsed.data, signal);
+        return { ok: true, data };
+      } catch (error) {
+        if (error instanceof UserFacingError) {
+          const shaped: IpcError = { code: error.code, message: error.message };
+          return {
+            ok: false,
+            error: {
+              ...shaped,
+              ...(error.field !== undefined ? { field: error.field } : {}),
+              ...(error.target !== undefined ? { target: error.target } : {}),
+            },
+          };
+        }
+        onUnexpected(channel, error);
+        return { ok: false, error: { code: 'failed', message: 'Ferry could not complete the request. Details are in the log.' } };
+      }
+    },
+  };
+}
+
+/**
+ * The app's own renderer: the main frame, loaded from the packaged `index.html` (file:) or the
+ * dev server origin given at start-up. Compared with the URL parser, never with `startsWith`.
+ */
+export function createSenderCheck(allowed: { readonly fileIndex?: string; readonly devOrigin?: string }): SenderCheck {
+  return (sender) => {
+    if (!sender.isMainFrame) return false;
+    let url: URL;
+    try {
+      url = new URL(sender.url);
+    } catch {
+      return false;
+    }
+    if (allowed.fileIndex !== undefined && url.protocol === 'file:') {
+      const expected = new URL(allowed.fileIndex);
+      return url.pathname === expected.pathname;
+    }
+    if (allowed.devOrigin !== undefined) {
+      return url.origin === new URL(allowed.devOrigin).origin;
+    }
+    return false;
+  };
+}
