@@ -1,0 +1,23 @@
+/**
+ * How the engine runs one plan step: PowerShell steps through the pool, LDAP steps through
+ * the directory service. Each executor performs the change and reads the value back.
+ */
+import type { PlanStep } from '../core/model';
+
+export interface StepOutcome {
+  /** The value read back from the host or directory after the change. */
+  readonly readBack: unknown;
+  /** True when the read-back equals the step's `after` value. */
+  readonly verified: boolean;
+  /** LDAP only: Ferry itself set TRUSTED_TO_AUTH_FOR_DELEGATION in this step. */
+  readonly ferrySetFlag?: boolean;
+}
+
+export interface StepExecutor {
+  execute(step: PlanStep, signal: AbortSignal): Promise<StepOutcome>;
+}
+
+export interface StepExecutors {
+  readonly powershell: StepExecutor;
+  readonly ldap?: StepExecutor;
+}
