@@ -45,6 +45,11 @@ if (want('assets')) {
 if (want('renderer')) {
   await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
 }
+if (want('licenses')) {
+  // Third-party licenses of the bundled production dependencies, shipped beside the app.
+  const { writeThirdPartyLicenses } = await import('./licenses.mjs');
+  writeThirdPartyLicenses(root, path.join(dist, 'THIRD-PARTY-LICENSES.txt'));
+}
 console.log(`build: ${only.length ? only.join(', ') : 'all bundles'} written to dist/`);
 
 function copyDir(from, to) {

@@ -41,10 +41,36 @@ export type SenderCheck = (sender: SenderInfo) => boolean;
 
 /** Formats the first zod issue as `field: message`, naming the field by its dotted path. */
 export function describeIssue(error: z.ZodError): { field: string; message: string } {
-  const issue = error.issues[0];
+  const first = error.issues[0];
+  const issue = first ? deepestIssue(first) : undefined;
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(request)';
   const message = issue ? issue.message : 'invalid value';
   return { field, message: `${field}: ${message}` };
+}
+
+interface LooseIssue {
+  readonly code?: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly errors?: readonly (readonly LooseIssue[])[];
+}
+
+/**
+ * A union (`networks: 'any' | [...]`) reports only "Invalid input" at the union itself; the
+ * branch whose issue reaches deepest is the one the sender meant, so name its field instead
+ * (branch paths are relative to the union).
+ */
+function deepestIssue(issue: LooseIssue): LooseIssue {
+  if (issue.code !== 'invalid_union' || !issue.errors) return issue;
+  let best: LooseIssue | undefined;
+  for (const branch of issue.errors) {
+    const inner = branch[0];
+    if (!inner) continue;
+    const resolved = deepestIssue(inner);
+    if (best === undefined || resolved.path.length > best.path.length) best = resolved;
+  }
+  if (best === undefined || best.path.length === 0) return issue;
+  return { ...best, path: [...issue.path, ...best.path] };
 }
 
 export interface Dispatcher {

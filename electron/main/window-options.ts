@@ -24,6 +24,8 @@ export interface SecureWindowOptions {
     readonly webviewTag: false;
     readonly navigateOnDragDrop: false;
     readonly spellcheck: false;
+    /** Middle-click would otherwise ask for a new window (denied anyway by the open handler). */
+    readonly disableBlinkFeatures: 'Auxclick';
     readonly devTools: boolean;
   };
 }
@@ -50,6 +52,7 @@ export function buildWindowOptions(preloadPath: string, opts: { readonly devTool
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: opts.devTools,
     },
   };
@@ -58,7 +61,8 @@ export function buildWindowOptions(preloadPath: string, opts: { readonly devTool
 /**
  * The Content-Security-Policy for the renderer. Only the app's own files; no eval, no remote
  * origins, no plugins, no framing. `style-src 'unsafe-inline'` is needed by Fluent UI's Griffel,
- * which injects style elements at run time; scripts stay strictly 'self'.
+ * which injects style elements at run time; scripts stay strictly 'self'. No `frame-ancestors`:
+ * browsers ignore it in a `<meta>` CSP (and say so on the console), and Ferry is never framed.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -70,7 +74,6 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
   "frame-src 'none'",
   "worker-src 'none'",
 ].join('; ');

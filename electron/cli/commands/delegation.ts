@@ -1,7 +1,146 @@
+/**
+ * `ferry delegation show|plan|apply|remove --source A --destination B [--one-way]`:
+ * Kerberos constrained delegation for live migration, through the same engine code as the app.
+ */
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { CliIo } from '../run-cli';
+import type { Plan, PlanStep, PlanWarning } from '../../core/model';
+import { delegationState, ferrySetFlagFromAudit, hasFlag, shortName, UF_TRUSTED_FOR_DELEGATION, UF_TRUSTED_TO_AUTH_FOR_DELEGATION } from '../../core/delegation';
+import type { DirectorySession } from '../../services/directory/directory-session';
+import { resolveComputer } from '../../services/directory/computer-accounts';
+import { AuditLog } from '../../services/audit/audit-log';
+import { createLdapExecutor } from '../../engine/directory-executor';
+import { planDelegationFor, planDelegationRemovalFor } from '../../engine/directory-planner';
+import { applyDelegationPlan } from '../../engine/directory-apply';
+import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs, reportError } from './discover';
 
-// Placeholder until the command lands.
-export async function run(_args: readonly string[], io: CliIo): Promise<number> {
-  io.err('ferry delegation: not implemented yet\n');
-  return 1;
+const USAGE = `Usage: ferry delegation show|plan|apply|remove --source <host> --destination <host> [--one-way]
+         --ldap-url <url> [--starttls] --bind-user <upn> [--ca-file <pem>] [--base-dn <dn>]
+         [--yes] [--json] [--audit-log <file>]
+apply/remove change the directory only with --yes (or after you confirm at the prompt).
+`;
+
+const OPTIONS = {
+  ...DIRECTORY_OPTIONS,
+  source: { type: 'string' },
+  destination: { type: 'string' },
+  'one-way': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  'audit-log': { type: 'string' },
+} as const;
+
+function describePlan(steps: readonly PlanStep[], warnings: readonly PlanWarning[]): string {
+  const lines: string[] = [];
+  if (steps.length === 0) lines.push('Nothing to change: the delegation is already as required.');
+  for (const [i, s] of steps.entries()) {
+    lines.push(`${i + 1}. [${s.kind}] ${s.target}${s.optional ? ' (optional, run on request)' : ''}`);
+    lines.push(...s.command.split('\n').map((l) => `     ${l}`));
+  }
+  for (const w of warnings) lines.push(`WARNING ${w.code}: ${w.message}`);
+  return lines.join('\n') + '\n';
+}
+
+async function confirm(io: CliIo, question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function show(session: DirectorySession, source: string, destination: string, json: boolean, io: CliIo): Promise<number> {
+  const a = await resolveComputer(session, source);
+  const b = await resolveComputer(session, destination);
+  const rows = [a, b].map((acc) => ({
+    account: acc,
+    towards: shortName(acc === a ? b : a),
+    state: delegationState(acc, [a, b], session.info.dnsDomain),
+  }));
+  if (json) {
+    io.out(JSON.stringify({ accounts: rows }, null, 2) + '\n');
+    return 0;
+  }
+  for (const r of rows) {
+    io.out(`${r.account.name} (${r.account.dn})\n`);
+    io.out(`  delegation to ${r.towards}: ${r.state}\n`);
+    io.out(`  use any authentication protocol: ${hasFlag(r.account.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION) ? 'yes' : 'no'}\n`);
+    if (hasFlag(r.account.userAccountControl, UF_TRUSTED_FOR_DELEGATION)) io.out('  WARNING: unconstrained delegation is enabled\n');
+    for (const v of r.account.allowedToDelegateTo) io.out(`  msDS-AllowedToDelegateTo: ${v}\n`);
+  }
+  return 0;
+}
+
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  let session: DirectorySession | undefined;
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    const [action, ...extra] = positionals;
+    if (action === undefined || !['show', 'plan', 'apply', 'remove'].includes(action)) throw new UsageError(`expected show, plan, apply or remove\n${USAGE}`);
+    if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+    const source = values.source;
+    const destination = values.destination;
+    if (source === undefined || destination === undefined) throw new UsageError('--source and --destination are required');
+    if (source.toLowerCase() === destination.toLowerCase()) throw new UsageError('--source and --destination must be different hosts');
+    const json = values.json === true;
+    const both = values['one-way'] !== true;
+    const audit = values['audit-log'] !== undefined ? new AuditLog(values['audit-log']) : undefined;
+    if (action === 'remove' && audit === undefined) {
+      io.err('note: without --audit-log Ferry cannot tell whether it set "Use any authentication protocol", so that flag is kept.\n');
+    }
+    session = await directoryFromArgs(values, io);
+    if (action === 'show') return await show(session, source, destination, json, io);
+
+    const records = audit ? (await audit.read()).records : [];
+    const result =
+      action === 'remove'
+        ? await planDelegationRemovalFor(session, source, destination, both, (acc) => ferrySetFlagFromAudit(records, shortName(acc)))
+        : await planDelegationFor(session, source, destination, both);
+    const plan: Plan = {
+      id: randomUUID(),
+      createdAt: new Date().toISOString(),
+      hosts: result.accounts.map((a) => shortName(a)),
+      steps: result.steps,
+      warnings: result.warnings,
+    };
+    if (action === 'plan') {
+      io.out(json ? JSON.stringify(plan, null, 2) + '\n' : describePlan(plan.steps, plan.warnings));
+      return 0;
+    }
+    if (!json) io.out(describePlan(plan.steps, plan.warnings));
+    if (plan.steps.every((s) => s.optional)) {
+      if (json) io.out(JSON.stringify({ plan, result: null }, null, 2) + '\n');
+      return 0;
+    }
+    if (values.yes !== true && !(await confirm(io, `${action === 'apply' ? 'Apply' : 'Remove'} these changes in ${session.info.dnsDomain}? [y/N] `))) {
+      throw new UsageError('not confirmed: nothing was changed (pass --yes to confirm non-interactively)');
+    }
+    const applied = await applyDelegationPlan(plan, { powershell: { execute: async () => Promise.reject(new Error('PowerShell steps are not run by this command')) }, ldap: createLdapExecutor(session) }, {
+      user: io.env.USER ?? os.userInfo().username,
+      ...(audit ? { audit } : {}),
+      onProgress: (e) => {
+        if (!json && (e.status === 'done' || e.status === 'failed')) io.err(`  [${e.index + 1}/${e.total}] ${e.status}: ${e.message}\n`);
+      },
+    });
+    if (json) io.out(JSON.stringify({ plan, result: applied }, null, 2) + '\n');
+    else {
+      io.out(applied.ok ? 'Done. Every change was read back and verified.\n' : 'FAILED: the run stopped at the first failure.\n');
+      for (const r of applied.results.filter((x) => x.error)) io.out(`  ${r.stepId}: ${r.error?.message ?? ''}\n`);
+      if (!applied.ok && applied.restoreCommands.length > 0) io.out(`To undo what was done:\n${applied.restoreCommands.join('\n')}\n`);
+      io.out('The change takes effect after AD replication and a new Kerberos ticket: run `klist purge -li 0x3e7` on each host (or restart it).\n');
+    }
+    return applied.ok ? 0 : 1;
+  } catch (error) {
+    return reportError(io, 'delegation', error);
+  } finally {
+    await session?.close();
+  }
 }

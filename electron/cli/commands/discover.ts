@@ -1,7 +1,141 @@
+/**
+ * `ferry discover`: Hyper-V hosts in Active Directory. Also home of the directory options and the
+ * password prompt shared with `ferry delegation`.
+ */
+import { parseArgs } from 'node:util';
 import type { CliIo } from '../run-cli';
+import { connectDirectory, type DirectoryConnectOptions, type DirectorySession } from '../../services/directory/directory-session';
+import { discoverHyperVHosts } from '../../services/directory/computer-accounts';
+import { DirectoryError } from '../../services/directory/directory-error';
+import { delegationState, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, UF_TRUSTED_FOR_DELEGATION, hasFlag } from '../../core/delegation';
 
-// Placeholder until the command lands.
-export async function run(_args: readonly string[], io: CliIo): Promise<number> {
-  io.err('ferry discover: not implemented yet\n');
+export const DIRECTORY_OPTIONS = {
+  'ldap-url': { type: 'string' },
+  starttls: { type: 'boolean' },
+  'base-dn': { type: 'string' },
+  'bind-user': { type: 'string' },
+  'ca-file': { type: 'string' },
+  'tls-server-name': { type: 'string' },
+  'trust-server-certificate': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export class UsageError extends Error {}
+
+type DirValues = { [K in keyof typeof DIRECTORY_OPTIONS]?: (typeof DIRECTORY_OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+
+/** Reads the password without echo from a TTY; never from an argument. */
+export async function readPassword(io: CliIo, prompt: string): Promise<string> {
+  const fromEnv = io.env.FERRY_LDAP_PASSWORD;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const stdin = process.stdin;
+  if (!stdin.isTTY) throw new UsageError('no password: set FERRY_LDAP_PASSWORD or run in a terminal to be asked (passwords are never taken as arguments)');
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          done();
+          resolve(buf);
+          return;
+        }
+        if (ch === '\u0003') {
+          done();
+          reject(new UsageError('cancelled'));
+          return;
+        }
+        if (ch === '\u007f') buf = buf.slice(0, -1);
+        else buf += ch;
+      }
+    };
+    const done = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    stdin.on('data', onData);
+  });
+}
+
+export async function directoryFromArgs(values: DirValues, io: CliIo): Promise<DirectorySession> {
+  const url = values['ldap-url'];
+  const bindUser = values['bind-user'];
+  if (url === undefined) throw new UsageError('--ldap-url is required (ldaps://server[:port], or ldap://server with --starttls)');
+  if (bindUser === undefined) throw new UsageError('--bind-user is required (e.g. admin@corp.example)');
+  if (values['trust-server-certificate']) io.err('WARNING: --trust-server-certificate: the server certificate is NOT checked. Anyone in the path can read your password.\n');
+  const password = await readPassword(io, `Password for ${bindUser}: `);
+  const options: DirectoryConnectOptions = {
+    url,
+    bindUser,
+    password,
+    startTls: values.starttls === true,
+    ...(values['base-dn'] !== undefined ? { baseDn: values['base-dn'] } : {}),
+    ...(values['ca-file'] !== undefined ? { caFile: values['ca-file'] } : {}),
+    ...(values['tls-server-name'] !== undefined ? { tlsServerName: values['tls-server-name'] } : {}),
+    ...(values['trust-server-certificate'] ? { trustServerCertificate: true } : {}),
+  };
+  return connectDirectory(options);
+}
+
+/** Maps an error to the CLI's exit code and prints it. */
+export function reportError(io: CliIo, command: string, error: unknown): number {
+  if (error instanceof UsageError) {
+    io.err(`ferry ${command}: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof DirectoryError) {
+    io.err(`ferry ${command}: ${error.message}\n`);
+    return error.code === 'invalid-input' ? 2 : 1;
+  }
+  if (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+    io.err(`ferry ${command}: ${error.message}\n`);
+    return 2;
+  }
+  io.err(`ferry ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
   return 1;
+}
+
+const USAGE = `Usage: ferry discover --ldap-url <ldaps://host[:port]|ldap://host --starttls> [--base-dn <dn>]
+                      --bind-user <upn> [--ca-file <pem>] [--tls-server-name <name>] [--json]
+The password comes from FERRY_LDAP_PASSWORD or a prompt.
+`;
+
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  let session: DirectorySession | undefined;
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options: DIRECTORY_OPTIONS, allowPositionals: true, strict: true });
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    session = await directoryFromArgs(values, io);
+    const hosts = await discoverHyperVHosts(session);
+    const domain = session.info.dnsDomain;
+    const rows = hosts.map((account) => ({ account, delegationState: delegationState(account, hosts, domain), source: 'directory' as const }));
+    if (values.json) {
+      io.out(JSON.stringify({ directory: session.info, hosts: rows }, null, 2) + '\n');
+    } else {
+      io.out(`${hosts.length} Hyper-V host(s) in ${domain}\n`);
+      for (const { account: a, delegationState: state } of rows) {
+        const flags = [
+          a.enabled ? '' : 'disabled',
+          a.hasHyperVScp ? 'scp' : 'spn-only',
+          hasFlag(a.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION) ? 'any-protocol' : '',
+          hasFlag(a.userAccountControl, UF_TRUSTED_FOR_DELEGATION) ? 'UNCONSTRAINED' : '',
+        ].filter(Boolean);
+        io.out(`  ${a.name.padEnd(16)} ${(a.dnsHostName ?? '-').padEnd(32)} ${(a.operatingSystem ?? '').padEnd(34)} delegation:${state} [${flags.join(',')}]\n`);
+      }
+    }
+    return 0;
+  } catch (error) {
+    return reportError(io, 'discover', error);
+  } finally {
+    await session?.close();
+  }
 }

@@ -1,7 +1,182 @@
+/**
+ * `ferry test`: the simulated migration test from the command line — the same engine call the
+ * app makes. Exit 0 when no check fails, 1 when one does, 2 on bad input.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import { ArgError, choiceArg, parseArgs, stringArg, type ParsedArgs } from '../args';
+import { formatTable, printJson, printable } from '../output';
 import type { CliIo } from '../run-cli';
+import { MAX_TEXT_LENGTH } from '../../core/contract/schemas';
+import type { TestReport } from '../../core/model';
+import { renderTestReportHtml, formatSeconds } from '../../core/report';
+import { validateHostName } from '../../core/settings/host-name';
+import { runMigrationTest, reportFails, type MigrationTestRequest } from '../../engine/migration-test';
+import { createMigrationTestDeps } from '../../engine/migration-test-deps';
+import { PowerShellPool } from '../../services/powershell/pool';
+import type { DirectorySession } from '../../services/directory/directory-session';
+import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs } from './discover';
+import { decimalArg } from './simulate';
 
-// Placeholder until the command lands.
-export async function run(_args: readonly string[], io: CliIo): Promise<number> {
-  io.err('ferry test: not implemented yet\n');
-  return 1;
+const SPEC = {
+  source: { type: 'string' },
+  destination: { type: 'string' },
+  vm: { type: 'string', multiple: true },
+  lab: { type: 'string' },
+  authentication: { type: 'string' },
+  'start-on-source': { type: 'boolean' },
+  'both-directions': { type: 'boolean' },
+  'include-storage': { type: 'boolean' },
+  'memory-gb': { type: 'string' },
+  'dirty-mb-per-s': { type: 'string' },
+  report: { type: 'string' },
+  locale: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  'ldap-url': { type: 'string' },
+  starttls: { type: 'boolean' },
+  'base-dn': { type: 'string' },
+  'bind-user': { type: 'string' },
+  'ca-file': { type: 'string' },
+  'tls-server-name': { type: 'string' },
+  'trust-server-certificate': { type: 'boolean' },
+} as const;
+
+// Keep the directory flags identical to `ferry discover`'s.
+void DIRECTORY_OPTIONS;
+
+const USAGE = `Usage: ferry test --source <host> --destination <host> [--vm <name>]... [--lab <dir>]
+                  [--authentication Kerberos|CredSSP] [--start-on-source] [--both-directions]
+                  [--include-storage] [--memory-gb <GiB> --dirty-mb-per-s <MB/s>]
+                  [--ldap-url <url> --bind-user <upn> [--starttls] [--base-dn <dn>] [--ca-file <pem>]]
+                  [--json] [--report <file.html>] [--locale en|de]
+Exit 0: no check failed; 1: a check failed; 2: bad input. LDAP password: FERRY_LDAP_PASSWORD or a prompt.
+`;
+
+function host(args: ParsedArgs, name: string): string {
+  const value = stringArg(args, name);
+  if (value === undefined) throw new ArgError(`--${name}`, 'is required');
+  const problem = validateHostName(value);
+  if (problem !== null) throw new ArgError(`--${name}`, `${problem} (got '${printable(value)}')`);
+  return value;
+}
+
+function requestFrom(args: ParsedArgs): MigrationTestRequest {
+  if (args.positionals.length > 0) throw new ArgError(printable(args.positionals[0] ?? ''), 'unexpected argument');
+  const source = host(args, 'source');
+  const destination = host(args, 'destination');
+  if (source.toLowerCase() === destination.toLowerCase()) throw new ArgError('--destination', 'must differ from --source');
+  const vms = args.values.get('vm') ?? [];
+  for (const vm of vms) {
+    // VM names are free text for Hyper-V; Ferry only bounds them and refuses control characters.
+    // eslint-disable-next-line no-control-regex
+    if (vm.length === 0 || vm.length > MAX_TEXT_LENGTH || /[\u0000-\u001f\u007f]/.test(vm)) throw new ArgError('--vm', `not a usable VM name ('${printable(vm)}')`);
+  }
+  if (vms.length > 1000) throw new ArgError('--vm', 'at most 1000 VMs');
+  const memoryGiB = decimalArg(args, 'memory-gb', 0.001, 24 * 1024, false);
+  const dirtyMBps = decimalArg(args, 'dirty-mb-per-s', 0, 100_000, false);
+  if ((memoryGiB === undefined) !== (dirtyMBps === undefined)) throw new ArgError(memoryGiB === undefined ? '--memory-gb' : '--dirty-mb-per-s', 'give --memory-gb and --dirty-mb-per-s together');
+  const authentication = choiceArg(args, 'authentication', ['Kerberos', 'CredSSP'] as const);
+  return {
+    source,
+    destination,
+    vms,
+    ...(memoryGiB !== undefined && dirtyMBps !== undefined ? { hypothetical: { memoryGiB, dirtyMBps } } : {}),
+    ...(authentication ? { authentication } : {}),
+    startMode: args.switches.has('start-on-source') ? 'source' : 'remote',
+    bothDirections: args.switches.has('both-directions'),
+    includeStorage: args.switches.has('include-storage'),
+  };
+}
+
+function currentUser(io: CliIo): string {
+  const domain = io.env.USERDOMAIN;
+  const name = io.env.USERNAME ?? io.env.USER ?? os.userInfo().username;
+  return domain ? `${domain}\\${name}` : name;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: ParsedArgs;
+  let request: MigrationTestRequest;
+  let locale: 'en' | 'de';
+  try {
+    args = parseArgs(argv, SPEC);
+    if (args.switches.has('help')) {
+      io.out(USAGE);
+      return 0;
+    }
+    request = requestFrom(args);
+    locale = choiceArg(args, 'locale', ['en', 'de'] as const) ?? 'en';
+  } catch (error) {
+    if (error instanceof ArgError) {
+      io.err(`ferry test: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  const labDir = stringArg(args, 'lab');
+  let directory: DirectorySession | undefined;
+  const pool = new PowerShellPool({ ...(labDir !== undefined ? { labDir } : {}), ...(io.env.FERRY_PWSH ? { executable: io.env.FERRY_PWSH } : {}) });
+  try {
+    if (stringArg(args, 'ldap-url') !== undefined) {
+      const dirValues = {
+        'ldap-url': stringArg(args, 'ldap-url'),
+        'bind-user': stringArg(args, 'bind-user'),
+        'base-dn': stringArg(args, 'base-dn'),
+        'ca-file': stringArg(args, 'ca-file'),
+        'tls-server-name': stringArg(args, 'tls-server-name'),
+        starttls: args.switches.has('starttls'),
+        'trust-server-certificate': args.switches.has('trust-server-certificate'),
+      };
+      try {
+        directory = await directoryFromArgs(Object.fromEntries(Object.entries(dirValues).filter(([, v]) => v !== undefined)), io);
+      } catch (error) {
+        if (error instanceof UsageError) {
+          io.err(`ferry test: ${error.message}\n`);
+          return 2;
+        }
+        throw error;
+      }
+    }
+    const deps = createMigrationTestDeps({ pool, ...(directory ? { directory } : {}), user: currentUser(io), workstationProbe: labDir !== undefined ? 'lab' : 'tcp' });
+    const report = await runMigrationTest(deps, request);
+    const reportFile = stringArg(args, 'report');
+    if (reportFile !== undefined) await fs.writeFile(reportFile, renderTestReportHtml(report, { locale }), 'utf8');
+    if (args.switches.has('json')) printJson(io, toJson(report));
+    else io.out(toText(report));
+    return reportFails(report) ? 1 : 0;
+  } finally {
+    await directory?.close();
+    await pool.dispose();
+  }
+}
+
+/** The documented `--json` shape. */
+export function toJson(report: TestReport): unknown {
+  return {
+    source: report.source,
+    destination: report.destination,
+    startedAt: report.startedAt,
+    ranBy: report.ranBy,
+    findings: report.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title, evidence: f.evidence, fix: f.fix, ...(f.vm !== undefined ? { vm: f.vm } : {}) })),
+    model: report.model.map((m) => ({ option: m.option, rounds: m.rounds, totalSeconds: m.totalSeconds, downtimeSeconds: m.downtimeSeconds, bytesSent: m.bytesSent, converges: m.converges, ...(m.why !== undefined ? { why: m.why } : {}) })),
+  };
+}
+
+/** Control characters shown as escapes (as `printable`), but never cut: fix commands must stay whole. */
+// eslint-disable-next-line no-control-regex
+const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+function toText(report: TestReport): string {
+  const order = { fail: 0, warn: 1, info: 2, pass: 3 } as const;
+  const findings = [...report.findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  const lines = [`Simulated migration test ${report.source} -> ${report.destination} (${report.startedAt}, ${report.ranBy})`, ''];
+  lines.push(formatTable(['Result', 'Check', 'Finding'], findings.map((f) => [f.severity.toUpperCase(), f.id, f.title])));
+  for (const f of findings.filter((x) => x.severity === 'fail' || x.severity === 'warn')) {
+    lines.push(`${f.severity.toUpperCase()} ${clean(f.title)}`);
+    lines.push(`  evidence: ${Object.entries(f.evidence).map(([k, v]) => `${k}=${clean(v)}`).join(', ')}`);
+    if (f.fix.kind !== 'none') lines.push(`  fix (${f.fix.kind}): ${clean(f.fix.text)}${f.fix.command ? `\n    ${clean(f.fix.command)}` : ''}`);
+  }
+  lines.push('', formatTable(['Option', 'Rounds', 'Total', 'Blackout', 'Converges'], report.model.map((m) => [m.option, String(m.rounds), formatSeconds(m.totalSeconds), formatSeconds(m.downtimeSeconds), m.converges ? 'yes' : 'NO'])));
+  return lines.join('\n') + '\n';
 }

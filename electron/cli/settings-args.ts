@@ -1,0 +1,145 @@
+/**
+ * The options `ferry plan` and `ferry apply` share, turned into validated desired settings,
+ * and the read-then-plan sequence both commands run.
+ *
+ * A setting the user does not give is kept as each host has it (a per-host override built from
+ * what was read), except authentication, which defaults to Kerberos: hosts with different
+ * authentication types cannot migrate between each other, and Kerberos (with constrained
+ * delegation) is the one that works from a management workstation.
+ */
+import os from 'node:os';
+import type { DesiredSettings, HostFacts, MigrationNetwork, Plan } from '../core/model';
+import { buildPlan, PlanInputError } from '../core/plan/build-plan';
+import { validateHostName } from '../core/settings/host-name';
+import { validateSubnetInput } from '../core/settings/subnet';
+import { readHosts } from '../engine/read-hosts';
+import type { ScriptRunner } from '../engine/script-runner';
+import { ArgError, choiceArg, intArg, requiredString, stringArg, type ArgSpec, type ParsedArgs } from './args';
+import { printable } from './output';
+
+export const SETTINGS_SPEC: ArgSpec = {
+  source: { type: 'string' },
+  destination: { type: 'string' },
+  auth: { type: 'string' },
+  performance: { type: 'string' },
+  'max-migrations': { type: 'string' },
+  'max-storage-migrations': { type: 'string' },
+  network: { type: 'string', multiple: true },
+  'any-network': { type: 'boolean' },
+  lab: { type: 'string' },
+  json: { type: 'boolean' },
+  script: { type: 'string' },
+};
+
+export interface SettingsRequest {
+  readonly source: string;
+  readonly destination: string;
+  readonly given: Partial<DesiredSettings>;
+}
+
+export function hostArg(args: ParsedArgs, name: string): string {
+  const value = requiredString(args, name);
+  const problem = validateHostName(value);
+  if (problem !== null) throw new ArgError(`--${name}`, problem);
+  return value;
+}
+
+/** `<subnet>[,<priority>]`; the subnet is parsed, the priority is decimal digits only. */
+export function parseNetworkArg(text: string): MigrationNetwork {
+  const parts = text.split(',');
+  if (parts.length > 2) throw new ArgError('--network', `'${printable(text)}' must be <subnet>[,<priority>]`);
+  const checked = validateSubnetInput(parts[0] ?? '');
+  if ('message' in checked) throw new ArgError('--network', `'${printable(parts[0] ?? '')}' ${checked.message}`);
+  let priority = 0;
+  if (parts[1] !== undefined) {
+    if (!/^\d{1,10}$/.test(parts[1]) || Number(parts[1]) > 0xffffffff) {
+      throw new ArgError('--network', `priority '${printable(parts[1])}' must be a whole number from 0 to 4294967295`);
+    }
+    priority = Number(parts[1]);
+  }
+  return { subnet: checked.canonical, priority };
+}
+
+export function parseSettingsRequest(args: ParsedArgs): SettingsRequest {
+  const source = hostArg(args, 'source');
+  const destination = hostArg(args, 'destination');
+  if (source.toLowerCase() === destination.toLowerCase()) throw new ArgError('--destination', 'must differ from --source');
+  const given: { -readonly [K in keyof DesiredSettings]?: DesiredSettings[K] } = {
+    virtualMachineMigrationEnabled: true,
+    virtualMachineMigrationAuthenticationType: choiceArg(args, 'auth', ['Kerberos', 'CredSSP'] as const) ?? 'Kerberos',
+  };
+  const perf = choiceArg(args, 'performance', ['TCPIP', 'Compression', 'SMB'] as const);
+  if (perf !== undefined) given.virtualMachineMigrationPerformanceOption = perf;
+  const live = intArg(args, 'max-migrations', 1, 64);
+  if (live !== undefined) given.maximumVirtualMachineMigrations = live;
+  const storage = intArg(args, 'max-storage-migrations', 1, 64);
+  if (storage !== undefined) given.maximumStorageMigrations = storage;
+  const networks = args.values.get('network') ?? [];
+  const any = args.switches.has('any-network');
+  if (any && networks.length > 0) throw new ArgError('--any-network', 'cannot be combined with --network');
+  if (networks.length > 64) throw new ArgError('--network', 'at most 64 networks');
+  if (any) given.networks = 'any';
+  else if (networks.length > 0) {
+    const list = networks.map((n) => parseNetworkArg(n));
+    const seen = new Set<string>();
+    for (const n of list) {
+      if (seen.has(n.subnet)) throw new ArgError('--network', `${n.subnet} is given twice`);
+      seen.add(n.subnet);
+    }
+    given.networks = list;
+  }
+  const script = stringArg(args, 'script');
+  if (script !== undefined && (script.length === 0 || script.includes('\0'))) throw new ArgError('--script', 'is not a usable file name');
+  return { source, destination, given };
+}
+
+/** Fields not given keep the host's current value (valid placeholders for unreadable hosts). */
+function desiredFor(given: Partial<DesiredSettings>, facts: readonly HostFacts[]) {
+  const desired: DesiredSettings = {
+    virtualMachineMigrationEnabled: true,
+    maximumVirtualMachineMigrations: 2,
+    maximumStorageMigrations: 2,
+    virtualMachineMigrationAuthenticationType: 'Kerberos',
+    virtualMachineMigrationPerformanceOption: 'Compression',
+    networks: 'any',
+    ...given,
+  };
+  const perHost: Record<string, Partial<DesiredSettings>> = {};
+  for (const f of facts) {
+    const s = f.settings;
+    if (!s) continue;
+    const keep: { -readonly [K in keyof DesiredSettings]?: DesiredSettings[K] } = {};
+    if (given.maximumVirtualMachineMigrations === undefined) keep.maximumVirtualMachineMigrations = Math.min(64, Math.max(1, s.maximumVirtualMachineMigrations));
+    if (given.maximumStorageMigrations === undefined) keep.maximumStorageMigrations = Math.min(64, Math.max(1, s.maximumStorageMigrations));
+    if (given.virtualMachineMigrationPerformanceOption === undefined) keep.virtualMachineMigrationPerformanceOption = s.virtualMachineMigrationPerformanceOption;
+    if (given.networks === undefined) {
+      keep.networks = s.useAnyNetworkForMigration || s.migrationNetworks.length === 0 ? 'any' : s.migrationNetworks.map((n) => ({ ...n }));
+    }
+    if (Object.keys(keep).length > 0) perHost[f.computerName] = keep;
+  }
+  return { desired, perHost };
+}
+
+export async function readAndPlan(runner: ScriptRunner, request: SettingsRequest): Promise<{ facts: HostFacts[]; plan: Plan }> {
+  const facts = await readHosts(runner, [request.source, request.destination]);
+  const { desired, perHost } = desiredFor(request.given, facts);
+  try {
+    return { facts, plan: buildPlan({ hosts: facts, desired, perHost }) };
+  } catch (error) {
+    // A host's own current value can be outside what Ferry accepts (e.g. a subnet it reports
+    // with host bits); say so instead of crashing.
+    if (error instanceof PlanInputError) throw new Error(`cannot plan: ${error.message}`);
+    throw error;
+  }
+}
+
+export function currentUser(env: Readonly<Record<string, string | undefined>>): string {
+  let name = env.USERNAME ?? env.USER ?? '';
+  try {
+    name = os.userInfo().username || name;
+  } catch {
+    // no passwd entry (containers): fall back to the environment
+  }
+  const domain = env.USERDOMAIN;
+  return domain ? `${domain}\\${name || 'unknown'}` : name || 'unknown';
+}

@@ -1,0 +1,5 @@
+/** Kerberos constrained delegation for live migration: entries, UAC arithmetic, plans. */
+export * from './uac';
+export * from './entries';
+export * from './plan';
+export * from './audit-flag';

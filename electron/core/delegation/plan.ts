@@ -1,0 +1,243 @@
+/**
+ * Delegation plans: diff what each source account holds against what live migration needs and
+ * produce value-level LDAP steps (add/delete single values, UAC swap) plus warnings.
+ *
+ * Pure: the accounts come in as read from the directory; nothing here touches LDAP.
+ */
+import type { ComputerAccount, PlanStep, PlanWarning } from '../model';
+import { hasMigrationSpn, holds, requiredEntries, sameEntry, shortName } from './entries';
+import {
+  UF_TRUSTED_FOR_DELEGATION,
+  UF_TRUSTED_TO_AUTH_FOR_DELEGATION,
+  hasFlag,
+  withFlag,
+  withoutFlag,
+} from './uac';
+
+export const DELEGATION_ATTRIBUTE = 'msDS-AllowedToDelegateTo';
+export const UAC_ATTRIBUTE = 'userAccountControl';
+export const KLIST_PURGE_COMMAND = 'klist purge -li 0x3e7';
+
+export interface DirectedPair {
+  readonly source: ComputerAccount;
+  readonly destination: ComputerAccount;
+}
+
+export interface DelegationPlan {
+  readonly steps: PlanStep[];
+  readonly warnings: PlanWarning[];
+}
+
+export interface PlanOptions {
+  readonly dnsDomain: string;
+  /** Add the optional `klist purge -li 0x3e7` step for every host whose account changed. */
+  readonly includeKlistPurge?: boolean;
+}
+
+/** source → destination, and destination → source unless `bothDirections` is false. */
+export function pairsFor(source: ComputerAccount, destination: ComputerAccount, bothDirections = true): DirectedPair[] {
+  return bothDirections ? [{ source, destination }, { source: destination, destination: source }] : [{ source, destination }];
+}
+
+/** Every ordered pair of distinct hosts: the full mesh for N hosts. */
+export function meshPairs(hosts: readonly ComputerAccount[]): DirectedPair[] {
+  const pairs: DirectedPair[] = [];
+  for (const source of hosts) {
+    for (const destination of hosts) {
+      if (source.dn.toLowerCase() !== destination.dn.toLowerCase()) pairs.push({ source, destination });
+    }
+  }
+  return pairs;
+}
+
+const ldif = (dn: string, op: 'add' | 'delete', attribute: string, value: string | number): string =>
+  `dn: ${dn}\nchangetype: modify\n${op}: ${attribute}\n${attribute}: ${value}\n-`;
+
+const uacSwap = (dn: string, from: number, to: number): string =>
+  `dn: ${dn}\nchangetype: modify\ndelete: ${UAC_ATTRIBUTE}\n${UAC_ATTRIBUTE}: ${from}\n-\nadd: ${UAC_ATTRIBUTE}\n${UAC_ATTRIBUTE}: ${to}\n-`;
+
+export function delegationAddStep(account: ComputerAccount, value: string): PlanStep {
+  return {
+    id: `delegation-add:${shortName(account)}:${value}`,
+    kind: 'delegation-add',
+    target: shortName(account),
+    setting: DELEGATION_ATTRIBUTE,
+    before: null,
+    after: value,
+    command: ldif(account.dn, 'add', DELEGATION_ATTRIBUTE, value),
+    inverseCommand: ldif(account.dn, 'delete', DELEGATION_ATTRIBUTE, value),
+    channel: 'ldap',
+    optional: false,
+  };
+}
+
+export function delegationRemoveStep(account: ComputerAccount, value: string): PlanStep {
+  return {
+    id: `delegation-remove:${shortName(account)}:${value}`,
+    kind: 'delegation-remove',
+    target: shortName(account),
+    setting: DELEGATION_ATTRIBUTE,
+    before: value,
+    after: null,
+    command: ldif(account.dn, 'delete', DELEGATION_ATTRIBUTE, value),
+    inverseCommand: ldif(account.dn, 'add', DELEGATION_ATTRIBUTE, value),
+    channel: 'ldap',
+    optional: false,
+  };
+}
+
+export function uacStep(account: ComputerAccount, before: number, after: number): PlanStep {
+  return {
+    id: `uac-set:${shortName(account)}:${after}`,
+    kind: 'uac-set',
+    target: shortName(account),
+    setting: UAC_ATTRIBUTE,
+    before,
+    after,
+    command: uacSwap(account.dn, before, after),
+    inverseCommand: uacSwap(account.dn, after, before),
+    channel: 'ldap',
+    optional: false,
+  };
+}
+
+export function klistPurgeStep(host: string): PlanStep {
+  return {
+    id: `klist-purge:${host}`,
+    kind: 'klist-purge',
+    target: host,
+    setting: 'kerberosTickets',
+    before: null,
+    after: null,
+    command: KLIST_PURGE_COMMAND,
+    inverseCommand: '',
+    channel: 'powershell',
+    optional: true,
+  };
+}
+
+function pushUnique(warnings: PlanWarning[], w: PlanWarning): void {
+  if (!warnings.some((x) => x.code === w.code && x.target === w.target && x.message === w.message)) warnings.push(w);
+}
+
+/** Groups pairs by source account (keeps first-seen order) so each account gets one UAC step. */
+function bySource(pairs: readonly DirectedPair[]): Map<string, { source: ComputerAccount; destinations: ComputerAccount[] }> {
+  const groups = new Map<string, { source: ComputerAccount; destinations: ComputerAccount[] }>();
+  for (const { source, destination } of pairs) {
+    const key = source.dn.toLowerCase();
+    const group = groups.get(key) ?? { source, destinations: [] };
+    group.destinations.push(destination);
+    groups.set(key, group);
+  }
+  return groups;
+}
+
+/**
+ * The apply plan: for each source, the missing entries (one step each), then the UAC flag if it
+ * is not set. Entries already held (in any letter case) produce no step, so re-applying is empty.
+ */
+export function planDelegation(pairs: readonly DirectedPair[], options: PlanOptions): DelegationPlan {
+  const steps: PlanStep[] = [];
+  const purge: PlanStep[] = [];
+  const warnings: PlanWarning[] = [];
+  for (const { source, destinations } of bySource(pairs).values()) {
+    if (hasFlag(source.userAccountControl, UF_TRUSTED_FOR_DELEGATION)) {
+      pushUnique(warnings, {
+        code: 'unconstrained-delegation',
+        target: source.name,
+        message: `${source.name} is trusted for delegation to any service (unconstrained). Ferry leaves that setting alone; consider turning it off in the account's Delegation tab.`,
+      });
+    }
+    const planned: string[] = [];
+    for (const destination of destinations) {
+      const { entries, warnings: entryWarnings } = requiredEntries(destination, options.dnsDomain);
+      entryWarnings.forEach((w) => pushUnique(warnings, w));
+      if (!hasMigrationSpn(destination, options.dnsDomain)) {
+        pushUnique(warnings, {
+          code: 'missing-spn',
+          target: destination.name,
+          message: `${destination.name} registers no "Microsoft Virtual System Migration Service" SPN; the delegation is written but Kerberos cannot find the service until Hyper-V registers it (setspn -s "Microsoft Virtual System Migration Service/<FQDN>" ${destination.name}).`,
+        });
+      }
+      for (const entry of entries) {
+        if (holds(source.allowedToDelegateTo, entry) === undefined && !planned.some((p) => sameEntry(p, entry))) {
+          planned.push(entry);
+          steps.push(delegationAddStep(source, entry));
+        }
+      }
+    }
+    let changed = planned.length > 0;
+    if (!hasFlag(source.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION)) {
+      steps.push(uacStep(source, source.userAccountControl, withFlag(source.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION)));
+      changed = true;
+    }
+    if (changed && options.includeKlistPurge) purge.push(klistPurgeStep(shortName(source)));
+  }
+  return { steps: [...steps, ...purge], warnings };
+}
+
+export interface RemoveOptions extends PlanOptions {
+  /** From the audit log: did Ferry set TRUSTED_TO_AUTH_FOR_DELEGATION on this account? */
+  readonly ferrySetFlag: (account: ComputerAccount) => boolean;
+}
+
+/**
+ * The removal plan: deletes only Ferry's four entries per pair (as the directory spells them),
+ * and clears the flag only when no constrained-delegation entry would be left and Ferry set it.
+ */
+export function planDelegationRemoval(pairs: readonly DirectedPair[], options: RemoveOptions): DelegationPlan {
+  const steps: PlanStep[] = [];
+  const purge: PlanStep[] = [];
+  const warnings: PlanWarning[] = [];
+  for (const { source, destinations } of bySource(pairs).values()) {
+    const removed: string[] = [];
+    for (const destination of destinations) {
+      const { entries, warnings: entryWarnings } = requiredEntries(destination, options.dnsDomain);
+      entryWarnings.forEach((w) => pushUnique(warnings, w));
+      for (const entry of entries) {
+        const held = holds(source.allowedToDelegateTo, entry);
+        if (held !== undefined && !removed.includes(held)) {
+          removed.push(held);
+          steps.push(delegationRemoveStep(source, held));
+        }
+      }
+    }
+    const left = source.allowedToDelegateTo.filter((v) => !removed.includes(v));
+    let changed = removed.length > 0;
+    if (hasFlag(source.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION)) {
+      if (left.length === 0 && options.ferrySetFlag(source)) {
+        steps.push(uacStep(source, source.userAccountControl, withoutFlag(source.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION)));
+        changed = true;
+      } else {
+        pushUnique(warnings, {
+          code: 'flag-kept',
+          target: source.name,
+          message:
+            left.length > 0
+              ? `${source.name} keeps "Use any authentication protocol": it still delegates to ${left.length} other service(s).`
+              : `${source.name} keeps "Use any authentication protocol": the audit log does not show that Ferry set it.`,
+        });
+      }
+    }
+    if (changed && options.includeKlistPurge) purge.push(klistPurgeStep(shortName(source)));
+  }
+  return { steps: [...steps, ...purge], warnings };
+}
+
+/**
+ * Delegation of `account` towards every peer, for the list view: 'none' when it holds none of the
+ * entries, 'complete' when it holds all of them and the protocol-transition flag, else 'partial'.
+ */
+export function delegationState(
+  account: ComputerAccount,
+  peers: readonly ComputerAccount[],
+  dnsDomain: string,
+): 'none' | 'partial' | 'complete' {
+  const others = peers.filter((p) => p.dn.toLowerCase() !== account.dn.toLowerCase());
+  if (others.length === 0) return 'none';
+  const needed = others.flatMap((p) => requiredEntries(p, dnsDomain).entries);
+  const held = needed.filter((e) => holds(account.allowedToDelegateTo, e) !== undefined).length;
+  if (held === 0) return 'none';
+  if (held === needed.length && hasFlag(account.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION)) return 'complete';
+  return 'partial';
+}

@@ -1,0 +1,53 @@
+/**
+ * Destination capacity: memory for each running VM and for all of them, and the concurrency
+ * limit (event 21501). Field notes §4 E; reference §6.2 (0x800705AA, 0x8007000E).
+ */
+import type { Finding, VmSummary } from '../model';
+import type { MigrationFacts } from './facts';
+import { NO_FIX, finding, manual, planStep } from './finding';
+import { findVm } from './vm-rules';
+
+const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+
+/** Memory the destination must find: assigned for a running VM (its startup memory if none is reported). */
+export function memoryNeeded(vm: VmSummary): number {
+  if (vm.state.toLowerCase() !== 'running') return 0;
+  return vm.memoryAssignedBytes > 0 ? vm.memoryAssignedBytes : vm.memoryStartupBytes;
+}
+
+export function capacityRules(f: MigrationFacts): Finding[] {
+  const out: Finding[] = [];
+  const free = f.destination.memoryAvailableBytes;
+  const vms = f.vmNames.map((n) => findVm(f.source, n)).filter((v): v is VmSummary => v !== undefined);
+  let total = 0;
+  for (const vm of vms) {
+    const need = memoryNeeded(vm);
+    total += need;
+    if (need === 0) continue;
+    const evidence = { vm: vm.name, source: `${gib(need)} assigned`, destination: free === undefined ? 'unknown' : `${gib(free)} free` };
+    if (free === undefined) out.push(finding('capacity.memory', 'capacity', 'info', `Free memory on ${f.destination.computerName} unknown`, evidence, NO_FIX, vm.name));
+    else if (need <= free) out.push(finding('capacity.memory', 'capacity', 'pass', `${f.destination.computerName} has memory for "${vm.name}"`, evidence, NO_FIX, vm.name));
+    else {
+      out.push(finding('capacity.memory', 'capacity', 'fail', `${f.destination.computerName} lacks memory for "${vm.name}" (${gib(need)} needed, ${gib(free)} free)`, evidence,
+        manual('The move would fail with 0x800705AA; free memory on the destination (stop or move other VMs) or lower the VM\'s memory.'), vm.name));
+    }
+  }
+  if (vms.length > 1 && free !== undefined && total > 0) {
+    const evidence = { source: `${gib(total)} for ${vms.length} VMs`, destination: `${gib(free)} free` };
+    out.push(total <= free
+      ? finding('capacity.memory-total', 'capacity', 'pass', 'The destination has memory for all selected VMs', evidence)
+      : finding('capacity.memory-total', 'capacity', 'fail', `The selected VMs need ${gib(total)}; ${f.destination.computerName} has ${gib(free)} free`, evidence,
+        manual('Move fewer VMs to this destination or free memory on it first.')));
+  }
+  const s = f.source.settings;
+  const d = f.destination.settings;
+  if (s !== undefined && d !== undefined && vms.length > 0) {
+    const limit = Math.min(s.maximumVirtualMachineMigrations, d.maximumVirtualMachineMigrations);
+    const evidence = { source: String(s.maximumVirtualMachineMigrations), destination: String(d.maximumVirtualMachineMigrations), planned: String(vms.length) };
+    out.push(vms.length <= limit
+      ? finding('capacity.concurrency', 'capacity', 'pass', `${vms.length} move(s) fit the limit of ${limit} at a time`, evidence)
+      : finding('capacity.concurrency', 'capacity', 'warn', `${vms.length} moves exceed the limit of ${limit} at a time: the rest wait (event 21501)`, evidence,
+        planStep('maximumVirtualMachineMigrations', `Raise MaximumVirtualMachineMigrations to ${vms.length}, or accept that moves queue (each gets a share of the bandwidth either way).`)));
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+/**
+ * Small builders shared by the rule modules: a finding, a fix, quoting for the command text.
+ */
+import type { Finding, FindingGroup, Severity } from '../model';
+
+type Fix = Finding['fix'];
+
+export function finding(
+  id: string,
+  group: FindingGroup,
+  severity: Severity,
+  title: string,
+  evidence: Readonly<Record<string, string>>,
+  fix: Fix = NO_FIX,
+  vm?: string,
+): Finding {
+  return { id, group, severity, title, evidence: { ...evidence }, fix, ...(vm !== undefined ? { vm } : {}) };
+}
+
+export const NO_FIX: Fix = { kind: 'none', text: 'Nothing to do.' };
+
+export const planStep = (setting: string, text: string, command?: string): Fix => ({
+  kind: 'plan-step',
+  text,
+  setting,
+  ...(command !== undefined ? { command } : {}),
+});
+
+export const command = (text: string, cmd: string): Fix => ({ kind: 'command', text, command: cmd });
+export const manual = (text: string): Fix => ({ kind: 'manual', text });
+export const needsShutdown = (text: string, cmd?: string): Fix => ({
+  kind: 'needs-vm-shutdown',
+  text,
+  ...(cmd !== undefined ? { command: cmd } : {}),
+});
+
+/**
+ * A PowerShell single-quoted literal for command text shown to an admin (never executed by
+ * Ferry). PowerShell treats the Unicode quotes U+2018..U+201B as `'` too, so all are doubled.
+ */
+export function psQuote(value: string): string {
+  return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
+}
+
+/** A `setspn`/cmd argument in double quotes; `"` cannot appear in host names we accept, so it is dropped. */
+export function cmdQuote(value: string): string {
+  return `"${value.replace(/["\r\n]/g, '')}"`;
+}
+
+export const yesNo = (value: boolean | undefined): string => (value === undefined ? 'unknown' : value ? 'yes' : 'no');
+export const show = (value: unknown): string => (value === undefined ? 'unknown' : String(value));
+
+/** The first DNS label, upper-cased: how a host's short (NetBIOS) name is usually written. */
+export const shortHost = (name: string): string => (name.split('.')[0] ?? name).toUpperCase();

@@ -1,0 +1,114 @@
+/**
+ * Host migration settings side by side: reachability, migration enabled, limits, performance
+ * option and incoming networks. Field notes §4 B and C.14; reference §3.
+ */
+import type { Finding, HostFacts, HostMigrationSettings } from '../model';
+import type { MigrationFacts } from './facts';
+import { PORT_SMB } from './facts';
+import { NO_FIX, finding, manual, planStep, psQuote, show } from './finding';
+import { portState } from './ports';
+import { subnetsOverlap } from './subnet-reach';
+
+export function hostRules(f: MigrationFacts): Finding[] {
+  const out = [reachable('source', f.source), reachable('destination', f.destination)];
+  const s = f.source.settings;
+  const d = f.destination.settings;
+  if (s === undefined || d === undefined) return out;
+  out.push(migrationEnabled(f, s, d), limits(f, s, d), ...performance(f, s, d), incomingNetworks(f, s, d));
+  return out;
+}
+
+function reachable(role: 'source' | 'destination', h: HostFacts): Finding {
+  const id = `host.reachable.${role}`;
+  if (h.status === 'ok' && h.settings !== undefined) return finding(id, 'host', 'pass', `${h.computerName} answered`, { [role]: 'ok' });
+  const evidence: Record<string, string> = { [role]: h.status };
+  if (h.error) {
+    evidence.code = h.error.code;
+    evidence.message = h.error.message;
+  }
+  const text: Record<string, string> = {
+    unreachable: `${h.computerName} did not answer: check that it is on, its name resolves and WinRM (5985/5986) is reachable.`,
+    'access-denied': `Access to ${h.computerName} was denied: the operator needs Hyper-V Administrators or Administrators on it.`,
+    timeout: `${h.computerName} did not answer in time; try again or check its load and the network.`,
+    error: `Reading ${h.computerName} failed; see the message.`,
+    ok: `${h.computerName} answered without migration settings; is the Hyper-V role installed?`,
+  };
+  return finding(id, 'host', 'fail', `${h.computerName} could not be read (${h.status})`, evidence, manual(text[h.status] ?? text.error ?? ''));
+}
+
+function migrationEnabled(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSettings): Finding {
+  const evidence = { source: String(s.virtualMachineMigrationEnabled), destination: String(d.virtualMachineMigrationEnabled) };
+  const off = [s.virtualMachineMigrationEnabled ? '' : f.source.computerName, d.virtualMachineMigrationEnabled ? '' : f.destination.computerName].filter(Boolean);
+  if (off.length === 0) return finding('host.migration-enabled', 'host', 'pass', 'Live migration is enabled on both hosts', evidence);
+  return finding('host.migration-enabled', 'host', 'fail', `Live migration is disabled on ${off.join(' and ')}`, evidence,
+    planStep('virtualMachineMigrationEnabled', `Enable live migration on ${off.join(' and ')}.`, `Enable-VMMigration -ComputerName ${psQuote(off[0] ?? '')}`));
+}
+
+function limits(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSettings): Finding {
+  const evidence = {
+    source: `${s.maximumVirtualMachineMigrations} live / ${s.maximumStorageMigrations} storage`,
+    destination: `${d.maximumVirtualMachineMigrations} live / ${d.maximumStorageMigrations} storage`,
+    planned: String(f.vmNames.length),
+  };
+  const limit = Math.min(s.maximumVirtualMachineMigrations, d.maximumVirtualMachineMigrations);
+  if (limit < 1) {
+    return finding('host.limits', 'host', 'fail', 'A host allows no simultaneous live migrations', evidence,
+      planStep('maximumVirtualMachineMigrations', 'Set MaximumVirtualMachineMigrations to at least 1 (Hyper-V default 2).'));
+  }
+  return finding('host.limits', 'host', 'info', `Up to ${limit} live migration(s) at a time between these hosts`, evidence, NO_FIX);
+}
+
+function performance(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSettings): Finding[] {
+  const so = s.virtualMachineMigrationPerformanceOption;
+  const dOpt = d.virtualMachineMigrationPerformanceOption;
+  const evidence = { source: so, destination: dOpt };
+  const out: Finding[] = [];
+  out.push(so === dOpt
+    ? finding('host.performance-option', 'host', 'pass', `Both hosts use ${so}`, evidence)
+    : finding('host.performance-option', 'host', 'warn', `Performance options differ (${so} / ${dOpt})`, evidence,
+      planStep('virtualMachineMigrationPerformanceOption', `Use the same option on both hosts; the source's option (${so}) decides how a move travels.`)));
+  if (so === 'SMB' || dOpt === 'SMB') {
+    const smb = portState(f, f.source.computerName, f.destination.computerName, PORT_SMB);
+    const rdma = { source: rdmaOf(f.source), destination: rdmaOf(f.destination) };
+    const smbEvidence = { ...evidence, port445: smb, rdmaSource: show(rdma.source), rdmaDestination: show(rdma.destination) };
+    if (smb === 'closed') {
+      out.push(finding('host.smb-possible', 'host', 'fail', 'SMB option chosen but TCP 445 is closed to the destination', smbEvidence,
+        planStep('virtualMachineMigrationPerformanceOption', 'Open SMB (TCP 445) on the destination or choose Compression.', 'Enable-NetFirewallRule -Name FPS-SMB-In-TCP')));
+    } else if (rdma.source !== true || rdma.destination !== true) {
+      out.push(finding('host.smb-possible', 'host', 'warn', 'SMB without RDMA on both ends: no SMB Direct', smbEvidence,
+        manual('SMB Direct needs RDMA-capable NICs enabled on both hosts (Get-NetAdapterRdma); without it SMB runs over TCP and uses CPU.')));
+    } else {
+      out.push(finding('host.smb-possible', 'host', 'pass', 'SMB Direct possible: 445 reachable, RDMA on both ends', smbEvidence));
+    }
+  }
+  return out;
+}
+
+/** RDMA on any migration link of the host; undefined when links were not read. */
+function rdmaOf(h: HostFacts): boolean | undefined {
+  return h.links === undefined ? undefined : h.links.some((l) => l.rdma);
+}
+
+function incomingNetworks(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSettings): Finding {
+  void s;
+  const dst = f.destination.computerName;
+  if (d.useAnyNetworkForMigration) {
+    return finding('host.incoming-networks', 'network', 'warn', `${dst} accepts migrations on any network`,
+      { destination: 'any network' },
+      planStep('migrationNetworks', 'Migration traffic is not encrypted: restrict incoming migrations to an isolated network (Add-VMMigrationNetwork, then Set-VMHost -UseAnyNetworkForMigration $false).'));
+  }
+  const nets = d.migrationNetworks.map((n) => n.subnet);
+  const srcSubnets = (f.source.links ?? []).map((l) => l.subnet);
+  const evidence = { destination: nets.join('; ') || '(none)', source: srcSubnets.join('; ') || (f.source.links ? '(none)' : 'unknown') };
+  if (nets.length === 0) {
+    return finding('host.incoming-networks', 'network', 'fail', `${dst} accepts migrations on no network`, evidence,
+      planStep('migrationNetworks', `Add a migration network on ${dst} that the source can reach.`));
+  }
+  if (f.source.links === undefined) {
+    return finding('host.incoming-networks', 'network', 'info', 'Source interfaces unknown: subnet reachability not checked', evidence);
+  }
+  const shared = nets.filter((n) => srcSubnets.some((sn) => subnetsOverlap(n, sn)));
+  if (shared.length > 0) return finding('host.incoming-networks', 'network', 'pass', `Source reaches ${dst} on ${shared.join(', ')}`, evidence);
+  return finding('host.incoming-networks', 'network', 'fail', `No migration network of ${dst} is reachable from the source`, evidence,
+    planStep('migrationNetworks', `Add a subnet the source has an interface in (${srcSubnets.join(', ') || 'none read'}) to ${dst}'s migration networks.`));
+}

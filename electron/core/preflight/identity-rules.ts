@@ -1,0 +1,178 @@
+/**
+ * Identity and Active Directory: domain, authentication type, CredSSP limits, Kerberos
+ * constrained delegation (four entries + protocol transition), unconstrained delegation, the
+ * migration-service SPN and the operator's groups. Field notes §4 A, reference §5–§6.1.
+ */
+import type { ComputerAccount, Finding, HostFacts } from '../model';
+import { hasMigrationSpn, holds, requiredEntries, shortName } from '../delegation/entries';
+import { UF_TRUSTED_FOR_DELEGATION, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, hasFlag } from '../delegation/uac';
+import type { MigrationFacts } from './facts';
+import { NO_FIX, cmdQuote, command, finding, manual, planStep, psQuote, show, yesNo } from './finding';
+
+const DELEGATION = 'delegation';
+
+export function identityRules(f: MigrationFacts): Finding[] {
+  return [
+    ...domainRule(f),
+    ...authenticationRule(f),
+    ...credSspRules(f),
+    ...kerberosRules(f),
+    ...operatorRule(f),
+    startModeRule(f),
+  ];
+}
+
+const lower = (s: string | undefined) => (s ?? '').toLowerCase();
+
+function domainRule(f: MigrationFacts): Finding[] {
+  const s = f.source.domain;
+  const d = f.destination.domain;
+  const evidence = { source: show(s), destination: show(d) };
+  if (s === undefined || d === undefined || s === '' || d === '') {
+    if (f.source.status !== 'ok' || f.destination.status !== 'ok') return [];
+    return [finding('identity.domain', 'identity', 'warn', 'Domain membership could not be read on both hosts', evidence,
+      manual('Check that both hosts are joined to the same domain or to domains that trust each other.'))];
+  }
+  if (lower(s) === lower(d)) return [finding('identity.domain', 'identity', 'pass', 'Both hosts are in the same domain', evidence)];
+  const trusted = (f.trustedDomains ?? []).some((t) => lower(t) === lower(d) || lower(t) === lower(s));
+  if (trusted) return [finding('identity.domain', 'identity', 'pass', 'The hosts are in domains that trust each other', evidence)];
+  return [finding('identity.domain', 'identity', 'fail', 'The hosts are in different domains with no known trust', evidence,
+    manual('Live migration needs both hosts in one domain or in trusting domains; join the hosts to the same domain or set up a trust.'))];
+}
+
+function authenticationRule(f: MigrationFacts): Finding[] {
+  const s = f.source.settings?.virtualMachineMigrationAuthenticationType;
+  const d = f.destination.settings?.virtualMachineMigrationAuthenticationType;
+  if (s === undefined && d === undefined) return [];
+  const evidence = { source: show(s), destination: show(d), chosen: f.authentication };
+  const wrong = [s, d].some((v) => v !== undefined && v !== f.authentication);
+  if (!wrong) return [finding('identity.authentication-type', 'identity', 'pass', `Both hosts use ${f.authentication} for migration`, evidence)];
+  const who = [s !== undefined && s !== f.authentication ? f.source.computerName : '', d !== undefined && d !== f.authentication ? f.destination.computerName : '']
+    .filter(Boolean);
+  return [finding('identity.authentication-type', 'identity', 'fail', `Authentication type is not ${f.authentication} on ${who.join(' and ')}`, evidence,
+    planStep('virtualMachineMigrationAuthenticationType', `Set the authentication type to ${f.authentication} on ${who.join(' and ')}.`,
+      `Set-VMHost -ComputerName ${psQuote(who[0] ?? '')} -VirtualMachineMigrationAuthenticationType ${f.authentication}`))];
+}
+
+function credSspRules(f: MigrationFacts): Finding[] {
+  if (f.authentication !== 'CredSSP') return [];
+  const out: Finding[] = [
+    finding('identity.credssp-start', 'identity', 'warn',
+      'CredSSP: moves must be started while signed in on the source host',
+      { chosen: 'CredSSP', startMode: f.startMode },
+      planStep('virtualMachineMigrationAuthenticationType',
+        'A move started from another computer fails with "No credentials are available in the security package (0x8009030E)". Switch both hosts to Kerberos with constrained delegation to start moves remotely.')),
+  ];
+  const cg = { source: yesNo(f.source.credentialGuardRunning), destination: yesNo(f.destination.credentialGuardRunning) };
+  if (f.source.credentialGuardRunning === true) {
+    out.push(finding('identity.credssp-credential-guard', 'identity', 'fail',
+      `Credential Guard runs on ${f.source.computerName}: CredSSP migration fails there`, cg,
+      planStep('virtualMachineMigrationAuthenticationType', 'Use Kerberos with constrained delegation (Credential Guard blocks CredSSP delegation of saved credentials; default on Windows Server 2025).')));
+  } else if (f.destination.credentialGuardRunning === true) {
+    out.push(finding('identity.credssp-credential-guard', 'identity', 'warn',
+      `Credential Guard runs on ${f.destination.computerName}: moves back to ${f.source.computerName} with CredSSP would fail`, cg,
+      planStep('virtualMachineMigrationAuthenticationType', 'Use Kerberos with constrained delegation for both directions.')));
+  } else if (f.source.credentialGuardRunning === false) {
+    out.push(finding('identity.credssp-credential-guard', 'identity', 'pass', 'Credential Guard is not running on the source', cg));
+  }
+  return out;
+}
+
+function kerberosRules(f: MigrationFacts): Finding[] {
+  if (f.authentication !== 'Kerberos') return [];
+  if (!f.directoryAvailable) {
+    return [finding('identity.directory', 'identity', 'warn', 'Delegation not checked: no directory connection',
+      { directory: 'not connected' }, manual('Connect to Active Directory (LDAPS) so Ferry can read the computer accounts.'))];
+  }
+  const out: Finding[] = [];
+  const pairs: [HostFacts, ComputerAccount | undefined, HostFacts, ComputerAccount | undefined, string][] = [
+    [f.source, f.sourceAccount, f.destination, f.destinationAccount, ''],
+  ];
+  if (f.bothDirections === true) pairs.push([f.destination, f.destinationAccount, f.source, f.sourceAccount, '.reverse']);
+  for (const [from, fromAcc, to, toAcc, suffix] of pairs) {
+    if (fromAcc === undefined || toAcc === undefined) {
+      const missing = fromAcc === undefined ? from.computerName : to.computerName;
+      out.push(finding(`identity.delegation${suffix}`, 'identity', 'fail', `Computer account of ${missing} not found in the directory`,
+        { account: missing }, manual(`Check the host name; ${missing} must be a computer in the domain.`)));
+      continue;
+    }
+    out.push(delegationEntriesRule(f, fromAcc, toAcc, suffix));
+    out.push(protocolTransitionRule(f, fromAcc, suffix));
+  }
+  for (const [role, acc] of [['source', f.sourceAccount], ['destination', f.destinationAccount]] as const) {
+    if (acc === undefined) continue;
+    const unconstrained = hasFlag(acc.userAccountControl, UF_TRUSTED_FOR_DELEGATION);
+    out.push(finding(`identity.unconstrained.${role}`, 'identity', unconstrained ? 'warn' : 'pass',
+      unconstrained ? `${acc.name} is trusted for unconstrained delegation` : `${acc.name} has no unconstrained delegation`,
+      { account: acc.name, userAccountControl: `0x${(acc.userAccountControl >>> 0).toString(16)}` },
+      unconstrained ? manual('Unconstrained delegation lets this host impersonate users to any service. Replace it with constrained delegation (Ferry never changes this flag).') : NO_FIX));
+  }
+  if (f.destinationAccount !== undefined) out.push(spnRule(f, f.destinationAccount));
+  return out;
+}
+
+function delegationEntriesRule(f: MigrationFacts, from: ComputerAccount, to: ComputerAccount, suffix: string): Finding {
+  const { entries } = requiredEntries(to, f.dnsDomain ?? '');
+  const missing = entries.filter((e) => holds(from.allowedToDelegateTo, e) === undefined);
+  const evidence = {
+    account: from.name,
+    required: entries.join('; '),
+    present: from.allowedToDelegateTo.join('; ') || '(none)',
+  };
+  if (missing.length === 0) return finding(`identity.delegation${suffix}`, 'identity', 'pass', `${from.name} may delegate to ${to.name}`, evidence);
+  return finding(`identity.delegation${suffix}`, 'identity', 'fail', `${from.name} lacks ${missing.length} of 4 delegation entries for ${to.name}`,
+    { ...evidence, missing: missing.join('; ') },
+    planStep(DELEGATION, `Add ${missing.join(', ')} to msDS-AllowedToDelegateTo of ${from.name}.`));
+}
+
+function protocolTransitionRule(f: MigrationFacts, acc: ComputerAccount, suffix: string): Finding {
+  const set = hasFlag(acc.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION);
+  const evidence = { account: acc.name, userAccountControl: `0x${(acc.userAccountControl >>> 0).toString(16)}`, startMode: f.startMode };
+  if (set) return finding(`identity.protocol-transition${suffix}`, 'identity', 'pass', `${acc.name} may use any authentication protocol`, evidence);
+  return finding(`identity.protocol-transition${suffix}`, 'identity', f.startMode === 'remote' ? 'fail' : 'warn',
+    `${acc.name} lacks "use any authentication protocol" (TRUSTED_TO_AUTH_FOR_DELEGATION)`, evidence,
+    planStep(DELEGATION, f.startMode === 'remote'
+      ? 'Set TRUSTED_TO_AUTH_FOR_DELEGATION: on Windows Server 2016+ a remotely started move goes through WinRM and fails with Kerberos-only delegation.'
+      : 'Moves started on the source host may work with Kerberos only; set TRUSTED_TO_AUTH_FOR_DELEGATION to also allow remote starts.'));
+}
+
+function spnRule(f: MigrationFacts, dest: ComputerAccount): Finding {
+  const ok = hasMigrationSpn(dest, f.dnsDomain ?? '');
+  const spns = dest.servicePrincipalNames.filter((s) => s.toLowerCase().startsWith('microsoft virtual system migration service/'));
+  const evidence = { account: dest.name, migrationSpns: spns.join('; ') || '(none)' };
+  if (ok) return finding('identity.migration-spn', 'identity', 'pass', `${dest.name} registers the migration-service SPN`, evidence);
+  const fqdn = dest.dnsHostName ?? dest.name;
+  return finding('identity.migration-spn', 'identity', 'fail', `${dest.name} has no "Microsoft Virtual System Migration Service" SPN`, evidence,
+    command('Register the SPN (Hyper-V normally does this; a missing SPN gives 0x80090322).',
+      `setspn -s ${cmdQuote(`Microsoft Virtual System Migration Service/${fqdn}`)} ${cmdQuote(shortName(dest))}`));
+}
+
+const ADMIN_GROUPS = ['hyper-v administrators', 'administrators', 'domain admins', 'enterprise admins'];
+
+function operatorRule(f: MigrationFacts): Finding[] {
+  const op = f.operator;
+  if (op === undefined) return [];
+  const groups = op.groups.map((g) => g.toLowerCase());
+  const evidence = { operator: op.name, groups: op.groups.join('; ') || '(none)', notDelegated: yesNo(op.notDelegated) };
+  const out: Finding[] = [];
+  if (groups.includes('protected users') || op.notDelegated === true) {
+    out.push(finding('identity.operator-delegable', 'identity', 'warn', `${op.name} cannot be delegated (Protected Users or "sensitive")`, evidence,
+      manual('Kerberos delegation never forwards this account; run moves with an account that is not in Protected Users and not marked sensitive.')));
+  }
+  const admin = groups.some((g) => ADMIN_GROUPS.includes(g));
+  out.push(finding('identity.operator-groups', 'identity', admin ? 'pass' : 'info',
+    admin ? `${op.name} is in an administrative group` : `${op.name} is in no known Hyper-V administrative group`, evidence,
+    admin ? NO_FIX : manual('The operator needs local Hyper-V Administrators (S-1-5-32-578) or Administrators on both hosts; local membership cannot be read from the directory.')));
+  return out;
+}
+
+function startModeRule(f: MigrationFacts): Finding {
+  const remote = f.startMode === 'remote';
+  const text = remote
+    ? f.authentication === 'CredSSP'
+      ? 'Moves would be started remotely: with CredSSP they fail with 0x8009030E (double hop). Kerberos constrained delegation with "use any authentication protocol" is needed.'
+      : 'Moves would be started remotely over WinRM: the source account needs "use any authentication protocol" (protocol transition) in addition to the delegation entries.'
+    : 'Moves would be started on the source host: CredSSP works when the operator is signed in there; Kerberos-only delegation may be enough.';
+  return finding('identity.start-mode', 'identity', 'info', remote ? 'Moves start remotely' : 'Moves start on the source host',
+    { startMode: f.startMode, authentication: f.authentication }, { kind: 'none', text });
+}

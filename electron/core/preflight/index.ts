@@ -1,0 +1,29 @@
+/**
+ * The preflight rule set: facts in, findings out, in report order (identity, host, network,
+ * VM, capacity). Pure; the engine gathers the facts.
+ */
+import type { Finding } from '../model';
+import type { MigrationFacts } from './facts';
+import { capacityRules } from './capacity-rules';
+import { hostRules } from './host-rules';
+import { identityRules } from './identity-rules';
+import { networkRules } from './network-rules';
+import { vmRules } from './vm-rules';
+
+export function runPreflight(facts: MigrationFacts): Finding[] {
+  return [...identityRules(facts), ...hostRules(facts), ...networkRules(facts), ...vmRules(facts), ...capacityRules(facts)];
+}
+
+export const worstSeverity = (findings: readonly Finding[]): Finding['severity'] =>
+  findings.some((x) => x.severity === 'fail') ? 'fail' : findings.some((x) => x.severity === 'warn') ? 'warn' : 'pass';
+
+export * from './facts';
+export { identityRules } from './identity-rules';
+export { hostRules } from './host-rules';
+export { networkRules } from './network-rules';
+export { vmRules, findVm, parseVersion, compareVersions, MSG_SWITCH_NOT_FOUND } from './vm-rules';
+export { capacityRules, memoryNeeded } from './capacity-rules';
+export { modelRules } from './model-rules';
+export { modelInputFromFacts, sharedLinks, DEFAULT_HYPOTHETICAL, type DerivedModelInput } from './model-input';
+export { subnetsOverlap } from './subnet-reach';
+export { psQuote } from './finding';

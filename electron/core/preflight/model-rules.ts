@@ -1,0 +1,21 @@
+/**
+ * Turns the model into findings (field notes §4 F.36): the option the source uses must converge;
+ * when another option would, say so.
+ */
+import type { Finding, ModelResult, PerformanceOption } from '../model';
+import { NO_FIX, finding, planStep } from './finding';
+
+const fmt = (s: number) => (s >= 10 ? `${Math.round(s)} s` : `${s.toFixed(2)} s`);
+
+export function modelRules(model: readonly ModelResult[], chosen: PerformanceOption | undefined): Finding[] {
+  const option = chosen ?? 'Compression';
+  const r = model.find((m) => m.option === option);
+  if (r === undefined) return [];
+  const evidence: Record<string, string> = { option, rounds: String(r.rounds), total: fmt(r.totalSeconds), blackout: fmt(r.downtimeSeconds), why: r.why ?? '' };
+  if (r.converges) return [finding('capacity.model', 'capacity', 'pass', `${option}: converges in about ${fmt(r.totalSeconds)}, blackout ${fmt(r.downtimeSeconds)}`, evidence, NO_FIX)];
+  const better = model.filter((m) => m.converges).sort((a, b) => a.totalSeconds - b.totalSeconds)[0];
+  return [finding('capacity.model', 'capacity', 'warn', `${option}: pre-copy does not converge (blackout about ${fmt(r.downtimeSeconds)}, event 20417)`, evidence,
+    better
+      ? planStep('virtualMachineMigrationPerformanceOption', `Use ${better.option}: the model converges in about ${fmt(better.totalSeconds)} with a ${fmt(better.downtimeSeconds)} blackout.`)
+      : { kind: 'manual', text: 'No option converges: add bandwidth (faster or more links, RDMA), move the VM at a quieter time, or accept the long blackout.' })];
+}

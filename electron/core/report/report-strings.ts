@@ -1,0 +1,96 @@
+/** The report's own words in English and German (the renderer's i18n is not available here). */
+export type ReportLocale = 'en' | 'de';
+
+export interface ReportStrings {
+  readonly title: string;
+  readonly summaryPass: string;
+  readonly summaryWarn: string;
+  readonly summaryFail: string;
+  readonly ranBy: string;
+  readonly startedAt: string;
+  readonly hosts: string;
+  readonly setting: string;
+  readonly source: string;
+  readonly destination: string;
+  readonly findings: string;
+  readonly severity: string;
+  readonly check: string;
+  readonly evidence: string;
+  readonly fix: string;
+  readonly model: string;
+  readonly option: string;
+  readonly rounds: string;
+  readonly total: string;
+  readonly blackout: string;
+  readonly dataSent: string;
+  readonly converges: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly notConverging: string;
+  readonly unreadable: string;
+  readonly sev: Readonly<Record<'pass' | 'warn' | 'fail' | 'info', string>>;
+  readonly modelNote: string;
+}
+
+export const REPORT_STRINGS: Readonly<Record<ReportLocale, ReportStrings>> = {
+  en: {
+    title: 'Ferry simulated migration test',
+    summaryPass: 'Ready: no check failed.',
+    summaryWarn: 'Ready with warnings.',
+    summaryFail: 'Not ready: at least one check failed.',
+    ranBy: 'Run by',
+    startedAt: 'Started',
+    hosts: 'Hosts',
+    setting: 'Setting',
+    source: 'Source',
+    destination: 'Destination',
+    findings: 'Findings',
+    severity: 'Result',
+    check: 'Check',
+    evidence: 'Evidence',
+    fix: 'Fix',
+    model: 'Migration model (pre-copy, per performance option)',
+    option: 'Option',
+    rounds: 'Rounds',
+    total: 'Total time',
+    blackout: 'Blackout',
+    dataSent: 'Data sent',
+    converges: 'Converges',
+    yes: 'yes',
+    no: 'no',
+    notConverging: 'does not converge',
+    unreadable: 'could not be read',
+    sev: { pass: 'pass', warn: 'warn', fail: 'fail', info: 'info' },
+    modelNote: 'Estimates from the pre-copy model (Clark et al., NSDI 2005); nothing was moved.',
+  },
+  de: {
+    title: 'Ferry – simulierter Migrationstest',
+    summaryPass: 'Bereit: keine Prüfung fehlgeschlagen.',
+    summaryWarn: 'Bereit, mit Warnungen.',
+    summaryFail: 'Nicht bereit: mindestens eine Prüfung ist fehlgeschlagen.',
+    ranBy: 'Ausgeführt von',
+    startedAt: 'Gestartet',
+    hosts: 'Hosts',
+    setting: 'Einstellung',
+    source: 'Quelle',
+    destination: 'Ziel',
+    findings: 'Ergebnisse',
+    severity: 'Ergebnis',
+    check: 'Prüfung',
+    evidence: 'Befund',
+    fix: 'Behebung',
+    model: 'Migrationsmodell (Pre-Copy, je Leistungsoption)',
+    option: 'Option',
+    rounds: 'Runden',
+    total: 'Gesamtdauer',
+    blackout: 'Ausfallzeit',
+    dataSent: 'Gesendete Daten',
+    converges: 'Konvergiert',
+    yes: 'ja',
+    no: 'nein',
+    notConverging: 'konvergiert nicht',
+    unreadable: 'nicht lesbar',
+    sev: { pass: 'OK', warn: 'Warnung', fail: 'Fehler', info: 'Info' },
+    modelNote: 'Schätzung mit dem Pre-Copy-Modell (Clark et al., NSDI 2005); es wurde nichts verschoben.',
+  },
+};

@@ -1,0 +1,122 @@
+/**
+ * Applies a plan: steps in order, each read back and compared, every change written to the
+ * audit log, progress reported as it goes. The first failure (error, mismatch on read-back,
+ * cancel) stops the run; the result then says which steps are done, which failed and which
+ * were not started, with the commands that restore what was done.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ApplyResult, AuditRecord, Plan, PlanStep, ProgressEvent, StepResult } from '../core/model';
+import { describeStep } from '../core/plan/export-script';
+import { errorInfoOf } from './script-runner';
+import type { StepExecutors } from './step-executor';
+
+export interface AuditWriter {
+  append(record: AuditRecord): Promise<void>;
+  readonly file?: string;
+}
+
+export interface ApplyOptions {
+  readonly user: string;
+  readonly audit?: AuditWriter;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  readonly signal?: AbortSignal;
+  readonly runId?: string;
+  /** Run optional (advisory) steps too; otherwise they are reported as skipped. */
+  readonly includeOptional?: boolean;
+  /** Rollback writes `rolled-back` records under the original step ids. */
+  readonly doneResult?: 'done' | 'rolled-back';
+  readonly auditStepId?: (step: PlanStep) => string;
+  readonly now?: () => Date;
+}
+
+export function newRunId(): string {
+  return `run-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function applyPlan(plan: Plan, executors: StepExecutors, options: ApplyOptions): Promise<ApplyResult> {
+  const runId = options.runId ?? newRunId();
+  const now = options.now ?? (() => new Date());
+  const total = plan.steps.length;
+  const results: StepResult[] = [];
+  const done: PlanStep[] = [];
+  let failed = false;
+  const emit = (event: Omit<ProgressEvent, 'runId' | 'total'>) => options.onProgress?.({ runId, total, ...event });
+  const audit = async (step: PlanStep, result: AuditRecord['result'], extra: { message?: string; ferrySetFlag?: boolean }) => {
+    if (!options.audit) return;
+    await options.audit.append({
+      time: now().toISOString(),
+      user: options.user,
+      runId,
+      planId: plan.id,
+      stepId: options.auditStepId ? options.auditStepId(step) : step.id,
+      host: step.target,
+      setting: step.setting,
+      before: step.before ?? null,
+      after: step.after ?? null,
+      result,
+      ...(extra.ferrySetFlag !== undefined ? { ferrySetFlag: extra.ferrySetFlag } : {}),
+      ...(extra.message !== undefined ? { message: extra.message } : {}),
+    });
+  };
+
+  for (let index = 0; index < total; index++) {
+    const step = plan.steps[index];
+    if (step === undefined) continue;
+    if (failed) {
+      results.push({ stepId: step.id, status: 'not-started', verified: false });
+      continue;
+    }
+    if (step.optional && !options.includeOptional) {
+      results.push({ stepId: step.id, status: 'skipped', verified: false });
+      emit({ stepId: step.id, index, status: 'skipped', message: `Skipped (optional): ${describeStep(step)}` });
+      continue;
+    }
+    if (options.signal?.aborted) {
+      failed = true;
+      results.push({ stepId: step.id, status: 'not-started', verified: false, error: { code: 'cancelled', message: 'The run was cancelled.' } });
+      continue;
+    }
+    emit({ stepId: step.id, index, status: 'running', message: describeStep(step) });
+    const executor = step.channel === 'ldap' ? executors.ldap : executors.powershell;
+    try {
+      if (!executor) throw Object.assign(new Error(`No ${step.channel} connection is available for ${step.target}.`), { code: 'no-executor' });
+      const outcome = await executor.execute(step, options.signal ?? new AbortController().signal);
+      if (!outcome.verified) {
+        const message = `${step.target} reports ${JSON.stringify(outcome.readBack ?? null)} for ${step.setting} after the change, not ${JSON.stringify(step.after ?? null)}.`;
+        failed = true;
+        results.push({ stepId: step.id, status: 'failed', readBack: outcome.readBack, verified: false, error: { code: 'verify-failed', message, target: step.target } });
+        await audit(step, 'failed', { message });
+        emit({ stepId: step.id, index, status: 'failed', message });
+        continue;
+      }
+      done.push(step);
+      results.push({ stepId: step.id, status: 'done', readBack: outcome.readBack, verified: true });
+      // The inverse command goes into the record so the log alone says how to undo the change.
+      await audit(step, options.doneResult ?? 'done', {
+        message: step.inverseCommand,
+        ...(outcome.ferrySetFlag !== undefined ? { ferrySetFlag: outcome.ferrySetFlag } : {}),
+      });
+      emit({ stepId: step.id, index, status: 'done', message: describeStep(step) });
+    } catch (error) {
+      const info = errorInfoOf(error);
+      failed = true;
+      results.push({ stepId: step.id, status: 'failed', verified: false, error: { ...info, target: info.target ?? step.target } });
+      await audit(step, 'failed', { message: `${info.code}: ${info.message}` });
+      emit({ stepId: step.id, index, status: 'failed', message: info.message });
+    }
+  }
+  const restoreCommands = [...done].reverse().map((s) => s.inverseCommand).filter((c) => c.length > 0);
+  emit({
+    index: total,
+    status: failed ? 'failed' : 'done',
+    message: failed ? `Stopped: ${done.length} of ${total} step(s) done.` : `Finished: ${done.length} step(s) done.`,
+  });
+  return {
+    runId,
+    planId: plan.id,
+    ok: !failed,
+    results,
+    restoreCommands,
+    ...(options.audit?.file !== undefined ? { auditLog: options.audit.file } : {}),
+  };
+}

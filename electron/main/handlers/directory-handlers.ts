@@ -1,0 +1,131 @@
+/**
+ * IPC handlers for the directory: connect/disconnect, discover, resolve — plus accessors the
+ * plan/apply handlers use (current session, LDAP executor, delegation planner). The password
+ * from `directory:connect` goes straight into the session and is never kept here or returned.
+ */
+import type { RequestOf, ResponseOf } from '../../core/contract/channels';
+import type { DiscoveredHost, PlanStep, PlanWarning } from '../../core/model';
+import { delegationState } from '../../core/delegation';
+import { connectDirectory, type DirectoryConnectOptions, type DirectorySession } from '../../services/directory/directory-session';
+import { discoverHyperVHosts, resolveComputer } from '../../services/directory/computer-accounts';
+import { DirectoryError } from '../../services/directory/directory-error';
+import { createLdapExecutor } from '../../engine/directory-executor';
+import { planDelegationFor } from '../../engine/directory-planner';
+import type { StepExecutor } from '../../engine/step-executor';
+import { UserFacingError } from '../ipc-dispatch';
+
+export interface DirectoryHandlerDeps {
+  readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Lab mode: connect options for Ferry's loopback lab directory (`lab: true`). */
+  readonly labConnection?: () => Promise<DirectoryConnectOptions | undefined>;
+}
+
+export interface DirectoryHandlers {
+  readonly 'directory:connect': (req: RequestOf<'directory:connect'>) => Promise<ResponseOf<'directory:connect'>>;
+  readonly 'directory:disconnect': (req: RequestOf<'directory:disconnect'>) => Promise<ResponseOf<'directory:disconnect'>>;
+  readonly 'hosts:discover': (req: RequestOf<'hosts:discover'>) => Promise<ResponseOf<'hosts:discover'>>;
+  readonly 'hosts:resolve': (req: RequestOf<'hosts:resolve'>) => Promise<ResponseOf<'hosts:resolve'>>;
+  /** The connected session, or undefined. */
+  currentDirectory(): DirectorySession | undefined;
+  /** Connects to the lab directory (lab mode) and makes it current. */
+  connectLab(options: DirectoryConnectOptions): Promise<ResponseOf<'directory:connect'>>;
+  /** An LDAP executor on the current session (throws a user-facing error when not connected). */
+  ldapExecutor(): StepExecutor;
+  planDelegation(source: string, destination: string, bothDirections: boolean): Promise<{ steps: PlanStep[]; warnings: PlanWarning[] }>;
+  dispose(): Promise<void>;
+}
+
+/** DirectoryError → the IPC gate's user-facing error (message already in the admin's words). */
+export function toUserFacing(error: unknown): unknown {
+  if (!(error instanceof DirectoryError)) return error;
+  const code = error.code === 'invalid-input' || error.code === 'tls-required' ? 'invalid-input' : error.code === 'not-found' ? 'not-found' : 'failed';
+  return new UserFacingError(code, error.message, undefined, error.target);
+}
+
+export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): DirectoryHandlers {
+  let session: DirectorySession | undefined;
+  const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (error) {
+      throw toUserFacing(error);
+    }
+  };
+  const need = (): DirectorySession => {
+    if (!session) throw new UserFacingError('failed', 'Connect to the directory first.');
+    return session;
+  };
+  const infoOf = (s: DirectorySession | undefined): ResponseOf<'directory:connect'> =>
+    s
+      ? { connected: true, url: s.info.url, defaultNamingContext: s.info.defaultNamingContext, dnsDomain: s.info.dnsDomain, bindUser: s.info.bindUser, lab: s.info.lab }
+      : { connected: false, lab: false };
+  const replace = async (next: DirectorySession): Promise<ResponseOf<'directory:connect'>> => {
+    await session?.close();
+    session = next;
+    deps.log?.('info', `directory: connected to ${next.info.url} as ${next.info.bindUser}`);
+    return infoOf(session);
+  };
+
+  return {
+    'directory:connect': (req) =>
+      guard(async () =>
+        replace(
+          await connectDirectory({
+            url: req.url,
+            startTls: req.startTls,
+            bindUser: req.bindUser,
+            password: req.password,
+            ...(req.baseDn ? { baseDn: req.baseDn } : {}),
+            ...(req.caFile ? { caFile: req.caFile } : {}),
+            ...(req.trustServerCertificate ? { trustServerCertificate: true } : {}),
+          }),
+        ),
+      ),
+    'directory:disconnect': async () => {
+      await session?.close();
+      session = undefined;
+      return infoOf(undefined);
+    },
+    'hosts:discover': (req) =>
+      guard(async () => {
+        if (!session && deps.labConnection) {
+          const lab = await deps.labConnection();
+          if (lab) await replace(await connectDirectory(lab));
+        }
+        const s = need();
+        const accounts = await discoverHyperVHosts(s);
+        const needle = req.filter?.toLowerCase();
+        const hosts: DiscoveredHost[] = accounts
+          .filter((a) => !needle || a.name.toLowerCase().includes(needle) || (a.dnsHostName ?? '').toLowerCase().includes(needle))
+          .map((account) => ({ account, delegationState: delegationState(account, accounts, s.info.dnsDomain), source: 'directory' }));
+        return { hosts };
+      }),
+    'hosts:resolve': (req) =>
+      guard(async () => {
+        const s = need();
+        const results: ResponseOf<'hosts:resolve'>['results'] = [];
+        for (const name of req.names) {
+          try {
+            const account = await resolveComputer(s, name);
+            results.push({ name, host: { account, delegationState: 'unknown', source: 'typed' } });
+          } catch (error) {
+            if (!(error instanceof DirectoryError)) throw error;
+            results.push({ name, error: error.message });
+          }
+        }
+        return { results };
+      }),
+    currentDirectory: () => session,
+    connectLab: (options) => guard(async () => replace(await connectDirectory({ ...options, lab: true }))),
+    ldapExecutor: () => createLdapExecutor(need()),
+    planDelegation: (source, destination, bothDirections) =>
+      guard(async () => {
+        const { steps, warnings } = await planDelegationFor(need(), source, destination, bothDirections);
+        return { steps, warnings };
+      }),
+    dispose: async () => {
+      await session?.close();
+      session = undefined;
+    },
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * IPC handlers for host settings: read, plan, export, apply (with cancel), audit history and
+ * rollback. Plans stay in main's memory by id; the renderer only ever sends a plan id back,
+ * never steps or commands, so nothing it sends can become a command.
+ */
+import type { ResponseOf } from '../../core/contract/channels';
+import type { HostFacts, Plan, PlanStep, PlanWarning, ProgressEvent } from '../../core/model';
+import { buildPlan, PlanInputError } from '../../core/plan/build-plan';
+import { exportPlanScript } from '../../core/plan/export-script';
+import { validateHostName } from '../../core/settings/host-name';
+import { validateDesired } from '../../core/settings/validate';
+import { applyPlan, newRunId } from '../../engine/apply';
+import { createPowerShellExecutor } from '../../engine/powershell-executor';
+import { readHosts } from '../../engine/read-hosts';
+import { rollback, RollbackError } from '../../engine/rollback';
+import type { ScriptRunner } from '../../engine/script-runner';
+import type { StepExecutor, StepExecutors } from '../../engine/step-executor';
+import { AuditLog } from '../../services/audit/audit-log';
+import { UserFacingError, type HandlerMap } from '../ipc-dispatch';
+
+export type DelegationPlanner = (
+  request: { readonly source: HostFacts; readonly destination: HostFacts; readonly bothDirections: boolean },
+  signal: AbortSignal,
+) => Promise<{ readonly steps: readonly PlanStep[]; readonly warnings: readonly PlanWarning[] }>;
+
+export interface SettingsHandlerDeps {
+  readonly pool: ScriptRunner;
+  readonly auditFile: string;
+  readonly ldapExecutor?: StepExecutor;
+  readonly delegationPlanner?: DelegationPlanner;
+  readonly emitProgress: (event: ProgressEvent) => void;
+  readonly user: string;
+}
+
+export type SettingsChannels = 'hosts:read' | 'plan:create' | 'plan:export' | 'apply:start' | 'apply:cancel' | 'audit:list' | 'rollback:start';
+
+/** Plans kept for export/apply; old ones are dropped first. */
+const MAX_PLANS = 50;
+
+function linked(signal: AbortSignal): AbortController {
+  const controller = new AbortController();
+  if (signal.aborted) controller.abort();
+  else signal.addEventListener('abort', () => controller.abort(), { once: true });
+  return controller;
+}
+
+export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerMap, SettingsChannels> {
+  const plans = new Map<string, Plan>();
+  const running = new Map<string, AbortController>();
+  const audit = new AuditLog(deps.auditFile);
+  const executors: StepExecutors = {
+    powershell: createPowerShellExecutor(deps.pool),
+    ...(deps.ldapExecutor ? { ldap: deps.ldapExecutor } : {}),
+  };
+  const keep = (plan: Plan) => {
+    plans.set(plan.id, plan);
+    while (plans.size > MAX_PLANS) {
+      const oldest = plans.keys().next().value;
+      if (oldest === undefined) break;
+      plans.delete(oldest);
+    }
+  };
+  const planById = (planId: string): Plan => {
+    const plan = plans.get(planId);
+    if (!plan) throw new UserFacingError('not-found', 'That plan is no longer available; create it again.', 'planId');
+    return plan;
+  };
+  const runTracked = async (runId: string, signal: AbortSignal, work: (s: AbortSignal) => Promise<ResponseOf<'apply:start'>>) => {
+    const controller = linked(signal);
+    running.set(runId, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      running.delete(runId);
+    }
+  };
+
+  return {
+    'hosts:read': async ({ hosts }, signal) => {
+      for (const [i, h] of hosts.entries()) {
+        const problem = validateHostName(h);
+        if (problem !== null) throw new UserFacingError('invalid-input', `hosts.${i}: ${problem}`, `hosts.${i}`);
+      }
+      return { hosts: await readHosts(deps.pool, hosts, { signal }) };
+    },
+
+    'plan:create': async (request, signal) => {
+      for (const field of ['source', 'destination'] as const) {
+        const problem = validateHostName(request[field]);
+        if (problem !== null) throw new UserFacingError('invalid-input', `${field}: ${problem}`, field);
+      }
+      if (request.source.toLowerCase() === request.destination.toLowerCase()) {
+        throw new UserFacingError('invalid-input', 'destination: must differ from the source', 'destination');
+      }
+      const issues = validateDesired(request.desired, 'desired');
+      const first = issues[0];
+      if (first) throw new UserFacingError('invalid-input', first.message, first.field);
+      const facts = await readHosts(deps.pool, [request.source, request.destination], { signal });
+      let extraSteps: readonly PlanStep[] = [];
+      let extraWarnings: readonly PlanWarning[] = [];
+      const [source, destination] = facts;
+      if (request.delegation.enabled && source && destination) {
+        if (!deps.delegationPlanner) {
+          extraWarnings = [{ code: 'no-directory', message: 'Connect to the directory to plan Kerberos constrained delegation.' }];
+        } else {
+          const delegation = await deps.delegationPlanner({ source, destination, bothDirections: request.delegation.bothDirections }, signal);
+          extraSteps = delegation.steps;
+          extraWarnings = delegation.warnings;
+        }
+      }
+      try {
+        const plan = buildPlan({ hosts: facts, desired: request.desired, extraSteps, extraWarnings, id: `plan-${newRunId().slice(4)}` });
+        keep(plan);
+        return plan;
+      } catch (error) {
+        if (error instanceof PlanInputError) {
+          const issue = error.issues[0];
+          throw new UserFacingError('invalid-input', error.message, issue ? `desired.${issue.field}` : undefined);
+        }
+        throw error;
+      }
+    },
+
+    'plan:export': async ({ planId }) => {
+      const plan = planById(planId);
+      return { fileName: `ferry-plan-${plan.id}.ps1`, script: exportPlanScript(plan) };
+    },
+
+    'apply:start': async ({ planId, includeOptional }, signal) => {
+      const plan = planById(planId);
+      const runId = newRunId();
+      return runTracked(runId, signal, (s) =>
+        applyPlan(plan, executors, {
+          user: deps.user,
+          audit,
+          runId,
+          signal: s,
+          onProgress: deps.emitProgress,
+          ...(includeOptional !== undefined ? { includeOptional } : {}),
+        }),
+      );
+    },
+
+    'apply:cancel': async ({ runId }) => {
+      const controller = running.get(runId);
+      if (!controller) return { cancelled: false };
+      controller.abort();
+      return { cancelled: true };
+    },
+
+    'audit:list': async () => ({ records: (await audit.read()).records }),
+
+    'rollback:start': async ({ runId }, signal) => {
+      if (running.has(runId)) throw new UserFacingError('failed', 'That run is still going; cancel it first.', 'runId');
+      return runTracked(runId, signal, async (s) => {
+        try {
+          return (await rollback(runId, audit, executors, { user: deps.user, onProgress: deps.emitProgress, signal: s })).result;
+        } catch (error) {
+          if (error instanceof RollbackError) throw new UserFacingError('not-found', error.message, 'runId');
+          throw error;
+        }
+      });
+    },
+  };
+}

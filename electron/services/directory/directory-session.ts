@@ -1,0 +1,172 @@
+/**
+ * One authenticated LDAP session (ldapts 8.x): TLS, simple bind, RootDSE, paged search and
+ * value-level modifies. The password is used for the bind and kept in this closure only; it is
+ * never logged, returned or written anywhere.
+ */
+import { readFile } from 'node:fs/promises';
+import { Attribute, Change, Client, type Filter } from 'ldapts';
+import type { ConnectionOptions } from 'node:tls';
+import { dnsDomainFromDn } from '../../core/ldap';
+import { DirectoryError, toDirectoryError } from './directory-error';
+import { lowerEntry, type LowerEntry } from './account-mapper';
+
+export interface DirectoryConnectOptions {
+  /** `ldaps://host[:port]`, or `ldap://host[:port]` with `startTls` (or the loopback lab). */
+  readonly url: string;
+  readonly startTls?: boolean;
+  readonly baseDn?: string;
+  /** UPN (`admin@lab.example`) or DN. */
+  readonly bindUser: string;
+  readonly password: string;
+  /** PEM file with the CA that signed the DC's certificate. */
+  readonly caFile?: string;
+  /** Loudly labelled escape hatch: accept any certificate. Never the default. */
+  readonly trustServerCertificate?: boolean;
+  /** Name to check the certificate against when the URL uses an address (e.g. `DC1.lab.example`). */
+  readonly tlsServerName?: string;
+  /** Ferry's own lab directory: plain LDAP is allowed, but only to a loopback address. */
+  readonly lab?: boolean;
+  readonly timeoutMs?: number;
+  readonly pageSize?: number;
+}
+
+export interface DirectoryInfo {
+  readonly url: string;
+  readonly defaultNamingContext: string;
+  readonly dnsDomain: string;
+  readonly bindUser: string;
+  readonly lab: boolean;
+}
+
+export interface SearchSpec {
+  readonly base?: string;
+  readonly scope?: 'base' | 'one' | 'sub';
+  readonly filter: Filter | string;
+  readonly attributes: readonly string[];
+  readonly paged?: boolean;
+}
+
+export interface DirectorySession {
+  readonly info: DirectoryInfo;
+  search(spec: SearchSpec): Promise<LowerEntry[]>;
+  addValue(dn: string, attribute: string, value: string): Promise<void>;
+  deleteValue(dn: string, attribute: string, value: string): Promise<void>;
+  /** Delete-old-value + add-new-value in one modify: fails if the old value is gone. */
+  swapValue(dn: string, attribute: string, oldValue: string, newValue: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function checkUrl(options: DirectoryConnectOptions): URL {
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    throw new DirectoryError('invalid-input', `Not an LDAP URL: use ldaps://server[:port] or ldap://server with StartTLS.`);
+  }
+  if (url.protocol === 'ldaps:') return url;
+  if (url.protocol !== 'ldap:') throw new DirectoryError('invalid-input', 'The URL must start with ldaps:// or ldap://.');
+  if (options.startTls) return url;
+  // Plain LDAP is allowed for Ferry's loopback lab directory only: credentials never cross a wire.
+  if (options.lab && LOOPBACK.has(url.hostname)) return url;
+  throw new DirectoryError('tls-required', 'ldap:// without StartTLS would send the password in clear text. Use ldaps:// or add StartTLS.');
+}
+
+async function tlsOptionsFor(options: DirectoryConnectOptions): Promise<ConnectionOptions> {
+  const tls: ConnectionOptions = { minVersion: 'TLSv1.2' };
+  if (options.caFile !== undefined) {
+    try {
+      tls.ca = [await readFile(options.caFile)];
+    } catch {
+      throw new DirectoryError('invalid-input', `The CA file cannot be read: ${options.caFile}`);
+    }
+  }
+  if (options.tlsServerName !== undefined) tls.servername = options.tlsServerName;
+  if (options.trustServerCertificate === true) tls.rejectUnauthorized = false;
+  return tls;
+}
+
+function upnDomain(bindUser: string): string | undefined {
+  const at = bindUser.lastIndexOf('@');
+  return at > 0 ? bindUser.slice(at + 1).toLowerCase() : undefined;
+}
+
+export async function connectDirectory(options: DirectoryConnectOptions): Promise<DirectorySession> {
+  const url = checkUrl(options);
+  const tlsOptions = await tlsOptionsFor(options);
+  const timeout = options.timeoutMs ?? 15_000;
+  const client = new Client({
+    url: options.url,
+    timeout,
+    connectTimeout: timeout,
+    ...(url.protocol === 'ldaps:' ? { tlsOptions } : {}),
+  });
+  // ldapts resolves the servername from the URL host; an address URL with a certificate name needs the override.
+  try {
+    if (url.protocol === 'ldap:' && options.startTls) await client.startTLS(tlsOptions);
+    await client.bind(options.bindUser, options.password);
+  } catch (error) {
+    await client.unbind().catch(() => undefined);
+    throw toDirectoryError(error, 'connect and sign in');
+  }
+  const pageSize = options.pageSize ?? 1000;
+
+  const search = async (spec: SearchSpec): Promise<LowerEntry[]> => {
+    try {
+      const result = await client.search(spec.base ?? baseDn, {
+        scope: spec.scope ?? 'sub',
+        filter: spec.filter,
+        attributes: [...spec.attributes],
+        ...(spec.paged === false ? {} : { paged: { pageSize } }),
+      });
+      return result.searchEntries.map(lowerEntry);
+    } catch (error) {
+      throw toDirectoryError(error, 'search the directory');
+    }
+  };
+
+  let baseDn = '';
+  let rootDse: LowerEntry | undefined;
+  try {
+    [rootDse] = await search({ base: '', scope: 'base', filter: '(objectClass=*)', attributes: ['defaultNamingContext', 'dnsHostName'], paged: false });
+  } catch (error) {
+    await client.unbind().catch(() => undefined);
+    throw error;
+  }
+  const defaultNamingContext = options.baseDn ?? rootDse?.attrs.get('defaultnamingcontext')?.[0] ?? '';
+  if (defaultNamingContext === '') {
+    await client.unbind().catch(() => undefined);
+    throw new DirectoryError('not-found', 'The directory did not announce a default naming context; give the base DN explicitly.');
+  }
+  baseDn = defaultNamingContext;
+  const info: DirectoryInfo = {
+    url: options.url,
+    defaultNamingContext,
+    dnsDomain: dnsDomainFromDn(defaultNamingContext) || upnDomain(options.bindUser) || '',
+    bindUser: options.bindUser,
+    lab: options.lab === true,
+  };
+
+  const modify = async (dn: string, changes: Change[], what: string): Promise<void> => {
+    try {
+      await client.modify(dn, changes);
+    } catch (error) {
+      throw toDirectoryError(error, what, dn);
+    }
+  };
+  const change = (operation: 'add' | 'delete', type: string, value: string) =>
+    new Change({ operation, modification: new Attribute({ type, values: [value] }) });
+
+  return {
+    info,
+    search,
+    addValue: (dn, attribute, value) => modify(dn, [change('add', attribute, value)], `add ${attribute} value "${value}"`),
+    deleteValue: (dn, attribute, value) => modify(dn, [change('delete', attribute, value)], `delete ${attribute} value "${value}"`),
+    swapValue: (dn, attribute, oldValue, newValue) =>
+      modify(dn, [change('delete', attribute, oldValue), change('add', attribute, newValue)], `change ${attribute} from ${oldValue} to ${newValue}`),
+    close: async () => {
+      await client.unbind().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * Ferry's lab directory: a loopback LDAP server holding the lab's hosts as computer objects with
+ * SPNs and Hyper-V service connection points, so lab mode runs the real directory code.
+ *
+ * Lab only: plain LDAP on 127.0.0.1 with a random port and a random per-start password (the
+ * directory service accepts ldap:// without TLS only for `lab: true` loopback URLs). No TLS:
+ * Windows has no openssl to mint a certificate offline, and nothing leaves the machine.
+ */
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { decodeRequest, encodeEntry, encodeResult, PAGED_OID, readPagedControl, splitFrames, writePagedControl, type Request } from './ldap-codec';
+import { LabStore, LdapResultError, makeEntry, type LabEntry } from './lab-store';
+
+export interface LabHost {
+  readonly name: string;
+  readonly dnsHostName?: string;
+  readonly os?: string;
+  readonly osVersion?: string;
+  readonly spns?: readonly string[];
+  readonly scp?: boolean;
+  readonly userAccountControl?: number;
+  readonly allowedToDelegateTo?: readonly string[];
+}
+
+export interface LabDirectoryOptions {
+  readonly hosts: readonly LabHost[];
+  readonly domain?: string;
+}
+
+export interface LabDirectory {
+  readonly url: string;
+  readonly baseDn: string;
+  readonly bindUser: string;
+  readonly password: string;
+  stop(): Promise<void>;
+}
+
+/** Default SPNs of a Hyper-V host: HOST, migration service and console, short and FQDN. */
+export function hyperVSpns(name: string, fqdn: string): string[] {
+  return ['HOST', 'Microsoft Virtual System Migration Service', 'Microsoft Virtual Console Service'].flatMap((c) => [`${c}/${name}`, `${c}/${fqdn}`]);
+}
+
+function buildStore(hosts: readonly LabHost[], domain: string, baseDn: string): LabStore {
+  const store = new LabStore();
+  store.add(makeEntry(baseDn, { objectClass: ['top', 'domain', 'domainDNS'], dc: domain.split('.')[0] }));
+  const computers = `CN=Computers,${baseDn}`;
+  store.add(makeEntry(computers, { objectClass: ['top', 'container'], cn: 'Computers' }));
+  for (const h of hosts) {
+    const dn = `CN=${h.name},${computers}`;
+    store.add(
+      makeEntry(dn, {
+        objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'],
+        cn: h.name,
+        sAMAccountName: `${h.name}$`,
+        dNSHostName: h.dnsHostName,
+        operatingSystem: h.os,
+        operatingSystemVersion: h.osVersion,
+        userAccountControl: String(h.userAccountControl ?? 0x1000),
+        servicePrincipalName: h.spns ? [...h.spns] : undefined,
+        'msDS-AllowedToDelegateTo': h.allowedToDelegateTo ? [...h.allowedToDelegateTo] : undefined,
+      }),
+    );
+    if (h.scp) store.add(makeEntry(`CN=Microsoft Hyper-V,${dn}`, { objectClass: ['top', 'serviceConnectionPoint'], cn: 'Microsoft Hyper-V', keywords: 'Microsoft Hyper-V' }));
+  }
+  return store;
+}
+
+function project(entry: LabEntry, attributes: readonly string[]): { name: string; values: string[] }[] {
+  const wanted = attributes.map((a) => a.toLowerCase());
+  if (wanted.includes('1.1') && wanted.length === 1) return [];
+  const all = wanted.length === 0 || wanted.includes('*');
+  return [...entry.attrs.entries()].filter(([k]) => all || wanted.includes(k)).map(([, a]) => a);
+}
+
+export async function startLabDirectory(options: LabDirectoryOptions): Promise<LabDirectory> {
+  const domain = (options.domain ?? 'lab.example').toLowerCase();
+  const baseDn = domain.split('.').map((p) => `DC=${p}`).join(',');
+  const bindUser = `ferry-lab@${domain}`;
+  const password = randomBytes(18).toString('base64url');
+  const store = buildStore(options.hosts, domain, baseDn);
+  const sockets = new Set<net.Socket>();
+
+  const handle = (req: Request, bound: { ok: boolean }, send: (b: Buffer) => void): void => {
+    switch (req.op) {
+      case 'bind': {
+        const ok = (req.name.toLowerCase() === bindUser || req.name.toLowerCase() === `cn=ferry-lab,cn=users,${baseDn.toLowerCase()}`) && req.password === password;
+        bound.ok = ok;
+        send(encodeResult(req.id, 0x61, ok ? 0 : 49, ok ? '' : '80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 52e'));
+        return;
+      }
+      case 'search': {
+        if (req.base === '' && req.scope === 0) {
+          send(encodeEntry(req.id, '', [
+            { name: 'defaultNamingContext', values: [baseDn] },
+            { name: 'dnsHostName', values: [`dc1.${domain}`] },
+            { name: 'supportedControl', values: [PAGED_OID] },
+            { name: 'supportedLDAPVersion', values: ['3'] },
+          ]));
+          send(encodeResult(req.id, 0x65, 0));
+          return;
+        }
+        if (!bound.ok) {
+          send(encodeResult(req.id, 0x65, 1, '000004DC: LdapErr: DSID-0C090A5C, comment: In order to perform this operation a successful bind must be completed on the connection.'));
+          return;
+        }
+        try {
+          const found = store.search(req.base, req.scope, req.filter);
+          const paged = req.controls.find((c) => c.oid === PAGED_OID);
+          let start = 0;
+          let end = found.length;
+          if (paged?.value) {
+            const { size, cookie } = readPagedControl(paged.value);
+            start = cookie === '' ? 0 : Number(cookie) || 0;
+            end = size > 0 ? Math.min(found.length, start + size) : found.length;
+          } else if (req.sizeLimit > 0) end = Math.min(end, req.sizeLimit);
+          for (const e of found.slice(start, end)) send(encodeEntry(req.id, e.dn, project(e, req.attributes)));
+          const next = end < found.length ? String(end) : '';
+          send(encodeResult(req.id, 0x65, 0, '', paged ? (w) => writePagedControl(w, next) : undefined));
+        } catch (error) {
+          const e = error instanceof LdapResultError ? error : new LdapResultError(80, 'other');
+          send(encodeResult(req.id, 0x65, e.code, e.message));
+        }
+        return;
+      }
+      case 'modify': {
+        if (!bound.ok) {
+          send(encodeResult(req.id, 0x67, 50, 'insufficientAccessRights: bind first'));
+          return;
+        }
+        try {
+          store.modify(req.dn, req.changes);
+          send(encodeResult(req.id, 0x67, 0));
+        } catch (error) {
+          const e = error instanceof LdapResultError ? error : new LdapResultError(80, 'other');
+          send(encodeResult(req.id, 0x67, e.code, e.message));
+        }
+        return;
+      }
+      case 'extended':
+        send(encodeResult(req.id, 0x78, 2, 'The lab directory serves plain LDAP on loopback only (no StartTLS).'));
+        return;
+      case 'other':
+        send(encodeResult(req.id, req.tag + 1, 53, 'unwillingToPerform: the lab directory supports bind, search and modify'));
+        return;
+      default:
+        return;
+    }
+  };
+
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    // Many small response PDUs per request: without this, delayed ACKs add ~40 ms per round trip.
+    socket.setNoDelay(true);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    const bound = { ok: false };
+    let pending: Buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        const { frames, rest } = splitFrames(pending.length ? Buffer.concat([pending, chunk]) : chunk);
+        pending = Buffer.from(rest);
+        for (const frame of frames) {
+          const req = decodeRequest(frame);
+          if (req.op === 'unbind') {
+            socket.end();
+            return;
+          }
+          handle(req, bound, (b) => socket.write(b));
+        }
+      } catch {
+        socket.destroy();
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    url: `ldap://127.0.0.1:${port}`,
+    baseDn,
+    bindUser,
+    password,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A synthetic directory of `count` computers, `withScp` of them Hyper-V hosts (UI bench, demos). */
+export function syntheticLabHosts(count: number, withScp: number, domain = 'lab.example'): LabHost[] {
+  return Array.from({ length: count }, (_, i) => {
+    const name = `HV${String(i + 1).padStart(5, '0')}`;
+    const fqdn = `${name.toLowerCase()}.${domain}`;
+    const hyperV = i < withScp;
+    return { name, dnsHostName: fqdn, os: 'Windows Server 2022 Datacenter', osVersion: '10.0 (20348)', spns: hyperV ? hyperVSpns(name, fqdn) : [`HOST/${name}`, `HOST/${fqdn}`], scp: hyperV };
+  });
+}

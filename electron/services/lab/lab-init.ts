@@ -1,0 +1,180 @@
+/**
+ * Creates a lab folder: simulated Hyper-V hosts the HyperVLab module serves.
+ *
+ * The default lab (HV01, HV02 in lab.example) is deliberately not ready for live migration, so
+ * every check and every plan step has something to show: migration is off on HV02, HV01 uses
+ * CredSSP and HV02 Kerberos, HV01 accepts any network, the switches are named differently, and
+ * one VM on HV01 has configuration version 12.0 while HV02 supports up to 10.0.
+ */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { validateHostName } from '../../core/settings/host-name';
+import {
+  GiB,
+  hostFile,
+  hostKey,
+  readJson,
+  writeJsonAtomic,
+  type LabConfig,
+  type LabHostState,
+  type LabVm,
+} from './lab-state';
+
+export const LAB_DOMAIN = 'lab.example';
+export const LAB_WORKSTATION = 'FERRY-WS';
+const VERSIONS_NEW = ['8.0', '9.0', '9.1', '10.0', '11.0', '12.0'];
+const VERSIONS_OLD = ['8.0', '9.0', '9.1', '10.0'];
+
+export class LabInputError extends Error {
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LabInputError';
+  }
+}
+
+function baseHost(name: string, index: number): LabHostState {
+  const newer = index % 2 === 0;
+  return {
+    name: hostKey(name),
+    domain: LAB_DOMAIN,
+    osVersion: newer ? '10.0.26100' : '10.0.20348',
+    processorVendor: 'GenuineIntel',
+    processorFeatureLevel: newer ? 3 : 2,
+    logicalProcessorCount: 32,
+    memoryCapacityBytes: 256 * GiB,
+    memoryAvailableBytes: 192 * GiB,
+    credentialGuardRunning: newer,
+    settings: {
+      virtualMachineMigrationEnabled: true,
+      maximumVirtualMachineMigrations: 2,
+      maximumStorageMigrations: 2,
+      virtualMachineMigrationAuthenticationType: 'Kerberos',
+      virtualMachineMigrationPerformanceOption: 'Compression',
+      useAnyNetworkForMigration: false,
+    },
+    migrationNetworks: [{ subnet: '10.10.10.0/24', priority: 0 }],
+    switches: [{ id: randomUUID(), name: 'External', switchType: 'External' }],
+    supportedVersions: newer ? VERSIONS_NEW : VERSIONS_OLD,
+    defaultVersion: newer ? '12.0' : '10.0',
+    vms: [],
+    links: [
+      { name: 'Management', subnet: `192.168.1.0/24`, linkSpeedGbps: 1, rdma: false },
+      { name: 'LM', subnet: '10.10.10.0/24', linkSpeedGbps: 10, rdma: false },
+    ],
+    openPorts: [135, 445, 5985, 6600],
+    klistPurges: [],
+  };
+}
+
+function newVm(name: string, memoryGb: number, switchName: string, version: string, state: LabVm['state'] = 'Running'): LabVm {
+  return {
+    id: randomUUID(),
+    name,
+    state,
+    memoryStartupBytes: Math.round(memoryGb * GiB),
+    dynamicMemoryEnabled: false,
+    version,
+    processorCount: 2,
+    processorCompatibilityForMigration: false,
+    adapters: [{ name: 'Network Adapter', switchName }],
+    disks: [{ path: `C:\\Hyper-V\\Virtual Hard Disks\\${name.replace(/[\\/:*?"<>|\r\n]/g, '_')}.vhdx`, sizeBytes: 40 * GiB, passThrough: false }],
+    isoPath: '',
+    hasSnapshots: false,
+  };
+}
+
+/** The two-host default lab's imperfections; extra hosts get a ready Kerberos configuration. */
+function defaultHosts(names: readonly string[]): LabHostState[] {
+  return names.map((name, i) => {
+    const h = baseHost(name, i);
+    if (i === 0) {
+      h.settings.virtualMachineMigrationAuthenticationType = 'CredSSP';
+      h.settings.useAnyNetworkForMigration = true;
+      h.migrationNetworks = [];
+      h.switches = [{ id: randomUUID(), name: 'External-LM', switchType: 'External' }];
+      h.vms = [
+        newVm('web01', 8, 'External-LM', '10.0'),
+        newVm('sql01', 32, 'External-LM', '12.0'),
+        newVm('build-agent', 4, 'External-LM', '9.0', 'Off'),
+      ];
+      const iso = h.vms[2];
+      if (iso) iso.isoPath = 'D:\\ISO\\tools.iso';
+    } else if (i === 1) {
+      h.settings.virtualMachineMigrationEnabled = false;
+      h.settings.maximumVirtualMachineMigrations = 1;
+      h.settings.virtualMachineMigrationPerformanceOption = 'TCPIP';
+      h.vms = [newVm('file01', 4, 'External', '9.0')];
+    }
+    return h;
+  });
+}
+
+export async function initLab(dir: string, opts: { hosts?: readonly string[] } = {}): Promise<{ hosts: string[] }> {
+  const names = opts.hosts && opts.hosts.length > 0 ? opts.hosts : ['HV01', 'HV02'];
+  const seen = new Set<string>();
+  for (const n of names) {
+    const problem = validateHostName(n);
+    if (problem !== null) throw new LabInputError('--hosts', `--hosts: ${problem}`);
+    if (n.includes('.') && !n.toLowerCase().endsWith(`.${LAB_DOMAIN}`)) {
+      throw new LabInputError('--hosts', `--hosts: lab hosts are short names or names in ${LAB_DOMAIN}`);
+    }
+    if (/^[\d.]+$/.test(n) || n.includes(':')) throw new LabInputError('--hosts', '--hosts: lab hosts need names, not IP addresses');
+    const key = hostKey(n);
+    if (key.length > 15) throw new LabInputError('--hosts', `--hosts: '${key}' is longer than 15 characters`);
+    if (seen.has(key)) throw new LabInputError('--hosts', `--hosts: '${key}' is listed twice`);
+    seen.add(key);
+  }
+  const root = path.resolve(dir);
+  await fs.mkdir(path.join(root, 'hosts'), { recursive: true });
+  await fs.mkdir(path.join(root, 'faults'), { recursive: true });
+  // Start from a clean slate: stale hosts or faults from an earlier lab would leak into this one.
+  for (const sub of ['hosts', 'faults']) {
+    for (const f of await fs.readdir(path.join(root, sub))) await fs.rm(path.join(root, sub, f), { force: true });
+  }
+  const config: LabConfig = { version: 1, domain: LAB_DOMAIN, localHost: LAB_WORKSTATION };
+  await writeJsonAtomic(path.join(root, 'lab.json'), config);
+  const hosts = defaultHosts(names);
+  for (const h of hosts) await writeJsonAtomic(hostFile(root, h.name), h);
+  return { hosts: hosts.map((h) => h.name) };
+}
+
+/** Lists the lab's hosts (upper-case short names), or throws when `dir` is not a lab. */
+export async function listLabHosts(dir: string): Promise<string[]> {
+  await readJson<LabConfig>(path.join(dir, 'lab.json'));
+  const files = await fs.readdir(path.join(dir, 'hosts'));
+  return files.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+}
+
+export async function addVm(
+  dir: string,
+  vm: { host: string; name: string; memoryGb: number; switchName?: string; version?: string },
+): Promise<LabVm> {
+  if (validateHostName(vm.host) !== null) throw new LabInputError('--host', `--host: ${validateHostName(vm.host) ?? ''}`);
+  if (vm.name.length === 0 || vm.name.length > 100) throw new LabInputError('--name', '--name: a VM name has 1 to 100 characters');
+  if (vm.name.includes('\u0000')) throw new LabInputError('--name', '--name: a VM name cannot contain NUL');
+  if (!Number.isFinite(vm.memoryGb) || vm.memoryGb <= 0 || vm.memoryGb > 24 * 1024) {
+    throw new LabInputError('--memory-gb', '--memory-gb: give a number of GiB between 0 and 24576');
+  }
+  if (vm.version !== undefined && !/^\d{1,2}\.\d{1,2}$/.test(vm.version)) {
+    throw new LabInputError('--version', "--version: a configuration version looks like '10.0'");
+  }
+  const file = hostFile(dir, vm.host);
+  let state: LabHostState;
+  try {
+    state = await readJson<LabHostState>(file);
+  } catch {
+    throw new LabInputError('--host', `--host: the lab in '${dir}' has no host '${hostKey(vm.host)}'`);
+  }
+  if (state.vms.some((v) => v.name === vm.name)) {
+    throw new LabInputError('--name', `--name: host ${state.name} already has a VM with that name`);
+  }
+  const switchName = vm.switchName ?? state.switches[0]?.name ?? '';
+  const created = newVm(vm.name, vm.memoryGb, switchName, vm.version ?? state.defaultVersion);
+  state.vms.push(created);
+  await writeJsonAtomic(file, state);
+  return created;
+}

@@ -1,0 +1,100 @@
+/**
+ * The lab folder's on-disk shapes, shared by `lab-init`, `lab-faults` and the HyperVLab
+ * PowerShell module (which reads and writes the same JSON).
+ *
+ *   lab.json            LabConfig
+ *   hosts/<NAME>.json   LabHostState (NAME is the upper-case short host name)
+ *   faults/<NAME>.json  LabFault
+ */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export interface LabConfig {
+  readonly version: 1;
+  readonly domain: string;
+  /** The host a cmdlet without -ComputerName talks to: the admin workstation, not a Hyper-V host. */
+  readonly localHost: string;
+}
+
+export interface LabVm {
+  id: string;
+  name: string;
+  state: 'Running' | 'Off' | 'Saved' | 'Paused';
+  memoryStartupBytes: number;
+  dynamicMemoryEnabled: boolean;
+  version: string;
+  processorCount: number;
+  processorCompatibilityForMigration: boolean;
+  adapters: { name: string; switchName: string }[];
+  disks: { path: string; sizeBytes: number; passThrough: boolean }[];
+  isoPath: string;
+  hasSnapshots: boolean;
+}
+
+export interface LabHostState {
+  name: string;
+  domain: string;
+  osVersion: string;
+  processorVendor: string;
+  /** Abstract processor generation: a VM leaves a newer host only with compatibility mode. */
+  processorFeatureLevel: number;
+  logicalProcessorCount: number;
+  memoryCapacityBytes: number;
+  memoryAvailableBytes: number;
+  credentialGuardRunning: boolean;
+  settings: {
+    virtualMachineMigrationEnabled: boolean;
+    maximumVirtualMachineMigrations: number;
+    maximumStorageMigrations: number;
+    virtualMachineMigrationAuthenticationType: 'CredSSP' | 'Kerberos';
+    virtualMachineMigrationPerformanceOption: 'TCPIP' | 'Compression' | 'SMB';
+    useAnyNetworkForMigration: boolean;
+  };
+  migrationNetworks: { subnet: string; priority: number }[];
+  switches: { id: string; name: string; switchType: 'Private' | 'Internal' | 'External' }[];
+  supportedVersions: string[];
+  defaultVersion: string;
+  vms: LabVm[];
+  links: { name: string; subnet: string; linkSpeedGbps: number; rdma: boolean }[];
+  openPorts: number[];
+  klistPurges: string[];
+}
+
+export interface LabFault {
+  unreachable?: boolean;
+  latencyMs?: number;
+  accessDenied?: boolean;
+  /** Fail the Nth mutating call from now on (1 = the next one). */
+  failOnMutation?: number;
+  /** Maintained by the module: mutating calls counted since the fault was set. */
+  mutationCalls?: number;
+  closedPorts?: number[];
+}
+
+export const GiB = 1024 ** 3;
+
+/** File-name key of a host: the upper-case short name (what the module resolves to). */
+export function hostKey(name: string): string {
+  return (name.split('.')[0] ?? name).toUpperCase();
+}
+
+export function hostFile(dir: string, name: string): string {
+  return path.join(dir, 'hosts', `${hostKey(name)}.json`);
+}
+
+export function faultFile(dir: string, name: string): string {
+  return path.join(dir, 'faults', `${hostKey(name)}.json`);
+}
+
+/** Writes JSON via a temp file + rename, so a reader in another process never sees half a file. */
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  await fs.writeFile(tmp, JSON.stringify(value, null, 2), 'utf8');
+  await fs.rename(tmp, file);
+}
+
+export async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await fs.readFile(file, 'utf8')) as T;
+}

@@ -1,0 +1,163 @@
+// Object model of the lab: the type names, property names and enum members of the real
+// Microsoft.HyperV.PowerShell assembly (see hyperv-and-delegation.md §2), so scripts written
+// against Hyper-V read the same properties here. C# 5 syntax only: Windows PowerShell 5.1's
+// Add-Type compiles with the .NET Framework compiler.
+using System;
+using System.Collections.Generic;
+
+namespace Microsoft.HyperV.PowerShell
+{
+    public enum MigrationAuthenticationType { CredSSP = 0, Kerberos = 1 }
+    public enum VMMigrationPerformance { TCPIP = 0, Compression = 1, SMB = 2 }
+    public enum VMSwitchType { Private = 0, Internal = 1, External = 2 }
+    public enum ControllerType { IDE = 0, SCSI = 1, PMEM = 2 }
+    public enum OperationType { MoveVirtualMachine = 0, ImportVirtualMachine = 1, MoveVirtualMachineAndStorage = 2 }
+    public enum VMState { Other = 1, Running = 2, Off = 3, Stopping = 4, Saved = 6, Paused = 9, Starting = 10, Reset = 11 }
+
+    public class VMHost
+    {
+        public string Name { get; set; }
+        public string ComputerName { get; set; }
+        public bool IsDeleted { get; set; }
+        public string FullyQualifiedDomainName { get; set; }
+        public int LogicalProcessorCount { get; set; }
+        public long MemoryCapacity { get; set; }
+        public bool VirtualMachineMigrationEnabled { get; set; }
+        public uint MaximumVirtualMachineMigrations { get; set; }
+        public uint MaximumStorageMigrations { get; set; }
+        public MigrationAuthenticationType VirtualMachineMigrationAuthenticationType { get; set; }
+        public VMMigrationPerformance VirtualMachineMigrationPerformanceOption { get; set; }
+        public bool UseAnyNetworkForMigration { get; set; }
+        public string[] SupportedVmVersions { get; set; }
+        public string VirtualHardDiskPath { get; set; }
+        public string VirtualMachinePath { get; set; }
+    }
+
+    public class VMMigrationNetwork
+    {
+        public string Subnet { get; set; }
+        public int? Priority { get; set; }
+        public string ComputerName { get; set; }
+        public bool IsDeleted { get; set; }
+    }
+
+    public class VMSwitch
+    {
+        public string Name { get; set; }
+        public Guid Id { get; set; }
+        public VMSwitchType SwitchType { get; set; }
+        public string ComputerName { get; set; }
+    }
+
+    public class VMHostSupportedVersion
+    {
+        public string Name { get; set; }
+        public Version Version { get; set; }
+        public bool IsDefault { get; set; }
+    }
+
+    public class VMNetworkAdapterBase
+    {
+        public string Name { get; set; }
+        public string VMName { get; set; }
+        public string SwitchName { get; set; }
+        public Guid? SwitchId { get; set; }
+        public string MacAddress { get; set; }
+        public string[] IPAddresses { get; set; }
+        public bool IsManagementOs { get; set; }
+        public string ComputerName { get; set; }
+    }
+
+    public class VMNetworkAdapter : VMNetworkAdapterBase { }
+
+    public class HardDiskDrive
+    {
+        public string Name { get; set; }
+        public string Path { get; set; }
+        public ControllerType ControllerType { get; set; }
+        public int ControllerNumber { get; set; }
+        public int ControllerLocation { get; set; }
+        public int? DiskNumber { get; set; }
+        public long SizeBytes { get; set; }
+        public string VMName { get; set; }
+        public string ComputerName { get; set; }
+    }
+
+    public class DvdDrive
+    {
+        public string Name { get; set; }
+        public string Path { get; set; }
+        public string VMName { get; set; }
+        public string ComputerName { get; set; }
+    }
+
+    public class VMSnapshot
+    {
+        public string Name { get; set; }
+        public Guid Id { get; set; }
+        public string VMName { get; set; }
+        public string ComputerName { get; set; }
+    }
+
+    public class VMDriveController
+    {
+        public string Name { get; set; }
+        public ControllerType ControllerType { get; set; }
+        public int ControllerNumber { get; set; }
+        public string VMName { get; set; }
+        public string ComputerName { get; set; }
+    }
+
+    public class VMProcessor
+    {
+        public long Count { get; set; }
+        public bool CompatibilityForMigrationEnabled { get; set; }
+        public bool CompatibilityForOlderOperatingSystemsEnabled { get; set; }
+        public string VMName { get; set; }
+        public string ComputerName { get; set; }
+    }
+
+    public class VirtualMachine
+    {
+        public string Name { get; set; }
+        public Guid Id { get; set; }
+        public string ComputerName { get; set; }
+        public string Version { get; set; }
+        public int Generation { get; set; }
+        public VMState State { get; set; }
+        public string Status { get; set; }
+        public bool IsClustered { get; set; }
+        public long MemoryAssigned { get; set; }
+        public long MemoryDemand { get; set; }
+        public long MemoryStartup { get; set; }
+        public long MemoryMinimum { get; set; }
+        public long MemoryMaximum { get; set; }
+        public bool DynamicMemoryEnabled { get; set; }
+        public long ProcessorCount { get; set; }
+        public string Path { get; set; }
+        public Guid? ParentSnapshotId { get; set; }
+        public string ParentSnapshotName { get; set; }
+        public HardDiskDrive[] HardDrives { get; set; }
+        public DvdDrive[] DVDDrives { get; set; }
+        public List<VMNetworkAdapter> NetworkAdapters { get; set; }
+    }
+
+    public class VMCompatibilityError
+    {
+        public string Message { get; set; }
+        public long MessageId { get; set; }
+        public object Source { get; set; }
+    }
+
+    public class VMCompatibilityReport
+    {
+        public VirtualMachine VM { get; set; }
+        public OperationType OperationType { get; set; }
+        public string Destination { get; set; }
+        public string Path { get; set; }
+        public string SnapshotPath { get; set; }
+        public string VhdDestinationPath { get; set; }
+        public string VhdSourcePath { get; set; }
+        public VMCompatibilityError[] Incompatibilities { get; set; }
+    }
+}

@@ -1,0 +1,18 @@
+@{
+    RootModule = 'HyperVLab.psm1'
+    ModuleVersion = '2.0.0.0'
+    GUID = '5b0f3c52-6a53-4a55-9d8e-6f0c3f0d2a41'
+    Author = 'Ferry developers'
+    Description = 'Simulated Hyper-V hosts for Ferry lab mode: the real Hyper-V cmdlet names and parameter sets, state per host in a lab folder.'
+    PowerShellVersion = '5.1'
+    FunctionsToExport = @(
+        'Get-VMHost', 'Set-VMHost', 'Enable-VMMigration', 'Disable-VMMigration',
+        'Get-VMMigrationNetwork', 'Add-VMMigrationNetwork', 'Set-VMMigrationNetwork', 'Remove-VMMigrationNetwork',
+        'Compare-VM', 'Move-VM', 'Get-VM', 'Get-VMSwitch', 'Get-VMHostSupportedVersion',
+        'Get-VMProcessor', 'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive',
+        'Test-NetConnection', 'Initialize-HyperVLab', 'Get-HyperVLabHostInfo', 'Invoke-HyperVLabKlistPurge'
+    )
+    CmdletsToExport = @()
+    VariablesToExport = @()
+    AliasesToExport = @()
+}

@@ -1,0 +1,729 @@
+# HyperVLab: simulated Hyper-V hosts behind the real cmdlet names and parameter sets.
+#
+# State lives in a lab folder ($env:FERRY_LAB_DIR, or Initialize-HyperVLab -Path):
+#   lab.json              { domain, localHost }
+#   hosts/<NAME>.json     one file per host: settings, networks, switches, VMs, links, ports
+#   faults/<NAME>.json    fault injection: unreachable, latencyMs, accessDenied, failOnMutation,
+#                         mutationCalls, closedPorts
+# Several pool processes may touch the lab at once: every write goes to a temp file that is
+# renamed over the old one, and mutations of one host hold that host's lock file.
+# Runs on Windows PowerShell 5.1 and PowerShell 7: no ?? / ternary / -AsHashtable.
+Set-StrictMode -Version 2.0
+
+$script:LabDir = $env:FERRY_LAB_DIR
+
+# Compiling the types costs seconds per process; the pool starts several, so the assembly is
+# compiled once into the lab folder (the user's own data, not a shared temp dir) keyed by the
+# source hash and edition, and later processes only load it.
+if (-not ('Microsoft.HyperV.PowerShell.VMHost' -as [type])) {
+    $source = [IO.File]::ReadAllText((Join-Path $PSScriptRoot 'HyperVLab.Types.cs'))
+    $loaded = $false
+    if (-not [string]::IsNullOrEmpty($script:LabDir) -and [IO.Directory]::Exists($script:LabDir)) {
+        try {
+            $sha = [Security.Cryptography.SHA256]::Create()
+            $hash = [BitConverter]::ToString($sha.ComputeHash([Text.Encoding]::UTF8.GetBytes($source + $PSVersionTable.PSEdition + [Environment]::Version))).Replace('-', '').Substring(0, 16)
+            $cacheDir = Join-Path $script:LabDir '.cache'
+            $dll = Join-Path $cacheDir "HyperVLab.Types.$hash.dll"
+            if (-not [IO.File]::Exists($dll)) {
+                $null = [IO.Directory]::CreateDirectory($cacheDir)
+                $tmp = Join-Path $cacheDir "build.$PID.$([guid]::NewGuid().ToString('N')).dll"
+                Add-Type -TypeDefinition $source -Language CSharp -OutputAssembly $tmp -OutputType Library
+                try { [IO.File]::Move($tmp, $dll) } catch { [IO.File]::Delete($tmp) }
+            }
+            Add-Type -Path $dll
+            $loaded = $true
+        } catch { $loaded = $false }
+    }
+    if (-not $loaded -and -not ('Microsoft.HyperV.PowerShell.VMHost' -as [type])) { Add-Type -TypeDefinition $source -Language CSharp }
+}
+$script:Utf8 = New-Object System.Text.UTF8Encoding $false
+
+function Initialize-HyperVLab {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string]$Path)
+    $script:LabDir = [IO.Path]::GetFullPath($Path)
+}
+
+# ---- real error texts -------------------------------------------------------------------
+
+function New-LabErrorRecord([string]$Message, [string]$Id, [Management.Automation.ErrorCategory]$Category, [object]$Target) {
+    $ex = New-Object System.Exception $Message
+    return New-Object Management.Automation.ErrorRecord $ex, $Id, $Category, $Target
+}
+
+# Hyper-V's texts: a name that does not resolve, a host whose WinRM endpoint does not answer,
+# and the authorization-policy denial.
+function Get-LabUnresolvedText([string]$Computer) {
+    return "The computer '$Computer' could not be resolved. Make sure you typed the machine name correctly and that you have network access."
+}
+function Get-LabUnreachableText([string]$Computer) {
+    return "The operation on computer '$Computer' failed: WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer. By default, the WinRM firewall exception for public profiles limits access to remote computers within the same local subnet."
+}
+function Get-LabAccessDeniedText([string]$Computer) {
+    return "You do not have the required permission to complete this task. Contact the administrator of the authorization policy for the computer '$Computer'."
+}
+
+# ---- files ------------------------------------------------------------------------------
+
+function Get-LabDir {
+    if ([string]::IsNullOrEmpty($script:LabDir)) {
+        throw 'HyperVLab: no lab folder. Set $env:FERRY_LAB_DIR or run Initialize-HyperVLab -Path <folder>.'
+    }
+    return $script:LabDir
+}
+
+function Read-LabJson([string]$Path) {
+    if (-not [IO.File]::Exists($Path)) { return $null }
+    $text = [IO.File]::ReadAllText($Path, $script:Utf8)
+    return ConvertFrom-Json -InputObject $text
+}
+
+function Write-LabJson([string]$Path, [object]$Value) {
+    $json = ConvertTo-Json -InputObject $Value -Depth 12
+    $tmp = "$Path.$PID.$([guid]::NewGuid().ToString('N')).tmp"
+    [IO.File]::WriteAllText($tmp, $json, $script:Utf8)
+    if ([IO.File]::Exists($Path)) { [IO.File]::Replace($tmp, $Path, [NullString]::Value) } else { [IO.File]::Move($tmp, $Path) }
+}
+
+# Exclusive per-host lock (FileShare.None; advisory flock on Unix), retried for up to 10 s.
+function Enter-LabLock([string]$Name) {
+    $path = Join-Path (Join-Path (Get-LabDir) 'hosts') "$Name.lock"
+    $deadline = [DateTime]::UtcNow.AddSeconds(10)
+    while ($true) {
+        try {
+            return [IO.File]::Open($path, [IO.FileMode]::OpenOrCreate, [IO.FileAccess]::ReadWrite, [IO.FileShare]::None)
+        } catch [System.IO.IOException] {
+            if ([DateTime]::UtcNow -gt $deadline) { throw "HyperVLab: host '$Name' is locked by another process." }
+            Start-Sleep -Milliseconds 15
+        }
+    }
+}
+
+function Get-LabConfig {
+    $cfg = Read-LabJson (Join-Path (Get-LabDir) 'lab.json')
+    if ($null -eq $cfg) { throw "HyperVLab: '$(Get-LabDir)' is not a lab folder (lab.json missing)." }
+    return $cfg
+}
+
+# Maps whatever the caller typed (short name, FQDN, 'localhost', '.') to a lab host file name,
+# or $null when no such host exists. Only [A-Za-z0-9-] names can name a file, so hostile text
+# never reaches a path.
+function Resolve-LabHostName([string]$Computer) {
+    $cfg = Get-LabConfig
+    $name = $Computer
+    if ([string]::IsNullOrEmpty($name) -or $name -eq '.' -or $name -eq 'localhost') { $name = [string]$cfg.localHost }
+    $suffix = '.' + [string]$cfg.domain
+    if ($name.EndsWith($suffix, [StringComparison]::OrdinalIgnoreCase)) { $name = $name.Substring(0, $name.Length - $suffix.Length) }
+    if ($name -cnotmatch '^[A-Za-z0-9-]{1,63}$') { return $null }
+    $upper = $name.ToUpperInvariant()
+    if ([IO.File]::Exists((Join-Path (Join-Path (Get-LabDir) 'hosts') "$upper.json"))) { return $upper }
+    return $null
+}
+
+function Get-LabFault([string]$Name) {
+    return Read-LabJson (Join-Path (Join-Path (Get-LabDir) 'faults') "$Name.json")
+}
+
+function Get-LabProp([object]$Obj, [string]$Prop, [object]$Default) {
+    if ($null -eq $Obj) { return $Default }
+    $p = $Obj.PSObject.Properties[$Prop]
+    if ($null -eq $p -or $null -eq $p.Value) { return $Default }
+    return $p.Value
+}
+
+# Applies the host's faults and returns its file name. Throws the real error texts.
+function Enter-LabHost([string]$Computer, [switch]$Mutating) {
+    $name = Resolve-LabHostName $Computer
+    if ($null -eq $name) { throw (New-LabErrorRecord (Get-LabUnresolvedText $Computer) 'HostNotResolved' ObjectNotFound $Computer) }
+    $fault = Get-LabFault $name
+    $latency = [int](Get-LabProp $fault 'latencyMs' 0)
+    if ($latency -gt 0) { Start-Sleep -Milliseconds $latency }
+    if ([bool](Get-LabProp $fault 'unreachable' $false)) {
+        throw (New-LabErrorRecord (Get-LabUnreachableText $Computer) 'Unreachable' ConnectionError $Computer)
+    }
+    if ([bool](Get-LabProp $fault 'accessDenied' $false)) {
+        throw (New-LabErrorRecord (Get-LabAccessDeniedText $Computer) 'AccessDenied' PermissionDenied $Computer)
+    }
+    if ($Mutating) {
+        $n = [int](Get-LabProp $fault 'failOnMutation' 0)
+        if ($n -gt 0) {
+            $lock = Enter-LabLock $name
+            try {
+                $path = Join-Path (Join-Path (Get-LabDir) 'faults') "$name.json"
+                $fault = Read-LabJson $path
+                $calls = [int](Get-LabProp $fault 'mutationCalls' 0) + 1
+                $fault | Add-Member -NotePropertyName mutationCalls -NotePropertyValue $calls -Force
+                Write-LabJson $path $fault
+            } finally { $lock.Dispose() }
+            if ($calls -eq $n) {
+                throw (New-LabErrorRecord "The operation on computer '$Computer' failed: injected failure on mutating call $n (HyperVLab fault)." 'InjectedFailure' OperationStopped $Computer)
+            }
+        }
+    }
+    return $name
+}
+
+function Get-LabHostState([string]$Name) {
+    return Read-LabJson (Join-Path (Join-Path (Get-LabDir) 'hosts') "$Name.json")
+}
+
+function Save-LabHostState([string]$Name, [object]$State) {
+    Write-LabJson (Join-Path (Join-Path (Get-LabDir) 'hosts') "$Name.json") $State
+}
+
+# Runs $Change against the host's state under its lock, then saves it.
+function Update-LabHost([string]$Name, [scriptblock]$Change) {
+    $lock = Enter-LabLock $Name
+    try {
+        $state = Get-LabHostState $Name
+        & $Change $state
+        Save-LabHostState $Name $state
+    } finally { $lock.Dispose() }
+}
+
+function Get-LabTargets([hashtable]$Bound) {
+    if ($Bound.ContainsKey('CimSession')) { throw 'HyperVLab: -CimSession is not simulated; use -ComputerName.' }
+    if ($Bound.ContainsKey('ComputerName')) { return @($Bound['ComputerName']) }
+    return @([string](Get-LabConfig).localHost)
+}
+
+# Hyper-V writes one non-terminating error per failing computer; callers use -ErrorAction Stop.
+function Invoke-LabPerHost([System.Management.Automation.PSCmdlet]$Cmdlet, [string[]]$Computers, [switch]$Mutating, [scriptblock]$Body) {
+    foreach ($c in $Computers) {
+        try {
+            $name = Enter-LabHost $c -Mutating:$Mutating
+        } catch {
+            $Cmdlet.WriteError($_)
+            continue
+        }
+        & $Body $name $c
+    }
+}
+
+# ---- object builders --------------------------------------------------------------------
+
+function New-LabVMHost([string]$Name) {
+    $s = Get-LabHostState $Name
+    $h = New-Object Microsoft.HyperV.PowerShell.VMHost
+    $h.Name = $s.name
+    $h.ComputerName = $s.name
+    $h.FullyQualifiedDomainName = $s.domain
+    $h.LogicalProcessorCount = [int]$s.logicalProcessorCount
+    $h.MemoryCapacity = [long]$s.memoryCapacityBytes
+    $h.VirtualMachineMigrationEnabled = [bool]$s.settings.virtualMachineMigrationEnabled
+    $h.MaximumVirtualMachineMigrations = [uint32]$s.settings.maximumVirtualMachineMigrations
+    $h.MaximumStorageMigrations = [uint32]$s.settings.maximumStorageMigrations
+    $h.VirtualMachineMigrationAuthenticationType = [Microsoft.HyperV.PowerShell.MigrationAuthenticationType]$s.settings.virtualMachineMigrationAuthenticationType
+    $h.VirtualMachineMigrationPerformanceOption = [Microsoft.HyperV.PowerShell.VMMigrationPerformance]$s.settings.virtualMachineMigrationPerformanceOption
+    $h.UseAnyNetworkForMigration = [bool]$s.settings.useAnyNetworkForMigration
+    $h.SupportedVmVersions = [string[]]@($s.supportedVersions)
+    $h.VirtualMachinePath = 'C:\ProgramData\Microsoft\Windows\Hyper-V'
+    $h.VirtualHardDiskPath = 'C:\ProgramData\Microsoft\Windows\Virtual Hard Disks'
+    return $h
+}
+
+function New-LabVM([object]$State, [object]$Vm) {
+    $o = New-Object Microsoft.HyperV.PowerShell.VirtualMachine
+    $o.Name = [string]$Vm.name
+    $o.Id = [guid]$Vm.id
+    $o.ComputerName = [string]$State.name
+    $o.Version = [string]$Vm.version
+    $o.Generation = 2
+    $o.State = [Microsoft.HyperV.PowerShell.VMState]([string]$Vm.state)
+    $o.Status = 'Operating normally'
+    $o.MemoryStartup = [long]$Vm.memoryStartupBytes
+    if ($o.State -eq [Microsoft.HyperV.PowerShell.VMState]::Running) { $o.MemoryAssigned = [long]$Vm.memoryStartupBytes }
+    $o.MemoryDemand = $o.MemoryAssigned
+    $o.MemoryMinimum = 536870912
+    $o.MemoryMaximum = [long]$Vm.memoryStartupBytes
+    $o.DynamicMemoryEnabled = [bool](Get-LabProp $Vm 'dynamicMemoryEnabled' $false)
+    $o.ProcessorCount = [long](Get-LabProp $Vm 'processorCount' 2)
+    $o.Path = 'C:\ProgramData\Microsoft\Windows\Hyper-V'
+    if ([bool](Get-LabProp $Vm 'hasSnapshots' $false)) {
+        $o.ParentSnapshotId = [guid]::NewGuid()
+        $o.ParentSnapshotName = 'Checkpoint'
+    }
+    $o.HardDrives = [Microsoft.HyperV.PowerShell.HardDiskDrive[]]@(New-LabDisks $State $Vm)
+    $dvd = @()
+    $iso = [string](Get-LabProp $Vm 'isoPath' '')
+    if ($iso -ne '') {
+        $d = New-Object Microsoft.HyperV.PowerShell.DvdDrive
+        $d.Name = 'DVD Drive'; $d.Path = $iso; $d.VMName = $o.Name; $d.ComputerName = $o.ComputerName
+        $dvd += $d
+    }
+    $o.DVDDrives = [Microsoft.HyperV.PowerShell.DvdDrive[]]$dvd
+    $list = New-Object 'System.Collections.Generic.List[Microsoft.HyperV.PowerShell.VMNetworkAdapter]'
+    foreach ($a in @(New-LabAdapters $State $Vm)) { $list.Add($a) }
+    $o.NetworkAdapters = $list
+    return $o
+}
+
+function New-LabAdapters([object]$State, [object]$Vm) {
+    foreach ($a in @(Get-LabProp $Vm 'adapters' @())) {
+        $n = New-Object Microsoft.HyperV.PowerShell.VMNetworkAdapter
+        $n.Name = [string]$a.name
+        $n.VMName = [string]$Vm.name
+        $n.SwitchName = [string](Get-LabProp $a 'switchName' '')
+        $n.MacAddress = '00155D000000'
+        $n.IPAddresses = [string[]]@()
+        $n.ComputerName = [string]$State.name
+        $n
+    }
+}
+
+function New-LabDisks([object]$State, [object]$Vm) {
+    $i = 0
+    foreach ($d in @(Get-LabProp $Vm 'disks' @())) {
+        $h = New-Object Microsoft.HyperV.PowerShell.HardDiskDrive
+        $h.Name = 'Hard Drive'
+        $h.ControllerType = [Microsoft.HyperV.PowerShell.ControllerType]::SCSI
+        $h.ControllerNumber = 0
+        $h.ControllerLocation = $i
+        $h.SizeBytes = [long](Get-LabProp $d 'sizeBytes' 0)
+        if ([bool](Get-LabProp $d 'passThrough' $false)) { $h.DiskNumber = 2 + $i } else { $h.Path = [string]$d.path }
+        $h.VMName = [string]$Vm.name
+        $h.ComputerName = [string]$State.name
+        $i++
+        $h
+    }
+}
+
+function Find-LabVms([object]$State, [string[]]$Names) {
+    foreach ($vm in @(Get-LabProp $State 'vms' @())) {
+        if ($null -eq $Names -or $Names.Count -eq 0) { $vm; continue }
+        foreach ($n in $Names) {
+            $hit = $false
+            try { $hit = ([Management.Automation.WildcardPattern]::new($n, 'IgnoreCase')).IsMatch([string]$vm.name) }
+            catch { $hit = ([string]$vm.name -eq $n) }
+            if ($hit) { $vm; break }
+        }
+    }
+}
+
+# VMs named by -VMName (with -ComputerName) or given as objects by -VM: (state name, vm) pairs.
+function Get-LabVmPairs([System.Management.Automation.PSCmdlet]$Cmdlet, [hashtable]$Bound) {
+    if ($Bound.ContainsKey('VM')) {
+        foreach ($v in @($Bound['VM'])) {
+            $name = Enter-LabHost $v.ComputerName
+            $state = Get-LabHostState $name
+            foreach ($vm in @(Get-LabProp $state 'vms' @())) { if ([string]$vm.id -eq [string]$v.Id) { , @($state, $vm) } }
+        }
+        return
+    }
+    if ($Bound.ContainsKey('VMSnapshot') -or $Bound.ContainsKey('VMDriveController')) { throw 'HyperVLab: checkpoints and drive controllers are not simulated.' }
+    foreach ($c in (Get-LabTargets $Bound)) {
+        $name = Enter-LabHost $c
+        $state = Get-LabHostState $name
+        $found = @(Find-LabVms $state @($Bound['VMName']))
+        if ($found.Count -eq 0) {
+            $Cmdlet.WriteError((New-LabErrorRecord "Hyper-V was unable to find a virtual machine with name `"$(@($Bound['VMName']) -join ', ')`"." 'InvalidParameter' ObjectNotFound $c))
+        }
+        foreach ($vm in $found) { , @($state, $vm) }
+    }
+}
+
+# ---- implementations --------------------------------------------------------------------
+
+function LabImpl-Get-VMHost($Cmdlet, [hashtable]$Bound) {
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) { param($name) New-LabVMHost $name }
+}
+
+function LabImpl-Set-VMHost($Cmdlet, [hashtable]$Bound) {
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) -Mutating {
+        param($name, $c)
+        if (-not $Cmdlet.ShouldProcess($c, 'Set-VMHost')) { return }
+        Update-LabHost $name {
+            param($s)
+            if ($Bound.ContainsKey('MaximumVirtualMachineMigrations')) { $s.settings.maximumVirtualMachineMigrations = [int]$Bound['MaximumVirtualMachineMigrations'] }
+            if ($Bound.ContainsKey('MaximumStorageMigrations')) { $s.settings.maximumStorageMigrations = [int]$Bound['MaximumStorageMigrations'] }
+            if ($Bound.ContainsKey('VirtualMachineMigrationAuthenticationType')) { $s.settings.virtualMachineMigrationAuthenticationType = $Bound['VirtualMachineMigrationAuthenticationType'].ToString() }
+            if ($Bound.ContainsKey('VirtualMachineMigrationPerformanceOption')) { $s.settings.virtualMachineMigrationPerformanceOption = $Bound['VirtualMachineMigrationPerformanceOption'].ToString() }
+            if ($Bound.ContainsKey('UseAnyNetworkForMigration')) { $s.settings.useAnyNetworkForMigration = [bool]$Bound['UseAnyNetworkForMigration'] }
+        }
+        if ($Bound.ContainsKey('Passthru')) { New-LabVMHost $name }
+    }
+}
+
+function Set-LabMigrationEnabled($Cmdlet, [hashtable]$Bound, [bool]$Enabled, [string]$Verb) {
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) -Mutating {
+        param($name, $c)
+        if (-not $Cmdlet.ShouldProcess($c, $Verb)) { return }
+        $st = Get-LabHostState $name
+        if ($Enabled -and [string]::IsNullOrEmpty([string]$st.domain)) {
+            throw (New-LabErrorRecord "The operation on computer '$c' failed: live migration requires the host to be joined to a domain." 'NotDomainJoined' InvalidOperation $c)
+        }
+        Update-LabHost $name { param($s) $s.settings.virtualMachineMigrationEnabled = $Enabled }
+        if ($Bound.ContainsKey('Passthru')) { New-LabVMHost $name }
+    }
+}
+function LabImpl-Enable-VMMigration($Cmdlet, [hashtable]$Bound) { Set-LabMigrationEnabled $Cmdlet $Bound $true 'Enable-VMMigration' }
+function LabImpl-Disable-VMMigration($Cmdlet, [hashtable]$Bound) { Set-LabMigrationEnabled $Cmdlet $Bound $false 'Disable-VMMigration' }
+
+function New-LabNetwork([string]$Computer, [object]$Entry) {
+    $n = New-Object Microsoft.HyperV.PowerShell.VMMigrationNetwork
+    $n.Subnet = [string]$Entry.subnet
+    $n.Priority = [int]$Entry.priority
+    $n.ComputerName = $Computer
+    return $n
+}
+
+# Hyper-V matches -Subnet by wildcard or by equal address + prefix length.
+function Test-LabSubnetMatch([string]$Pattern, [string]$Subnet) {
+    if ($Pattern -eq $Subnet) { return $true }
+    if ($Pattern.IndexOfAny([char[]]'*?[') -ge 0) {
+        try { return ([Management.Automation.WildcardPattern]::new($Pattern, 'IgnoreCase')).IsMatch($Subnet) } catch { return $false }
+    }
+    $a = $Pattern.Split('/'); $b = $Subnet.Split('/')
+    $pa = if ($a.Count -gt 1) { $a[1] } else { '' }
+    $pb = if ($b.Count -gt 1) { $b[1] } else { '' }
+    $ipA = $null; $ipB = $null
+    if ([Net.IPAddress]::TryParse($a[0], [ref]$ipA) -and [Net.IPAddress]::TryParse($b[0], [ref]$ipB)) {
+        if ($pa -eq '') { if ($ipA.AddressFamily -eq 'InterNetwork') { $pa = '32' } else { $pa = '128' } }
+        if ($pb -eq '') { if ($ipB.AddressFamily -eq 'InterNetwork') { $pb = '32' } else { $pb = '128' } }
+        return ($ipA.Equals($ipB) -and $pa -eq $pb)
+    }
+    return $false
+}
+
+function LabImpl-Get-VMMigrationNetwork($Cmdlet, [hashtable]$Bound) {
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) {
+        param($name)
+        $s = Get-LabHostState $name
+        foreach ($e in @(Get-LabProp $s 'migrationNetworks' @())) {
+            if ($Bound.ContainsKey('Subnet')) {
+                $ok = $false
+                foreach ($p in @($Bound['Subnet'])) { if (Test-LabSubnetMatch $p ([string]$e.subnet)) { $ok = $true } }
+                if (-not $ok) { continue }
+            }
+            if ($Bound.ContainsKey('Priority') -and @($Bound['Priority']) -notcontains [uint32]$e.priority) { continue }
+            New-LabNetwork $s.name $e
+        }
+    }
+}
+
+function ConvertTo-LabSubnet([string]$Subnet) {
+    $parts = $Subnet.Split('/')
+    $ip = $null
+    if ($parts.Count -gt 2 -or -not [Net.IPAddress]::TryParse($parts[0], [ref]$ip)) {
+        throw (New-LabErrorRecord "The parameter Subnet is invalid: '$Subnet' is not an IP address or subnet." 'InvalidParameter' InvalidArgument $Subnet)
+    }
+    $max = 32; if ($ip.AddressFamily -ne 'InterNetwork') { $max = 128 }
+    if ($parts.Count -eq 1) { return "$($ip.ToString())/$max" }
+    $len = 0
+    if (-not [int]::TryParse($parts[1], [ref]$len) -or $len -lt 0 -or $len -gt $max) {
+        throw (New-LabErrorRecord "The parameter Subnet is invalid: '$Subnet' has a bad prefix length." 'InvalidParameter' InvalidArgument $Subnet)
+    }
+    return "$($ip.ToString())/$len"
+}
+
+function LabImpl-Add-VMMigrationNetwork($Cmdlet, [hashtable]$Bound) {
+    $subnet = ConvertTo-LabSubnet ([string]$Bound['Subnet'])
+    $prio = 0; if ($Bound.ContainsKey('Priority')) { $prio = [int]$Bound['Priority'] }
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) -Mutating {
+        param($name, $c)
+        if (-not $Cmdlet.ShouldProcess($c, "Add-VMMigrationNetwork $subnet")) { return }
+        $script:labDup = $false
+        Update-LabHost $name {
+            param($s)
+            foreach ($e in @($s.migrationNetworks)) { if (Test-LabSubnetMatch $subnet ([string]$e.subnet)) { $script:labDup = $true } }
+            if (-not $script:labDup) { $s.migrationNetworks = @(@($s.migrationNetworks) + [pscustomobject]@{ subnet = $subnet; priority = $prio }) }
+        }
+        if ($script:labDup) {
+            throw (New-LabErrorRecord "The operation on computer '$c' failed: the migration network '$subnet' already exists." 'AlreadyExists' ResourceExists $c)
+        }
+        if ($Bound.ContainsKey('Passthru')) { New-LabNetwork $name ([pscustomobject]@{ subnet = $subnet; priority = $prio }) }
+    }
+}
+
+function LabImpl-Set-VMMigrationNetwork($Cmdlet, [hashtable]$Bound) {
+    $pattern = [string]$Bound['Subnet']
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) -Mutating {
+        param($name, $c)
+        if (-not $Cmdlet.ShouldProcess($c, "Set-VMMigrationNetwork $pattern")) { return }
+        $script:labHits = @()
+        Update-LabHost $name {
+            param($s)
+            foreach ($e in @($s.migrationNetworks)) {
+                if (Test-LabSubnetMatch $pattern ([string]$e.subnet)) {
+                    if ($Bound.ContainsKey('NewSubnet')) { $e.subnet = ConvertTo-LabSubnet ([string]$Bound['NewSubnet']) }
+                    if ($Bound.ContainsKey('NewPriority')) { $e.priority = [int]$Bound['NewPriority'] }
+                    $script:labHits += $e
+                }
+            }
+        }
+        # Set-VMMigrationNetwork edits existing entries only; it never creates one.
+        if ($script:labHits.Count -eq 0) {
+            throw (New-LabErrorRecord "No migration network matching '$pattern' was found on computer '$c'." 'ObjectNotFound' ObjectNotFound $c)
+        }
+        if ($Bound.ContainsKey('Passthru')) { foreach ($e in $script:labHits) { New-LabNetwork $name $e } }
+    }
+}
+
+function LabImpl-Remove-VMMigrationNetwork($Cmdlet, [hashtable]$Bound) {
+    $pattern = [string]$Bound['Subnet']
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) -Mutating {
+        param($name, $c)
+        if (-not $Cmdlet.ShouldProcess($c, "Remove-VMMigrationNetwork $pattern")) { return }
+        $script:labHits = @()
+        Update-LabHost $name {
+            param($s)
+            $keep = @()
+            foreach ($e in @($s.migrationNetworks)) { if (Test-LabSubnetMatch $pattern ([string]$e.subnet)) { $script:labHits += $e } else { $keep += $e } }
+            $s.migrationNetworks = $keep
+        }
+        if ($script:labHits.Count -eq 0) {
+            throw (New-LabErrorRecord "No migration network matching '$pattern' was found on computer '$c'." 'ObjectNotFound' ObjectNotFound $c)
+        }
+        if ($Bound.ContainsKey('Passthru')) { foreach ($e in $script:labHits) { New-LabNetwork $name $e } }
+    }
+}
+
+function LabImpl-Get-VM($Cmdlet, [hashtable]$Bound) {
+    if ($Bound.ContainsKey('ClusterObject')) { throw 'HyperVLab: cluster objects are not simulated.' }
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) {
+        param($name)
+        $s = Get-LabHostState $name
+        $names = $null; if ($Bound.ContainsKey('Name')) { $names = @($Bound['Name']) }
+        foreach ($vm in @(Find-LabVms $s $names)) {
+            if ($Bound.ContainsKey('Id') -and [string]$vm.id -ne [string]$Bound['Id']) { continue }
+            New-LabVM $s $vm
+        }
+    }
+}
+
+function LabImpl-Get-VMSwitch($Cmdlet, [hashtable]$Bound) {
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) {
+        param($name)
+        $s = Get-LabHostState $name
+        foreach ($w in @(Get-LabProp $s 'switches' @())) {
+            if ($Bound.ContainsKey('Name') -and -not ([Management.Automation.WildcardPattern]::new([string]$Bound['Name'], 'IgnoreCase')).IsMatch([string]$w.name)) { continue }
+            $o = New-Object Microsoft.HyperV.PowerShell.VMSwitch
+            $o.Name = [string]$w.name
+            $o.Id = [guid](Get-LabProp $w 'id' ([guid]::Empty))
+            $o.SwitchType = [Microsoft.HyperV.PowerShell.VMSwitchType]([string]$w.switchType)
+            $o.ComputerName = [string]$s.name
+            if ($Bound.ContainsKey('SwitchType') -and @($Bound['SwitchType']) -notcontains $o.SwitchType) { continue }
+            $o
+        }
+    }
+}
+
+function LabImpl-Get-VMHostSupportedVersion($Cmdlet, [hashtable]$Bound) {
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) {
+        param($name)
+        $s = Get-LabHostState $name
+        foreach ($v in @($s.supportedVersions)) {
+            $o = New-Object Microsoft.HyperV.PowerShell.VMHostSupportedVersion
+            $o.Version = [version]$v
+            $o.Name = "Microsoft Windows Server configuration version $v"
+            $o.IsDefault = ([string]$v -eq [string]$s.defaultVersion)
+            if ($Bound.ContainsKey('Default') -and -not $o.IsDefault) { continue }
+            $o
+        }
+    }
+}
+
+function LabImpl-Get-VMProcessor($Cmdlet, [hashtable]$Bound) {
+    foreach ($pair in @(Get-LabVmPairs $Cmdlet $Bound)) {
+        $o = New-Object Microsoft.HyperV.PowerShell.VMProcessor
+        $o.Count = [long](Get-LabProp $pair[1] 'processorCount' 2)
+        $o.CompatibilityForMigrationEnabled = [bool](Get-LabProp $pair[1] 'processorCompatibilityForMigration' $false)
+        $o.VMName = [string]$pair[1].name
+        $o.ComputerName = [string]$pair[0].name
+        $o
+    }
+}
+
+function LabImpl-Get-VMNetworkAdapter($Cmdlet, [hashtable]$Bound) {
+    if ($Bound.ContainsKey('ManagementOS') -or $Bound.ContainsKey('All')) { return }
+    foreach ($pair in @(Get-LabVmPairs $Cmdlet $Bound)) {
+        foreach ($a in @(New-LabAdapters $pair[0] $pair[1])) {
+            if ($Bound.ContainsKey('Name') -and $a.Name -notlike [string]$Bound['Name']) { continue }
+            $a
+        }
+    }
+}
+
+function LabImpl-Get-VMHardDiskDrive($Cmdlet, [hashtable]$Bound) {
+    foreach ($pair in @(Get-LabVmPairs $Cmdlet $Bound)) { New-LabDisks $pair[0] $pair[1] }
+}
+
+function Get-LabVersionValue([string]$Version) {
+    $v = $null
+    if ([version]::TryParse($Version, [ref]$v)) { return $v }
+    return [version]'0.0'
+}
+
+# The compatibility rules a real Compare-VM applies that the lab can model. MessageId 33012 is
+# the documented switch text; the other ids are the lab's own (documented in the lab README).
+function Get-LabIncompatibilities([object]$Src, [object]$Vm, [object]$VmObj, [object]$Dst) {
+    $out = @()
+    $switches = @(@(Get-LabProp $Dst 'switches' @()) | ForEach-Object { [string]$_.name })
+    foreach ($a in @($VmObj.NetworkAdapters)) {
+        if (-not [string]::IsNullOrEmpty($a.SwitchName) -and $switches -notcontains $a.SwitchName) {
+            $e = New-Object Microsoft.HyperV.PowerShell.VMCompatibilityError
+            $e.MessageId = 33012; $e.Message = "Could not find Ethernet switch '$($a.SwitchName)'."; $e.Source = $a
+            $out += $e
+        }
+    }
+    if (@($Dst.supportedVersions) -notcontains [string]$Vm.version) {
+        $max = (@($Dst.supportedVersions) | ForEach-Object { Get-LabVersionValue $_ } | Sort-Object | Select-Object -Last 1)
+        $e = New-Object Microsoft.HyperV.PowerShell.VMCompatibilityError
+        $e.MessageId = 40000
+        $e.Message = "The virtual machine '$($Vm.name)' has configuration version $($Vm.version), which the destination host '$($Dst.name)' does not support (highest supported: $max)."
+        $e.Source = $VmObj
+        $out += $e
+    }
+    $compat = [bool](Get-LabProp $Vm 'processorCompatibilityForMigration' $false)
+    $srcVendor = [string](Get-LabProp $Src 'processorVendor' '')
+    $dstVendor = [string](Get-LabProp $Dst 'processorVendor' '')
+    if ($srcVendor -ne $dstVendor) {
+        $e = New-Object Microsoft.HyperV.PowerShell.VMCompatibilityError
+        $e.MessageId = 24008
+        $e.Message = "The virtual machine '$($Vm.name)' is using processor-specific features not supported on host '$($Dst.name)': the processor vendor differs ($srcVendor, $dstVendor)."
+        $e.Source = $VmObj
+        $out += $e
+    } elseif (-not $compat -and [int](Get-LabProp $Src 'processorFeatureLevel' 0) -gt [int](Get-LabProp $Dst 'processorFeatureLevel' 0)) {
+        $e = New-Object Microsoft.HyperV.PowerShell.VMCompatibilityError
+        $e.MessageId = 24007
+        $e.Message = "The virtual machine '$($Vm.name)' is using processor-specific features not supported on host '$($Dst.name)'. To migrate this virtual machine to a physical computer with a different processor, modify the virtual machine settings to limit the processor features used by the virtual machine."
+        $e.Source = $VmObj
+        $out += $e
+    }
+    $need = [long]$Vm.memoryStartupBytes
+    $free = [long](Get-LabProp $Dst 'memoryAvailableBytes' 0)
+    if ($need -gt $free) {
+        $e = New-Object Microsoft.HyperV.PowerShell.VMCompatibilityError
+        $e.MessageId = 32000
+        $e.Message = "Not enough memory on host '$($Dst.name)' for virtual machine '$($Vm.name)': it needs $need bytes, $free bytes are available."
+        $e.Source = $VmObj
+        $out += $e
+    }
+    return , $out
+}
+
+function Resolve-LabMoveArgs($Cmdlet, [hashtable]$Bound) {
+    if ($Bound.ContainsKey('CompatibilityReport') -or $Bound.ContainsKey('DestinationCimSession') -or $Bound.ContainsKey('Path')) {
+        throw 'HyperVLab: only -Name/-VM with -DestinationHost are simulated.'
+    }
+    if ($Bound.ContainsKey('VM')) {
+        $pairs = @(Get-LabVmPairs $Cmdlet @{ VM = $Bound['VM'] })
+        $src = $Bound['VM'].ComputerName
+    } else {
+        $src = @(Get-LabTargets $Bound)[0]
+        $pairs = @(Get-LabVmPairs $Cmdlet @{ ComputerName = @($src); VMName = @([Management.Automation.WildcardPattern]::Escape([string]$Bound['Name'])) })
+    }
+    if ($pairs.Count -eq 0) { throw (New-LabErrorRecord "Hyper-V was unable to find a virtual machine with name `"$($Bound['Name'])`"." 'InvalidParameter' ObjectNotFound $src) }
+    $dstName = Enter-LabHost ([string]$Bound['DestinationHost'])
+    return @($pairs[0][0], $pairs[0][1], (Get-LabHostState $dstName), $src)
+}
+
+function LabImpl-Compare-VM($Cmdlet, [hashtable]$Bound) {
+    $r = Resolve-LabMoveArgs $Cmdlet $Bound
+    $vmObj = New-LabVM $r[0] $r[1]
+    $report = New-Object Microsoft.HyperV.PowerShell.VMCompatibilityReport
+    $report.VM = $vmObj
+    $report.Destination = [string]$Bound['DestinationHost']
+    $report.OperationType = [Microsoft.HyperV.PowerShell.OperationType]::MoveVirtualMachine
+    if ($Bound.ContainsKey('IncludeStorage')) { $report.OperationType = [Microsoft.HyperV.PowerShell.OperationType]::MoveVirtualMachineAndStorage }
+    $report.Incompatibilities = [Microsoft.HyperV.PowerShell.VMCompatibilityError[]](Get-LabIncompatibilities $r[0] $r[1] $vmObj $r[2])
+    return $report
+}
+
+function LabImpl-Move-VM($Cmdlet, [hashtable]$Bound) {
+    $r = Resolve-LabMoveArgs $Cmdlet $Bound
+    $src = $r[0]; $vm = $r[1]; $dst = $r[2]
+    if (-not $Cmdlet.ShouldProcess([string]$vm.name, "Move-VM to $($dst.name)")) { return }
+    $null = Enter-LabHost ([string]$src.name) -Mutating
+    $local = Resolve-LabHostName ([string](Get-LabConfig).localHost)
+    # CredSSP needs the admin signed in on the source; a move started from elsewhere fails.
+    if ([string]$src.settings.virtualMachineMigrationAuthenticationType -eq 'CredSSP' -and $local -ne [string]$src.name) {
+        throw (New-LabErrorRecord "Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '$($dst.name)': No credentials are available in the security package (0x8009030E)." 'MigrationFailed' AuthenticationError $vm.name)
+    }
+    foreach ($h in @($src, $dst)) {
+        if (-not [bool]$h.settings.virtualMachineMigrationEnabled) {
+            throw (New-LabErrorRecord "Virtual machine migration operation for '$($vm.name)' failed: the host '$($h.name)' is not configured to allow live migrations." 'MigrationDisabled' InvalidOperation $vm.name)
+        }
+    }
+    $vmObj = New-LabVM $src $vm
+    $inc = @(Get-LabIncompatibilities $src $vm $vmObj $dst)
+    if ($inc.Count -gt 0) {
+        throw (New-LabErrorRecord "The operation cannot be performed while the virtual machine is in its current state or configuration: $($inc[0].Message)" 'Incompatible' InvalidOperation $vm.name)
+    }
+    # Two locks, always taken in name order so concurrent moves cannot deadlock.
+    $names = @([string]$src.name, [string]$dst.name) | Sort-Object
+    $l1 = Enter-LabLock $names[0]; $l2 = Enter-LabLock $names[1]
+    try {
+        $s = Get-LabHostState $src.name; $d = Get-LabHostState $dst.name
+        $s.vms = @(@($s.vms) | Where-Object { [string]$_.id -ne [string]$vm.id })
+        $d.vms = @(@(Get-LabProp $d 'vms' @()) + $vm)
+        Save-LabHostState $d.name $d; Save-LabHostState $s.name $s
+    } finally { $l2.Dispose(); $l1.Dispose() }
+    if ($Bound.ContainsKey('Passthru')) { New-LabVM (Get-LabHostState $dst.name) $vm }
+}
+
+# ---- helpers the scripts use where real Windows needs CIM or remoting --------------------
+
+# Test-NetConnection with the real parameter names, answering from lab state: open when the
+# target is reachable, lists the port, and no fault closes it.
+function Test-NetConnection {
+    [CmdletBinding(DefaultParameterSetName = 'ICMP')]
+    param(
+        [Parameter(Position = 0, ValueFromPipeline = $true)][Alias('RemoteAddress', 'cn')][string]$ComputerName,
+        [Parameter(ParameterSetName = 'CommonTCPPort', Position = 1)][ValidateSet('HTTP', 'RDP', 'SMB', 'WINRM')][string]$CommonTCPPort,
+        [Parameter(ParameterSetName = 'RemotePort', Mandatory = $true, ValueFromPipelineByPropertyName = $true)][Alias('RemotePort')][int]$Port,
+        [Parameter(ParameterSetName = 'ICMP')][switch]$TraceRoute,
+        [Parameter(ParameterSetName = 'ICMP')][ValidateRange(1, 120)][int]$Hops,
+        [Parameter(ParameterSetName = 'NetRouteDiagnostics', Mandatory = $true)][switch]$DiagnoseRouting,
+        [Parameter(ParameterSetName = 'NetRouteDiagnostics')][string]$ConstrainSourceAddress,
+        [Parameter(ParameterSetName = 'NetRouteDiagnostics')][uint32]$ConstrainInterface,
+        [ValidateSet('Quiet', 'Detailed')][string]$InformationLevel = 'Detailed'
+    )
+    $p = $Port
+    if ($PSCmdlet.ParameterSetName -eq 'CommonTCPPort') { $p = @{ HTTP = 80; RDP = 3389; SMB = 445; WINRM = 5985 }[$CommonTCPPort] }
+    $open = $false
+    $name = Resolve-LabHostName $ComputerName
+    if ($null -ne $name) {
+        $fault = Get-LabFault $name
+        $latency = [int](Get-LabProp $fault 'latencyMs' 0)
+        if ($latency -gt 0) { Start-Sleep -Milliseconds $latency }
+        $s = Get-LabHostState $name
+        $open = (-not [bool](Get-LabProp $fault 'unreachable' $false)) -and (@(Get-LabProp $s 'openPorts' @()) -contains $p) -and -not (@(Get-LabProp $fault 'closedPorts' @()) -contains $p)
+    }
+    if ($InformationLevel -eq 'Quiet') { return $open }
+    return [pscustomobject]@{ ComputerName = $ComputerName; RemotePort = $p; TcpTestSucceeded = $open }
+}
+
+# What real Windows answers through CIM (OS, memory, CPU vendor, NICs, Credential Guard).
+function Get-HyperVLabHostInfo {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string]$ComputerName)
+    $name = Enter-LabHost $ComputerName
+    $s = Get-LabHostState $name
+    return [pscustomobject]@{
+        domain = [string]$s.domain
+        osVersion = [string](Get-LabProp $s 'osVersion' '')
+        memoryCapacityBytes = [long](Get-LabProp $s 'memoryCapacityBytes' 0)
+        memoryAvailableBytes = [long](Get-LabProp $s 'memoryAvailableBytes' 0)
+        logicalProcessorCount = [int](Get-LabProp $s 'logicalProcessorCount' 0)
+        processorVendor = [string](Get-LabProp $s 'processorVendor' '')
+        credentialGuardRunning = [bool](Get-LabProp $s 'credentialGuardRunning' $false)
+        links = @(Get-LabProp $s 'links' @())
+        openPorts = @(Get-LabProp $s 'openPorts' @())
+    }
+}
+
+# `klist purge -li 0x3e7` on a lab host: recorded in its state.
+function Invoke-HyperVLabKlistPurge {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string]$ComputerName)
+    $name = Enter-LabHost $ComputerName -Mutating
+    Update-LabHost $name {
+        param($s)
+        $list = @(Get-LabProp $s 'klistPurges' @()) + [DateTime]::UtcNow.ToString('o')
+        $s | Add-Member -NotePropertyName klistPurges -NotePropertyValue $list -Force
+    }
+    return 'Current LogonId is 0:0x3e7 Targeted LogonId is 0:0x3e7 Deleting all tickets: Ticket(s) purged!'
+}
+
+. (Join-Path $PSScriptRoot 'HyperVLab.Signatures.ps1')

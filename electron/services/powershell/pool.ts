@@ -1,0 +1,326 @@
+/**
+ * A bounded pool of long-lived PowerShell processes (node-powershell 5).
+ *
+ * node-powershell runs one command at a time per process, so parallelism across hosts equals
+ * the pool size. The pool keeps its own queue because node-powershell's dispose() drops
+ * queued invocations without settling them; every call here settles — with its result, a
+ * timeout, a cancel, or the death of its process — and a process that timed out, was
+ * cancelled or died is killed and replaced by a fresh one on the next call.
+ *
+ * Scripts reach the process as one line: a base64 scriptblock invoked with one argument, the
+ * base64 of the JSON input. Nothing else is ever interpolated into PowerShell text.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { PowerShell } from 'node-powershell';
+import type { ZodType } from 'zod';
+import { defaultLabModulePath, defaultScriptsDir } from './assets';
+import { parseEnvelope } from './envelope';
+import { PowerShellScriptError } from './errors';
+import { resolvePowerShellExecutable } from './executable';
+
+export { PowerShellScriptError } from './errors';
+export type { PowerShellErrorCode } from './errors';
+
+export interface PowerShellPoolOptions {
+  /** Number of processes (default 4). */
+  readonly size?: number;
+  readonly executable?: string;
+  /** Lab mode: each process imports the HyperVLab module with this state folder. */
+  readonly labDir?: string;
+  /** HyperVLab.psd1 (default: the source tree or dist/lab). */
+  readonly labModulePath?: string;
+  readonly scriptsDir?: string;
+  /** Per-call timeout (default 60 s). */
+  readonly defaultTimeoutMs?: number;
+  /** Time a new process may take to start and load the prelude/lab (default 60 s). */
+  readonly startTimeoutMs?: number;
+}
+
+export interface RunOptions<T> {
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+  readonly schema?: ZodType<T>;
+}
+
+interface Slot {
+  readonly id: number;
+  readonly ps: PowerShell;
+  readonly ready: Promise<void>;
+  busy: boolean;
+  dead: boolean;
+  job: Job | undefined;
+}
+
+interface Job {
+  readonly script: string;
+  readonly data: unknown;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+  readonly target: string | undefined;
+  readonly resolve: (stdout: string) => void;
+  readonly reject: (error: PowerShellScriptError) => void;
+  settled: boolean;
+  cleanup: () => void;
+}
+
+const SCRIPT_NAME = /^[a-z0-9][a-z0-9-]*\.ps1$/;
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+/** One stdin line that runs `scriptText` as a scriptblock (dot-sourced when `dot`). */
+function oneLine(scriptText: string, dot: boolean, argB64?: string): string {
+  const block = `([ScriptBlock]::Create([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${b64(scriptText)}'))))`;
+  return `${dot ? '.' : '&'} ${block}${argB64 === undefined ? '' : ` -InputBase64 '${argB64}'`}`;
+}
+
+function targetOf(data: unknown): string | undefined {
+  if (typeof data === 'object' && data !== null && 'computerName' in data) {
+    const v = (data as { computerName: unknown }).computerName;
+    if (typeof v === 'string') return v;
+  }
+  return undefined;
+}
+
+export class PowerShellPool {
+  readonly size: number;
+  private readonly executable: string;
+  private readonly scriptsDir: string;
+  private readonly labDir: string | undefined;
+  private readonly labModulePath: string;
+  private readonly defaultTimeoutMs: number;
+  private readonly startTimeoutMs: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly scriptCache = new Map<string, Promise<string>>();
+  private prelude: Promise<string> | undefined;
+  private nextId = 1;
+  private disposed = false;
+  /** Processes started so far (tests and the bench read it). */
+  spawned = 0;
+
+  constructor(opts: PowerShellPoolOptions = {}) {
+    this.size = Math.max(1, Math.floor(opts.size ?? 4));
+    this.executable = resolvePowerShellExecutable(opts.executable);
+    this.scriptsDir = path.resolve(opts.scriptsDir ?? defaultScriptsDir());
+    this.labDir = opts.labDir === undefined ? undefined : path.resolve(opts.labDir);
+    this.labModulePath = path.resolve(opts.labModulePath ?? defaultLabModulePath());
+    this.defaultTimeoutMs = opts.defaultTimeoutMs ?? 60_000;
+    this.startTimeoutMs = opts.startTimeoutMs ?? 60_000;
+    // node-powershell lets this variable override any executable we pass.
+    delete process.env.NODE_POWERSHELL;
+  }
+
+  /** Runs `scripts/<script>` with `data` as its input and returns its validated `data`. */
+  run<T>(script: string, data: unknown, opts: RunOptions<T> = {}): Promise<T> {
+    const target = targetOf(data);
+    return new Promise<string>((resolve, reject) => {
+      if (this.disposed) return reject(new PowerShellScriptError('cancelled', 'The PowerShell pool has been shut down.', target));
+      if (!SCRIPT_NAME.test(script)) return reject(new PowerShellScriptError('script-error', `Unknown script name '${script}'.`, target));
+      if (opts.signal?.aborted) return reject(new PowerShellScriptError('cancelled', 'The call was cancelled.', target));
+      const job: Job = {
+        script,
+        data,
+        timeoutMs: opts.timeoutMs ?? this.defaultTimeoutMs,
+        signal: opts.signal,
+        target,
+        resolve,
+        reject,
+        settled: false,
+        cleanup: () => undefined,
+      };
+      if (opts.signal) {
+        const onAbort = () => this.cancel(job);
+        opts.signal.addEventListener('abort', onAbort, { once: true });
+        job.cleanup = () => opts.signal?.removeEventListener('abort', onAbort);
+      }
+      this.queue.push(job);
+      this.pump();
+    }).then((stdout) => parseEnvelope(stdout, opts.schema, target));
+  }
+
+  /** Kills every process and rejects every waiting call with 'cancelled'. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const running = this.slots.flatMap((s) => (s.job ? [s.job] : []));
+    for (const job of [...this.queue.splice(0), ...running]) {
+      this.settle(job, new PowerShellScriptError('cancelled', 'The PowerShell pool has been shut down.', job.target));
+    }
+    await Promise.all(this.slots.splice(0).map((s) => this.kill(s)));
+  }
+
+  /** Process ids of the live processes (for diagnostics and tests). */
+  get processCount(): number {
+    return this.slots.filter((s) => !s.dead).length;
+  }
+
+  private settle(job: Job, outcome: PowerShellScriptError | string): void {
+    if (job.settled) return;
+    job.settled = true;
+    job.cleanup();
+    if (typeof outcome === 'string') job.resolve(outcome);
+    else job.reject(outcome);
+  }
+
+  /** An abort: a queued job leaves the queue; a running one is settled and its process retired. */
+  private cancel(job: Job): void {
+    const i = this.queue.indexOf(job);
+    if (i >= 0) this.queue.splice(i, 1);
+    this.settle(job, new PowerShellScriptError('cancelled', 'The call was cancelled.', job.target));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && !this.disposed) {
+      let slot = this.slots.find((s) => !s.busy && !s.dead);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.busy = true;
+      slot.job = job;
+      void this.execute(slot, job);
+    }
+  }
+
+  private spawn(): Slot {
+    const env: Record<string, string | undefined> = { ...process.env };
+    delete env.NODE_POWERSHELL;
+    // No colours or terminal sequences in what we parse.
+    env.TERM = 'dumb';
+    env.NO_COLOR = '1';
+    if (this.labDir !== undefined) {
+      env.FERRY_LAB_DIR = this.labDir;
+      env.FERRY_LAB_MODULE = this.labModulePath;
+    } else {
+      delete env.FERRY_LAB_DIR;
+      delete env.FERRY_LAB_MODULE;
+    }
+    const ps = new PowerShell({
+      executable: this.executable,
+      executableOptions: { '-NoProfile': true, '-NonInteractive': true },
+      spawnOptions: { windowsHide: true, env },
+      throwOnInvocationError: false,
+    });
+    this.spawned++;
+    // node-powershell rejects its private exit promise when the process dies by a signal or a
+    // non-zero code; with no listener that becomes an unhandled rejection, so we listen here.
+    (ps as unknown as { exitPromise?: Promise<void> }).exitPromise?.catch(() => undefined);
+    const slot: Slot = { id: this.nextId++, ps, ready: Promise.resolve(), busy: false, dead: false, job: undefined };
+    ps.streams.stdout.once('close', () => this.markDead(slot));
+    (slot as { ready: Promise<void> }).ready = this.initialise(ps);
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private async initialise(ps: PowerShell): Promise<void> {
+    // Paths come from the environment, never from the command text.
+    const setup = [
+      "$ProgressPreference = 'SilentlyContinue'",
+      "$WarningPreference = 'SilentlyContinue'",
+      '[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false',
+      '$OutputEncoding = [Console]::OutputEncoding',
+      await this.preludeText(),
+      'if ($env:FERRY_LAB_MODULE) { Import-Module -Name $env:FERRY_LAB_MODULE -Force -DisableNameChecking -ErrorAction Stop; Initialize-HyperVLab -Path $env:FERRY_LAB_DIR }',
+    ].join('\n');
+    const result = await ps.invoke(oneLine(setup, true));
+    ps.history.length = 0;
+    if (result.hadErrors) throw new Error(`PowerShell failed to start: ${result.raw.slice(0, 500)}`);
+  }
+
+  private preludeText(): Promise<string> {
+    this.prelude ??= fs.readFile(path.join(this.scriptsDir, '_prelude.ps1'), 'utf8');
+    return this.prelude;
+  }
+
+  private scriptText(name: string): Promise<string> {
+    let text = this.scriptCache.get(name);
+    if (!text) {
+      text = fs.readFile(path.join(this.scriptsDir, name), 'utf8');
+      text.catch(() => this.scriptCache.delete(name));
+      this.scriptCache.set(name, text);
+    }
+    return text;
+  }
+
+  private async execute(slot: Slot, job: Job): Promise<void> {
+    if (job.settled) return this.release(slot);
+    let timer: NodeJS.Timeout | undefined;
+    const watchdog = new Promise<'timeout' | 'aborted'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), job.timeoutMs);
+      job.signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+    });
+    try {
+      const started = await Promise.race([
+        slot.ready.then(() => 'ready' as const),
+        new Promise<'start-timeout'>((r) => setTimeout(() => r('start-timeout'), this.startTimeoutMs).unref()),
+        watchdog,
+      ]);
+      if (started !== 'ready') return this.fail(slot, job, started === 'start-timeout' ? 'timeout' : started);
+      const text = await this.scriptText(job.script).catch(() => {
+        throw new PowerShellScriptError('script-error', `Unknown script '${job.script}'.`, job.target);
+      });
+      const command = oneLine(text, false, b64(JSON.stringify(job.data ?? {})));
+      const invocation = slot.ps.invoke(command);
+      invocation.catch(() => undefined);
+      const outcome = await Promise.race([invocation.then((r) => ({ r })), watchdog]);
+      slot.ps.history.length = 0;
+      if (outcome === 'timeout' || outcome === 'aborted') return this.fail(slot, job, outcome);
+      if (slot.dead) return this.fail(slot, job, 'died');
+      this.settle(job, outcome.r.stdout?.toString('utf8') ?? '');
+      this.release(slot);
+    } catch (error) {
+      if (error instanceof PowerShellScriptError) {
+        this.settle(job, error);
+        return this.release(slot);
+      }
+      // ProcessError / InvocationError: the process is gone or unusable.
+      this.fail(slot, job, 'died', error instanceof Error ? error.message : String(error));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private fail(slot: Slot, job: Job, why: 'timeout' | 'aborted' | 'died', detail?: string): void {
+    const error =
+      why === 'timeout'
+        ? new PowerShellScriptError('timeout', `PowerShell did not answer within ${job.timeoutMs} ms.`, job.target)
+        : why === 'aborted'
+          ? new PowerShellScriptError('cancelled', 'The call was cancelled.', job.target)
+          : new PowerShellScriptError('process-died', `The PowerShell process ended unexpectedly${detail ? `: ${detail.slice(0, 300)}` : ''}.`, job.target);
+    this.settle(job, error);
+    this.retire(slot);
+  }
+
+  private release(slot: Slot): void {
+    slot.busy = false;
+    slot.job = undefined;
+    if (slot.dead) this.retire(slot);
+    else this.pump();
+  }
+
+  private markDead(slot: Slot): void {
+    slot.dead = true;
+    if (!slot.busy) this.retire(slot);
+  }
+
+  /** Removes a process from the pool, kills it, and lets the queue move on a fresh one. */
+  private retire(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    slot.dead = true;
+    slot.busy = false;
+    slot.job = undefined;
+    void this.kill(slot);
+    this.pump();
+  }
+
+  private async kill(slot: Slot): Promise<void> {
+    slot.dead = true;
+    slot.ready.catch(() => undefined);
+    try {
+      await slot.ps.dispose('SIGKILL');
+    } catch {
+      // Killed by a signal: node-powershell reports that as an error; it is what we asked for.
+    }
+  }
+}

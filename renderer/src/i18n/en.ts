@@ -1,0 +1,125 @@
+/** English resources. Every user-visible string of the renderer lives here and in `de.ts`. */
+export const en = {
+  app: { title: 'Ferry', labMode: 'Lab mode', language: 'Language', navigation: 'Workspaces' },
+  nav: { discover: 'Discover', configure: 'Configure', test: 'Test', history: 'History' },
+  common: { cancel: 'Cancel', dismiss: 'Dismiss' },
+  ops: {
+    info: 'Reading app information', connect: 'Connecting to the directory', disconnect: 'Disconnecting', lab: 'Opening the lab',
+    discover: 'Searching the directory for Hyper-V hosts', resolve: 'Looking up host names', read: 'Reading host settings',
+    plan: 'Building the plan', export: 'Exporting the plan', apply: 'Applying the plan', cancel: 'Cancelling',
+    audit: 'Reading the history', rollback: 'Rolling back', test: 'Running the migration test', report: 'Exporting the report',
+  },
+  errors: {
+    onHost: 'On {{host}}:',
+    field: '(field: {{field}})',
+    hint: {
+      'invalid-input': 'Correct the marked value and try again.',
+      forbidden: 'Check that your account is allowed to do this on that host or in the directory, then try again.',
+      'not-found': 'Check the name, or refresh the host list and try again.',
+      cancelled: 'The operation was cancelled. Nothing more was changed; check History for what was done.',
+      failed: 'Check that the host is reachable and retry. If it keeps failing, see the History for what was done.',
+      unknown: 'Try again. If it keeps failing, restart Ferry.',
+    },
+  },
+  status: { ok: 'Reachable', unreachable: 'Unreachable', 'access-denied': 'Access denied', timeout: 'Timed out', error: 'Error', unknown: 'Not read' },
+  delegation: { none: 'None', partial: 'Partial', complete: 'Complete', unknown: 'Unknown' },
+  severity: { pass: 'Pass', warn: 'Warning', fail: 'Fail', info: 'Info' },
+  stepStatus: { pending: 'Pending', running: 'Running', done: 'Done', failed: 'Failed', skipped: 'Skipped', 'not-started': 'Not started' },
+  value: {
+    on: 'On', off: 'Off', unknown: 'Unknown', anyNetwork: 'Any network', present: 'present', missing: 'missing',
+    delegationAll: 'All four entries', unchanged: 'Leave as is', notApplicable: '—',
+  },
+  discover: {
+    connect: {
+      title: 'Directory', url: 'Server URL', urlHint: 'ldaps://dc1.example.com or ldap://… with StartTLS', baseDn: 'Base DN',
+      baseDnHint: 'Leave empty to use the domain from the server', user: 'User (UPN)', password: 'Password',
+      passwordHint: 'Used for this session only; never stored.', startTls: 'Use StartTLS', submit: 'Connect',
+      useLab: 'Use the lab', connected: 'Connected to {{url}} ({{base}})', connectedLab: 'Connected to the lab directory',
+    },
+    hosts: {
+      title: 'Hyper-V hosts', search: 'Search', filterStatus: 'Reachability', filterMigration: 'Live migration',
+      filterDelegation: 'Delegation', count: '{{shown}} of {{total}} hosts', empty: 'No hosts match.', group: 'Group',
+      toggleGroup: 'Add {{name}} to the group', typed: 'added by name', asSource: 'Source', asDestination: 'Destination',
+      statusFilter: { all: 'All', reachable: 'Reachable', unreachable: 'Not reachable', unknown: 'Not read' },
+      migrationFilter: { all: 'All', on: 'On', off: 'Off' },
+      col: {
+        name: 'Name', status: 'Reachable', os: 'Operating system', migration: 'Live migration', authentication: 'Authentication',
+        performance: 'Performance', delegation: 'Delegation', role: 'Use as',
+      },
+    },
+    add: {
+      title: 'Add hosts by name', label: 'Host names (separated by commas or spaces)', submit: 'Add',
+      added: '{{name}} added.', empty: 'Type at least one host name.', 'too-long': '{{name}} is longer than 253 characters.',
+      'invalid-chars': '{{name}} is not a valid host name (letters, digits, hyphens and dots only).',
+      notFound: '{{name}} was not found in the directory.',
+    },
+    pair: {
+      title: 'Source and destination', source: 'Source host', destination: 'Destination host', none: '(choose)',
+      configure: 'Configure this pair', readGroup: 'Read settings of the group ({{count}})',
+    },
+  },
+  configure: {
+    title: 'Configure {{source}} → {{destination}}', pickPair: 'Choose a source and a destination host in Discover first.',
+    recommended: 'Recommended', fromCurrent: 'Start from current settings', refresh: 'Read settings again',
+    gridCaption: 'Settings of {{source}} and {{destination}} side by side, with the desired value',
+    setting: 'Setting', currentOn: 'Now on {{host}}', desired: 'Desired', differs: 'differs',
+    anyNetwork: 'Use any network', networksInput: 'Migration subnets in order of preference', anyProtocol: 'Any authentication protocol',
+    writeDelegation: 'Write constrained delegation', bothDirections: 'Also the other direction',
+    row: {
+      migrationEnabled: 'Live migration enabled', maxLive: 'Simultaneous live migrations', maxStorage: 'Simultaneous storage migrations',
+      networks: 'Incoming live migration networks (priority)', authentication: 'Authentication protocol', performance: 'Performance option',
+      delegationForward: 'Delegation {{source}} → {{destination}}', delegationReverse: 'Delegation {{destination}} → {{source}}',
+    },
+  },
+  recommend: {
+    kerberos: 'Kerberos with constrained delegation: moves can be started from any machine, and no credentials are passed on.',
+    dedicated: 'Both hosts share a dedicated migration network ({{subnets}}): migration is restricted to it.',
+    noDedicated: 'No dedicated migration network was found on both hosts, so any network stays allowed.',
+    smb: 'The migration path runs at {{gbps}} Gb/s with RDMA on both hosts: SMB (SMB Direct).',
+    fastNoRdma: 'The migration path runs at {{gbps}} Gb/s but without RDMA on both hosts: Compression.',
+    compression: 'The migration path runs at {{gbps}} Gb/s (below 10 Gb/s): Compression.',
+    speedUnknown: 'Link speeds are unknown: Compression, Hyper-V\u2019s default.',
+  },
+  risk: {
+    credssp: 'CredSSP: moves must be started on the source host (a remote start fails with 0x8009030E).',
+    credsspGuard: 'Credential Guard is running on a host: CredSSP cannot be used there.',
+    anyNetwork: 'Any network: migration traffic is not encrypted and may cross the management or VM network.',
+    disabled: 'Live migration stays off: no VM can be moved to or from this host.',
+    kerberosNoDelegation: 'Kerberos without delegation: moves will fail with an authentication error.',
+    smbNoRdma: 'SMB without RDMA on both hosts: no SMB Direct, usually slower than Compression.',
+    smbUnencrypted: 'SMB transport: memory is sent unencrypted unless SMB encryption is on.',
+    manyMigrations: 'More than 4 simultaneous migrations can saturate the network and slow each move.',
+    anyProtocol: '"Any authentication protocol" is set: the account may delegate without the user\u2019s Kerberos ticket (protocol transition).',
+  },
+  plan: {
+    title: 'Plan', create: 'Create plan', copy: 'Copy commands', export: 'Export as .ps1', nothing: 'Nothing to change: the hosts already match.',
+    optional: 'optional', command: 'Command',
+  },
+  apply: {
+    title: 'Apply', start: 'Apply', includeOptional: 'Also run optional steps (klist purge)', progress: 'Step {{index}} of {{total}}',
+    verified: 'read back', summaryOk: 'All changes were applied and read back ({{count}} steps).',
+    summaryFailed: 'Stopped: {{done}} of {{total}} steps were done. The rest was not started.', undo: 'Undo in History',
+    restore: 'Commands that restore what was changed',
+  },
+  history: {
+    title: 'History', empty: 'No changes recorded yet.', run: 'Run {{runId}}', rollback: 'Roll back this run',
+    rolledBack: 'The run was rolled back.', rollbackFailed: 'The rollback did not complete. See the records below.',
+    col: { host: 'Host', setting: 'Setting', before: 'Before', after: 'After', result: 'Result' },
+    result: { done: 'Done', failed: 'Failed', 'rolled-back': 'Rolled back' },
+  },
+  test: {
+    title: 'Migration test {{source}} → {{destination}}', mode: 'What to test', modeVms: 'VMs on the source',
+    modeHypothetical: 'A hypothetical VM', pickVms: 'VMs to test (none chosen = all)', noVms: 'No VMs were read from the source host.',
+    memoryGiB: 'Memory (GiB)', dirtyMBps: 'Memory dirtied per second (MB/s)', run: 'Run test', exportReport: 'Export HTML report',
+    ranAt: 'Ran {{when}} by {{who}}', vm: 'VM {{vm}}', fixInConfigure: 'Fix in Configure', copyCommand: 'Copy command',
+    group: { identity: 'Identity & AD', host: 'Host settings', network: 'Network', vm: 'VM compatibility', capacity: 'Capacity' },
+    chart: {
+      title: 'Estimated move time per performance option', blackout: 'blackout', noConverge: 'does not converge',
+      legend: 'Wide bar: total time. Narrow bar: blackout (VM paused).',
+    },
+  },
+} as const;
+
+/** The shape German must match key for key. */
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Resources = Shape<typeof en>;

@@ -1,0 +1,54 @@
+/**
+ * One helper for every IPC call: marks the operation busy, turns an error result into a
+ * `UiError` (never a stack), and drops the answer when the admin abandoned the operation.
+ */
+import type { IpcError, IpcResult } from '../../../electron/core/contract/channels';
+import type { FerryState, Op, UiError } from './types';
+
+type Set = (partial: Partial<FerryState> | ((s: FerryState) => Partial<FerryState>)) => void;
+type Get = () => FerryState;
+
+let nextToken = 1;
+
+export function hintFor(code: string): string {
+  switch (code) {
+    case 'invalid-input':
+    case 'forbidden':
+    case 'not-found':
+    case 'cancelled':
+    case 'failed':
+      return `errors.hint.${code}`;
+    default:
+      return 'errors.hint.unknown';
+  }
+}
+
+export function toUiError(op: Op, e: IpcError | { code: string; message: string; target?: string; field?: string }): UiError {
+  return {
+    op,
+    code: e.code,
+    message: e.message,
+    ...(e.target !== undefined ? { target: e.target } : {}),
+    ...(e.field !== undefined ? { field: e.field } : {}),
+    hintKey: hintFor(e.code),
+  };
+}
+
+export async function ask<T>(set: Set, get: Get, op: Op, call: () => Promise<IpcResult<T>>): Promise<T | undefined> {
+  const token = nextToken++;
+  set((s) => ({ busy: { ...s.busy, [op]: token }, errors: s.errors.filter((e) => e.op !== op) }));
+  let result: IpcResult<T>;
+  try {
+    result = await call();
+  } catch {
+    // A transport failure (bridge gone, window closing) — not a handler answer.
+    result = { ok: false, error: { code: 'failed', message: 'The request did not reach Ferry.' } };
+  }
+  if (get().busy[op] !== token) return undefined; // abandoned or superseded
+  set((s) => {
+    const busy = { ...s.busy };
+    delete busy[op];
+    return result.ok ? { busy } : { busy, errors: [...s.errors, toUiError(op, result.error)] };
+  });
+  return result.ok ? result.data : undefined;
+}

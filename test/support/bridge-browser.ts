@@ -1,0 +1,65 @@
+/**
+ * Opens the built renderer, served by the test bridge, in Debian's Chromium through
+ * playwright-core (no downloaded browser, no Electron binary). `window.ferry` is injected with
+ * `addInitScript` before any app script runs; the bridge token rides on every request as a
+ * header. Every request the page makes is recorded so tests can prove nothing leaves loopback.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Bridge } from './bridge-server';
+import { TOKEN_HEADER } from './bridge-server';
+import { bundleBridgeClient } from './bridge-bundle';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+] as const;
+
+export interface RendererSession {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every URL the page (or its workers) requested, in order. */
+  readonly requests: readonly string[];
+  /** Console errors and uncaught page errors. */
+  readonly errors: readonly string[];
+  close(): Promise<void>;
+}
+
+export async function openRenderer(bridge: Bridge, options: { readonly navigate?: boolean } = {}): Promise<RendererSession> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env['FERRY_CHROMIUM'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+    extraHTTPHeaders: { [TOKEN_HEADER]: bridge.token },
+    viewport: { width: 1360, height: 880 },
+    serviceWorkers: 'block',
+  });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.addInitScript({ content: await bundleBridgeClient() });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (options.navigate !== false) await page.goto(bridge.url, { waitUntil: 'load' });
+  return {
+    context,
+    page,
+    requests,
+    errors,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

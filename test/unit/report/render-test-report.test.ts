@@ -1,0 +1,96 @@
+import { describe, it, expect } from 'vitest';
+import { escapeHtml, modelChartGeometry, renderTestReportHtml } from '../../../electron/core/report';
+import { runModel, GIB, MB } from '../../../electron/core/simulate';
+import { runPreflight } from '../../../electron/core/preflight';
+import type { TestReport } from '../../../electron/core/model';
+import { TestReportSchema } from '../../../electron/core/contract/schemas';
+import { host, readyFacts, vm } from '../preflight/fixtures';
+
+const EVIL = `<script>alert("x")</script><img src=x onerror=alert(1)>'&`;
+
+function report(): TestReport {
+  const facts = readyFacts({
+    source: host('HV01', { vms: [vm({ name: EVIL, hasIsoAttached: true })] }),
+    destination: host('HV02', { switches: [{ name: `sw"><iframe src="https://evil.example">`, switchType: 'External' }] }),
+    vmNames: [EVIL],
+    vmReports: [],
+  });
+  return {
+    source: 'HV01',
+    destination: 'HV02',
+    startedAt: '2025-01-02T03:04:05.000Z',
+    ranBy: 'CORP\\alice',
+    hosts: [facts.source, facts.destination],
+    findings: runPreflight(facts),
+    model: runModel({ memoryBytes: 16 * GIB, dirtyBytesPerSecond: 200 * MB, linkGbps: 1 }),
+  };
+}
+
+describe('test report HTML', () => {
+  it('escapes every value: no markup from VM or switch names survives', () => {
+    const r = report();
+    expect(TestReportSchema.safeParse(r).success).toBe(true);
+    const html = renderTestReportHtml(r, { locale: 'en' });
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<iframe');
+    expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;');
+    expect(html).toContain('CORP\\alice');
+  });
+
+  it('is self-contained: no external URL, no script, inline style and SVG', () => {
+    const html = renderTestReportHtml(report(), { locale: 'en' });
+    // The hostile switch name carries a URL, but only as escaped text; no tag or CSS may load anything.
+    expect(html).not.toMatch(/<[a-z]+[^>]*\s(src|href|action|background)\s*=/i);
+    expect(html).not.toMatch(/url\(|@import/i);
+    expect(html.match(/<[a-z][^>]*https?:/gi) ?? []).toEqual(['<svg xmlns="http:']);
+    expect(html).toContain('<style>');
+    expect(html).toContain('<svg');
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('shows hosts side by side, findings, model, time and operator; marks non-convergence', () => {
+    const html = renderTestReportHtml(report(), { locale: 'en' });
+    expect(html).toContain('Source: HV01');
+    expect(html).toContain('Destination: HV02');
+    expect(html).toContain('virtualMachineMigrationPerformanceOption');
+    expect(html).toContain('2025-01-02T03:04:05.000Z');
+    expect(html).toContain('vm.iso');
+    expect(html).toContain('does not converge');
+    expect(html).toContain('Not ready: at least one check failed.');
+  });
+
+  it('speaks German when asked', () => {
+    const html = renderTestReportHtml(report(), { locale: 'de' });
+    expect(html).toContain('lang="de"');
+    expect(html).toContain('Ausfallzeit');
+    expect(html).toContain('konvergiert nicht');
+  });
+
+  it('escapes the five HTML specials and backtick', () => {
+    expect(escapeHtml(`<>&"'\``)).toBe('&#60;&#62;&#38;&#34;&#39;&#96;');
+  });
+});
+
+describe('model chart geometry', () => {
+  it('has a total and a blackout panel, bars proportional to the values, non-convergence flagged', () => {
+    const model = runModel({ memoryBytes: 16 * GIB, dirtyBytesPerSecond: 200 * MB, linkGbps: 1 });
+    const g = modelChartGeometry(model, { width: 600, height: 200 });
+    expect(g.panels.map((p) => p.metric)).toEqual(['total', 'downtime']);
+    const total = g.panels[0]!;
+    expect(total.bars.map((b) => b.option)).toEqual(['TCPIP', 'Compression', 'SMB']);
+    const [tcp, comp] = total.bars;
+    expect(tcp!.height / comp!.height).toBeCloseTo(tcp!.value / comp!.value, 1);
+    expect(tcp!.converges).toBe(false);
+    for (const p of g.panels) for (const b of p.bars) {
+      expect(b.y + b.height).toBeCloseTo(p.baseline);
+      expect(b.x).toBeGreaterThanOrEqual(p.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(p.x + p.width);
+    }
+  });
+
+  it('copes with an all-zero model', () => {
+    const g = modelChartGeometry(runModel({ memoryBytes: 1 * GIB, dirtyBytesPerSecond: 0, linkGbps: 0 }));
+    for (const p of g.panels) for (const b of p.bars) expect(Number.isFinite(b.height)).toBe(true);
+  });
+});

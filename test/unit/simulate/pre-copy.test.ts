@@ -1,0 +1,97 @@
+import { describe, it, expect } from 'vitest';
+import { GIB, MB, MODEL_DEFAULTS, effectiveBandwidth, runModel, simulateOption } from '../../../electron/core/simulate';
+import { ModelResultSchema } from '../../../electron/core/contract/schemas';
+
+const anchor = { memoryBytes: 16 * GIB, dirtyBytesPerSecond: 200 * MB, linkGbps: 10 };
+const within = (value: number, expected: number, share = 0.3) => {
+  expect(value).toBeGreaterThanOrEqual(expected * (1 - share));
+  expect(value).toBeLessThanOrEqual(expected * (1 + share));
+};
+
+describe('pre-copy model', () => {
+  it('matches the 10 GbE anchor: 16 GiB at 200 MB/s converges in ≈18 s with ≈0.1 s blackout', () => {
+    const r = simulateOption('TCPIP', anchor);
+    expect(r.converges).toBe(true);
+    expect(r.rounds).toBe(3);
+    within(r.totalSeconds, 18);
+    within(r.downtimeSeconds, 0.1);
+  });
+
+  it('matches the 1 GbE anchor: does not converge, blackout near 19 s, total near 344 s', () => {
+    const r = simulateOption('TCPIP', { ...anchor, linkGbps: 1 });
+    expect(r.converges).toBe(false);
+    expect(r.rounds).toBe(MODEL_DEFAULTS.maxRounds);
+    within(r.downtimeSeconds, 19);
+    within(r.totalSeconds, 344);
+    expect(r.why).toMatch(/ρ = 1\.78/);
+  });
+
+  it('matches the 25 GbE row (≈7 s) and the 10 GbE / 1.5 GB/s row (no convergence, ≈34 s)', () => {
+    within(simulateOption('TCPIP', { ...anchor, linkGbps: 25 }).totalSeconds, 7);
+    const hot = simulateOption('TCPIP', { ...anchor, dirtyBytesPerSecond: 1500 * MB });
+    expect(hot.converges).toBe(false);
+    within(hot.totalSeconds, 34);
+    within(hot.downtimeSeconds, 1.9);
+  });
+
+  it('is monotonic in memory: more memory never takes less time', () => {
+    for (const option of ['TCPIP', 'Compression', 'SMB'] as const) {
+      let last = 0;
+      for (const gib of [1, 2, 4, 8, 16, 32, 64, 128]) {
+        const t = simulateOption(option, { ...anchor, memoryBytes: gib * GIB }).totalSeconds;
+        expect(t).toBeGreaterThanOrEqual(last);
+        last = t;
+      }
+    }
+  });
+
+  it('is monotonic in link speed: a faster link never takes longer', () => {
+    for (const option of ['TCPIP', 'Compression', 'SMB'] as const) {
+      let last = Infinity;
+      for (const gbps of [0.5, 1, 2.5, 5, 10, 25, 40, 100]) {
+        const t = simulateOption(option, { ...anchor, linkGbps: gbps }).totalSeconds;
+        expect(t).toBeLessThanOrEqual(last);
+        last = t;
+      }
+    }
+  });
+
+  it('never converges when the dirty rate reaches the bandwidth, even with a tiny working set', () => {
+    const B = effectiveBandwidth('TCPIP', anchor);
+    for (const factor of [1, 1.01, 2, 10]) {
+      const r = simulateOption('TCPIP', { ...anchor, dirtyBytesPerSecond: B * factor }, { writableWorkingSetBytes: 1e6 });
+      expect(r.converges).toBe(false);
+    }
+    expect(simulateOption('TCPIP', { ...anchor, dirtyBytesPerSecond: B * 0.5 }).converges).toBe(true);
+  });
+
+  it('models the options: compression capped by idle CPU, SMB sums links, RDMA raises it, concurrency shares it', () => {
+    const link = (10e9 / 8) * 0.9;
+    expect(effectiveBandwidth('TCPIP', anchor)).toBeCloseTo(link);
+    expect(effectiveBandwidth('Compression', { ...anchor, linkGbps: 1 })).toBeCloseTo(2 * 0.9 * 1e9 / 8);
+    expect(effectiveBandwidth('Compression', anchor)).toBeCloseTo(4 * 250e6);
+    expect(effectiveBandwidth('SMB', { ...anchor, links: 2 })).toBeCloseTo(2 * link);
+    expect(effectiveBandwidth('SMB', { ...anchor, links: 2, rdma: true })).toBeGreaterThan(2 * link);
+    expect(effectiveBandwidth('SMB', { ...anchor, linkGbps: 100, links: 8, rdma: true })).toBe(MODEL_DEFAULTS.memoryBandwidthBytesPerSecond);
+    expect(effectiveBandwidth('TCPIP', { ...anchor, concurrent: 2 })).toBeCloseTo(link / 2);
+    expect(simulateOption('TCPIP', { ...anchor, concurrent: 4 }).totalSeconds).toBeGreaterThan(simulateOption('TCPIP', anchor).totalSeconds);
+  });
+
+  it('takes overrides and stops at the data cap', () => {
+    const capped = simulateOption('TCPIP', { ...anchor, linkGbps: 1 }, { dataCapFactor: 1.5 });
+    expect(capped.converges).toBe(false);
+    expect(capped.why).toMatch(/data cap/);
+    expect(capped.rounds).toBeLessThan(MODEL_DEFAULTS.maxRounds);
+    expect(simulateOption('TCPIP', anchor, { stopCopyThresholdBytes: 1e9 }).rounds).toBeLessThan(3);
+  });
+
+  it('answers a zero link without NaN or Infinity, and every result fits the contract', () => {
+    const zero = simulateOption('TCPIP', { ...anchor, linkGbps: 0 });
+    expect(zero.converges).toBe(false);
+    for (const r of [...runModel(anchor), zero, ...runModel({ ...anchor, dirtyBytesPerSecond: 0 })]) {
+      expect(ModelResultSchema.safeParse(r).success).toBe(true);
+      expect(Number.isFinite(r.totalSeconds)).toBe(true);
+    }
+    expect(runModel(anchor).map((r) => r.option)).toEqual(['TCPIP', 'Compression', 'SMB']);
+  });
+});
