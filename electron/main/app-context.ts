@@ -2,7 +2,21 @@
  * Builds everything the main process serves — services, engine, IPC handlers — from plain
  * paths, with no Electron import, so the test bridge and the app run the same code.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { EventChannel, EventOf } from '../core/contract/channels';
+import type { PlanStep } from '../core/model';
+import { createMigrationTestDeps } from '../engine/migration-test-deps';
+import type { ScriptRunner } from '../engine/script-runner';
+import type { StepExecutor } from '../engine/step-executor';
+import { startLabDirectory, hyperVSpns, type LabDirectory } from '../services/lab/directory/lab-directory';
+import { LAB_DOMAIN, listLabHosts } from '../services/lab/lab-init';
+import { PowerShellPool } from '../services/powershell/pool';
+import { createDirectoryHandlers } from './handlers/directory-handlers';
+import { createLabHandlers } from './handlers/lab-handlers';
+import { createSettingsHandlers, type DelegationPlanner } from './handlers/settings-handlers';
+import { createTestHandlers } from './handlers/test-handlers';
 import { UserFacingError, type HandlerMap } from './ipc-dispatch';
 
 export interface AppContextOptions {
@@ -10,11 +24,12 @@ export interface AppContextOptions {
   readonly dataDir: string;
   readonly version: string;
   readonly locale: string;
-  /** Where the bundled `.ps1` scripts and the lab module live (unpacked from asar). */
-  readonly resourcesDir: string;
-  /** Force lab mode (no Hyper-V module) — the default wherever Hyper-V is absent. */
+  /** Where the bundled `.ps1` scripts (`scripts/`) and the lab module (`lab/`) live, unpacked from asar. */
+  readonly resourcesDir?: string;
+  /** Force lab mode on or off; by default lab mode wherever the Hyper-V module is absent. */
   readonly labMode?: boolean;
   readonly powershellExecutable?: string;
+  readonly poolSize?: number;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
@@ -22,18 +37,91 @@ export type EventSink = <E extends EventChannel>(channel: E, payload: EventOf<E>
 
 export interface AppContext {
   readonly handlers: HandlerMap;
+  readonly labMode: boolean;
   setEventSink(sink: EventSink): void;
   dispose(): Promise<void>;
 }
 
-const notYet = (what: string) => async (): Promise<never> => {
-  throw new UserFacingError('failed', `${what} is not available in this build yet.`);
-};
+/** The Hyper-V PowerShell module ships in the Windows PowerShell module folder when installed. */
+export function hyperVModulePresent(platform: string = process.platform, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (platform !== 'win32') return false;
+  const root = env['SystemRoot'] ?? 'C:\\Windows';
+  return fs.existsSync(path.join(root, 'System32', 'WindowsPowerShell', 'v1.0', 'Modules', 'Hyper-V'));
+}
 
 export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
+  const log = options.log ?? (() => undefined);
+  const labMode = options.labMode ?? !hyperVModulePresent();
+  const labDir = path.join(options.dataDir, 'lab');
+  const user = safeUserName();
   let sink: EventSink = () => undefined;
-  void sink;
-  const labMode = options.labMode ?? process.platform !== 'win32';
+
+  // One pool for the app's life, started on first use so start-up stays fast.
+  let pool: PowerShellPool | undefined;
+  const scripts = options.resourcesDir ? { scriptsDir: path.join(options.resourcesDir, 'scripts') } : {};
+  const labModule = options.resourcesDir ? { labModulePath: path.join(options.resourcesDir, 'lab', 'HyperVLab.psd1') } : {};
+  const getPool = (): PowerShellPool => {
+    pool ??= new PowerShellPool({
+      size: options.poolSize ?? 4,
+      ...(options.powershellExecutable ? { executable: options.powershellExecutable } : {}),
+      ...(labMode ? { labDir, ...labModule } : {}),
+      ...scripts,
+    });
+    return pool;
+  };
+  const runner: ScriptRunner = { run: (script, data, opts) => getPool().run(script, data, opts) };
+
+  const directory = createDirectoryHandlers({ log });
+  let labDirectory: LabDirectory | undefined;
+  const startLab = async (dir: string) => {
+    await labDirectory?.stop();
+    const names = await listLabHosts(dir);
+    labDirectory = await startLabDirectory({
+      domain: LAB_DOMAIN,
+      hosts: names.map((name) => {
+        const fqdn = `${name.toLowerCase()}.${LAB_DOMAIN}`;
+        return { name, dnsHostName: fqdn, os: 'Windows Server 2022 Datacenter', osVersion: '10.0 (20348)', spns: hyperVSpns(name, fqdn), scp: true };
+      }),
+    });
+    return directory.connectLab({
+      url: labDirectory.url,
+      startTls: false,
+      bindUser: labDirectory.bindUser,
+      password: labDirectory.password,
+      baseDn: labDirectory.baseDn,
+      lab: true,
+    });
+  };
+
+  // The directory session can change at any time (connect, disconnect, lab), so the LDAP
+  // executor and the delegation planner look it up when they run, not when they are built.
+  const ldapExecutor: StepExecutor = {
+    execute: (step: PlanStep, signal: AbortSignal) => directory.ldapExecutor().execute(step, signal),
+  };
+  const delegationPlanner: DelegationPlanner = async ({ source, destination, bothDirections }) => {
+    if (!directory.currentDirectory()) {
+      return { steps: [], warnings: [{ code: 'no-directory', message: 'Connect to the directory to plan Kerberos constrained delegation.' }] };
+    }
+    return directory.planDelegation(source.computerName, destination.computerName, bothDirections);
+  };
+
+  const settings = createSettingsHandlers({
+    pool: runner,
+    auditFile: path.join(options.dataDir, 'audit', 'ferry-audit.jsonl'),
+    ldapExecutor,
+    delegationPlanner,
+    emitProgress: (event) => sink('ferry:progress', event),
+    user,
+  });
+  const tests = createTestHandlers({
+    testDeps: () => {
+      const session = directory.currentDirectory();
+      return createMigrationTestDeps({ pool: runner, user, workstationProbe: labMode ? 'lab' : 'tcp', ...(session ? { directory: session } : {}) });
+    },
+    locale: options.locale.toLowerCase().startsWith('de') ? 'de' : 'en',
+  });
+  const lab = createLabHandlers({ dataDir: options.dataDir, startLabDirectory: startLab });
+
   const handlers: HandlerMap = {
     'app:info': async () => ({
       name: 'Ferry',
@@ -41,28 +129,39 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
       labMode,
       platform: process.platform,
       locale: options.locale,
-      powershell: { executable: options.powershellExecutable ?? 'pwsh', available: true },
+      powershell: { executable: options.powershellExecutable ?? (labMode ? 'pwsh' : 'powershell.exe'), available: true },
     }),
-    'lab:open': notYet('The lab'),
-    'directory:connect': notYet('The directory'),
-    'directory:disconnect': notYet('The directory'),
-    'hosts:discover': notYet('Discovery'),
-    'hosts:resolve': notYet('Host resolution'),
-    'hosts:read': notYet('Reading hosts'),
-    'plan:create': notYet('Planning'),
-    'plan:export': notYet('Plan export'),
-    'apply:start': notYet('Apply'),
-    'apply:cancel': notYet('Apply'),
-    'audit:list': notYet('History'),
-    'rollback:start': notYet('Rollback'),
-    'test:run': notYet('The simulated test'),
-    'test:report': notYet('The test report'),
+    'lab:open': async (request, signal) => {
+      if (!labMode) throw new UserFacingError('failed', 'The lab is only available in lab mode.');
+      return lab['lab:open'](request, signal);
+    },
+    'directory:connect': (request) => directory['directory:connect'](request),
+    'directory:disconnect': (request) => directory['directory:disconnect'](request),
+    'hosts:discover': (request) => directory['hosts:discover'](request),
+    'hosts:resolve': (request) => directory['hosts:resolve'](request),
+    ...settings,
+    ...tests,
   };
+
   return {
     handlers,
+    labMode,
     setEventSink(next) {
       sink = next;
     },
-    async dispose() {},
+    async dispose() {
+      await directory.dispose().catch(() => undefined);
+      await labDirectory?.stop().catch(() => undefined);
+      await pool?.dispose().catch(() => undefined);
+    },
   };
+}
+
+/** The OS account running Ferry, recorded in the audit log (never a credential). */
+function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
 }

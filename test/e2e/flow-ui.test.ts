@@ -30,6 +30,7 @@ async function fakeBundle(hosts: number, locale: string): Promise<string> {
 function serve(): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;
+    if (p === '/favicon.ico') return void res.writeHead(204).end(); // Chromium asks for it on its own
     const file = path.join(rendererDir, p === '/' ? 'index.html' : path.normalize(p));
     if (!file.startsWith(rendererDir) || !fs.existsSync(file)) return void res.writeHead(404).end();
     const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';

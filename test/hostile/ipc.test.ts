@@ -22,12 +22,12 @@ const basePayloads: { readonly [C in InvokeChannel]: unknown } = {
   'app:info': {},
   'lab:open': { reset: false },
   'directory:connect': {
-    url: 'ldaps://dc01.corp.example:636',
+    // Loopback port 9 (discard, closed here): a connection attempt fails at once, offline.
+    url: 'ldaps://127.0.0.1:9',
     startTls: false,
     baseDn: 'DC=corp,DC=example',
     bindUser: 'admin@corp.example',
     password: 'not-a-real-password',
-    caFile: '/tmp/ca.pem',
     trustServerCertificate: false,
   },
   'directory:disconnect': {},

@@ -18,6 +18,7 @@ import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs, reportError } from '.
 
 const USAGE = `Usage: ferry delegation show|plan|apply|remove --source <host> --destination <host> [--one-way]
          --ldap-url <url> [--starttls] --bind-user <upn> [--ca-file <pem>] [--base-dn <dn>]
+         (or --ldap-url <url> --integrated on a domain-joined Windows workstation: no password)
          [--yes] [--json] [--audit-log <file>]
 apply/remove change the directory only with --yes (or after you confirm at the prompt).
 `;

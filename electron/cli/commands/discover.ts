@@ -7,6 +7,7 @@ import type { CliIo } from '../run-cli';
 import { connectDirectory, type DirectoryConnectOptions, type DirectorySession } from '../../services/directory/directory-session';
 import { discoverHyperVHosts } from '../../services/directory/computer-accounts';
 import { DirectoryError } from '../../services/directory/directory-error';
+import { assertIntegratedAuthSupported, connectNegotiateDirectory } from '../../services/directory/negotiate-session';
 import { delegationState, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, UF_TRUSTED_FOR_DELEGATION, hasFlag } from '../../core/delegation';
 
 export const DIRECTORY_OPTIONS = {
@@ -17,6 +18,7 @@ export const DIRECTORY_OPTIONS = {
   'ca-file': { type: 'string' },
   'tls-server-name': { type: 'string' },
   'trust-server-certificate': { type: 'boolean' },
+  integrated: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -62,10 +64,35 @@ export async function readPassword(io: CliIo, prompt: string): Promise<string> {
   });
 }
 
+/**
+ * `--integrated`: the signed-in Windows user through PowerShell (Negotiate), no password. The pool
+ * lives as long as the session; closing the session disposes it.
+ */
+async function integratedDirectory(values: DirValues, url: string, io: CliIo): Promise<DirectorySession> {
+  const clash = (['bind-user', 'starttls', 'ca-file', 'tls-server-name', 'trust-server-certificate'] as const).find((k) => values[k] !== undefined);
+  if (clash !== undefined) {
+    throw new UsageError(`--${clash} cannot be combined with --integrated (Windows signs in for you; ldap:// is Kerberos-sealed, ldaps:// uses the Windows trust store)`);
+  }
+  assertIntegratedAuthSupported();
+  const { PowerShellPool } = await import('../../services/powershell/pool');
+  const pool = new PowerShellPool({ size: 1, ...(io.env.FERRY_PWSH ? { executable: io.env.FERRY_PWSH } : {}) });
+  try {
+    const session = await connectNegotiateDirectory(
+      { url, ...(values['base-dn'] !== undefined ? { baseDn: values['base-dn'] } : {}) },
+      (script, data) => pool.run(script, data),
+    );
+    return { ...session, close: async () => { await session.close(); await pool.dispose(); } };
+  } catch (error) {
+    await pool.dispose();
+    throw error;
+  }
+}
+
 export async function directoryFromArgs(values: DirValues, io: CliIo): Promise<DirectorySession> {
   const url = values['ldap-url'];
   const bindUser = values['bind-user'];
   if (url === undefined) throw new UsageError('--ldap-url is required (ldaps://server[:port], or ldap://server with --starttls)');
+  if (values.integrated === true) return integratedDirectory(values, url, io);
   if (bindUser === undefined) throw new UsageError('--bind-user is required (e.g. admin@corp.example)');
   if (values['trust-server-certificate']) io.err('WARNING: --trust-server-certificate: the server certificate is NOT checked. Anyone in the path can read your password.\n');
   const password = await readPassword(io, `Password for ${bindUser}: `);
@@ -102,7 +129,9 @@ export function reportError(io: CliIo, command: string, error: unknown): number 
 
 const USAGE = `Usage: ferry discover --ldap-url <ldaps://host[:port]|ldap://host --starttls> [--base-dn <dn>]
                       --bind-user <upn> [--ca-file <pem>] [--tls-server-name <name>] [--json]
-The password comes from FERRY_LDAP_PASSWORD or a prompt.
+       ferry discover --ldap-url <ldap://dc|ldaps://dc> --integrated [--base-dn <dn>] [--json]
+The password comes from FERRY_LDAP_PASSWORD or a prompt; --integrated (Windows only) signs in as
+the logged-on domain user instead, with no password.
 `;
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {

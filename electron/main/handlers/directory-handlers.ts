@@ -6,6 +6,7 @@
 import type { RequestOf, ResponseOf } from '../../core/contract/channels';
 import type { DiscoveredHost, PlanStep, PlanWarning } from '../../core/model';
 import { delegationState } from '../../core/delegation';
+import { validateConnectInput } from '../../core/ldap/connect-input';
 import { connectDirectory, type DirectoryConnectOptions, type DirectorySession } from '../../services/directory/directory-session';
 import { discoverHyperVHosts, resolveComputer } from '../../services/directory/computer-accounts';
 import { DirectoryError } from '../../services/directory/directory-error';
@@ -39,7 +40,7 @@ export interface DirectoryHandlers {
 export function toUserFacing(error: unknown): unknown {
   if (!(error instanceof DirectoryError)) return error;
   const code = error.code === 'invalid-input' || error.code === 'tls-required' ? 'invalid-input' : error.code === 'not-found' ? 'not-found' : 'failed';
-  return new UserFacingError(code, error.message, undefined, error.target);
+  return new UserFacingError(code, error.message, error.field, error.target);
 }
 
 export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): DirectoryHandlers {
@@ -68,8 +69,10 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): Direct
 
   return {
     'directory:connect': (req) =>
-      guard(async () =>
-        replace(
+      guard(async () => {
+        const problem = validateConnectInput(req);
+        if (problem) throw new UserFacingError('invalid-input', problem.message, problem.field);
+        return replace(
           await connectDirectory({
             url: req.url,
             startTls: req.startTls,
@@ -79,8 +82,8 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): Direct
             ...(req.caFile ? { caFile: req.caFile } : {}),
             ...(req.trustServerCertificate ? { trustServerCertificate: true } : {}),
           }),
-        ),
-      ),
+        );
+      }),
     'directory:disconnect': async () => {
       await session?.close();
       session = undefined;

@@ -19,6 +19,8 @@ export class DirectoryError extends Error {
     readonly code: DirectoryErrorCode,
     message: string,
     readonly target?: string,
+    /** The request field that was wrong (`url`, `caFile`, ...), for bad-input errors. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'DirectoryError';

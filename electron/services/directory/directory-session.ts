@@ -63,14 +63,14 @@ function checkUrl(options: DirectoryConnectOptions): URL {
   try {
     url = new URL(options.url);
   } catch {
-    throw new DirectoryError('invalid-input', `Not an LDAP URL: use ldaps://server[:port] or ldap://server with StartTLS.`);
+    throw new DirectoryError('invalid-input', `Not an LDAP URL: use ldaps://server[:port] or ldap://server with StartTLS.`, undefined, 'url');
   }
   if (url.protocol === 'ldaps:') return url;
-  if (url.protocol !== 'ldap:') throw new DirectoryError('invalid-input', 'The URL must start with ldaps:// or ldap://.');
+  if (url.protocol !== 'ldap:') throw new DirectoryError('invalid-input', 'The URL must start with ldaps:// or ldap://.', undefined, 'url');
   if (options.startTls) return url;
   // Plain LDAP is allowed for Ferry's loopback lab directory only: credentials never cross a wire.
   if (options.lab && LOOPBACK.has(url.hostname)) return url;
-  throw new DirectoryError('tls-required', 'ldap:// without StartTLS would send the password in clear text. Use ldaps:// or add StartTLS.');
+  throw new DirectoryError('tls-required', 'ldap:// without StartTLS would send the password in clear text. Use ldaps:// or add StartTLS.', undefined, 'url');
 }
 
 async function tlsOptionsFor(options: DirectoryConnectOptions): Promise<ConnectionOptions> {
@@ -79,7 +79,7 @@ async function tlsOptionsFor(options: DirectoryConnectOptions): Promise<Connecti
     try {
       tls.ca = [await readFile(options.caFile)];
     } catch {
-      throw new DirectoryError('invalid-input', `The CA file cannot be read: ${options.caFile}`);
+      throw new DirectoryError('invalid-input', 'The CA file cannot be read. Give the path of a PEM file with the CA certificate of your domain controllers.', undefined, 'caFile');
     }
   }
   if (options.tlsServerName !== undefined) tls.servername = options.tlsServerName;

@@ -1,5 +1,5 @@
 /** Hands the one store to components; they read one value per selector (style.md §4). */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { FerryStore } from '../store/store';
 import type { FerryState } from '../store/types';
@@ -20,7 +20,16 @@ export function useFerry<T>(selector: (s: FerryState) => T): T {
   return useStore(useFerryStore(), selector);
 }
 
-/** Actions never change, so reading them from getState avoids subscriptions. */
-export function useActions(): FerryState {
-  return useFerryStore().getState();
+/** Functions of the store, never its data: the actions are created once, so this object is
+ * stable across renders (safe in effect dependencies) and subscribes to nothing. */
+export type Actions = { readonly [K in keyof FerryState as FerryState[K] extends (...args: never[]) => unknown ? K : never]: FerryState[K] };
+
+export function useActions(): Actions {
+  const store = useFerryStore();
+  return useMemo(() => {
+    const state = store.getState();
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(state)) if (typeof v === 'function') out[k] = v;
+    return out as Actions;
+  }, [store]);
 }

@@ -99,9 +99,18 @@ function Enter-LabLock([string]$Name) {
     }
 }
 
+# lab.json changes only when a lab is re-created: cached per process, re-read when its write
+# time changes.
+$script:LabConfigCache = $null
+$script:LabConfigStamp = $null
 function Get-LabConfig {
-    $cfg = Read-LabJson (Join-Path (Get-LabDir) 'lab.json')
+    $path = Join-Path (Get-LabDir) 'lab.json'
+    $stamp = $path + '|' + [IO.File]::GetLastWriteTimeUtc($path).Ticks
+    if ($null -ne $script:LabConfigCache -and $script:LabConfigStamp -eq $stamp) { return $script:LabConfigCache }
+    $cfg = Read-LabJson $path
     if ($null -eq $cfg) { throw "HyperVLab: '$(Get-LabDir)' is not a lab folder (lab.json missing)." }
+    $script:LabConfigCache = $cfg
+    $script:LabConfigStamp = $stamp
     return $cfg
 }
 
