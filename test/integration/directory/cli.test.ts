@@ -23,7 +23,7 @@ interface Run {
 }
 
 function ferry(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const base = { ...process.env, FERRY_LDAP_PASSWORD: dc.password, ...env };
+  const base: Record<string, string | undefined> = { ...process.env, FERRY_LDAP_PASSWORD: dc.password, ...env };
   for (const [k, v] of Object.entries(base)) if (v === undefined) delete base[k];
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [CLI, ...args], { env: base, maxBuffer: 1 << 24, timeout: 60_000 }, (error, out, err) => {

@@ -105,3 +105,21 @@ describe('directory-negotiate.ps1 (static)', () => {
     expect(report.commands).toContain('Invoke-FerryMain');
   });
 });
+
+describe('directory-negotiate.ps1 (run on this machine, up to its LDAP connect)', () => {
+  const runScript = async (input: unknown): Promise<unknown> => {
+    const arg = Buffer.from(JSON.stringify(input), 'utf8').toString('base64');
+    const { stdout } = await promisify(execFile)(PWSH, ['-NoProfile', '-NonInteractive', '-File', SCRIPT, '-InputBase64', arg]);
+    const line = stdout.split(/\r?\n/).find((l) => l.startsWith('FERRY-JSON:'));
+    expect(line, stdout).toBeDefined();
+    return (JSON.parse((line ?? '').slice('FERRY-JSON:'.length)) as { data: unknown }).data;
+  };
+
+  it('decodes its input and maps a closed port to unreachable; refuses unknown operations before connecting', async () => {
+    expect(await runScript({ op: 'rootdse', server: '127.0.0.1', port: 1, ldaps: false, timeoutSeconds: 3 })).toEqual({
+      ok: false,
+      error: { code: 'unreachable', message: 'The LDAP server is unavailable.', ldapCode: 81 },
+    });
+    expect(await runScript({ op: 'delete-everything', server: '127.0.0.1', port: 1 })).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Unknown directory operation.' } });
+  }, 30_000);
+});

@@ -25,6 +25,15 @@ export interface LabHost {
 export interface LabDirectoryOptions {
   readonly hosts: readonly LabHost[];
   readonly domain?: string;
+  /** Serve this store instead of one built from `hosts` (a lab directory loaded from disk). */
+  readonly store?: LabStore;
+  /** Bind password; default a random one per start. Tests pass a recognisable one. */
+  readonly password?: string;
+  /**
+   * Runs after every successful modify, before the client hears success (so a write the client
+   * saw acknowledged is saved). If it throws, the modify is undone and reported as failed.
+   */
+  readonly afterModify?: (store: LabStore) => Promise<void>;
 }
 
 export interface LabDirectory {
@@ -40,30 +49,38 @@ export function hyperVSpns(name: string, fqdn: string): string[] {
   return ['HOST', 'Microsoft Virtual System Migration Service', 'Microsoft Virtual Console Service'].flatMap((c) => [`${c}/${name}`, `${c}/${fqdn}`]);
 }
 
-function buildStore(hosts: readonly LabHost[], domain: string, baseDn: string): LabStore {
+/** The computers container of the lab domain, where every lab host's account lives. */
+export const computersDn = (baseDn: string): string => `CN=Computers,${baseDn}`;
+
+/** A host's computer object and, for Hyper-V hosts, its `Microsoft Hyper-V` SCP. */
+export function addHostEntries(store: LabStore, h: LabHost, baseDn: string): void {
+  const dn = `CN=${h.name},${computersDn(baseDn)}`;
+  store.add(
+    makeEntry(dn, {
+      objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'],
+      cn: h.name,
+      sAMAccountName: `${h.name}$`,
+      dNSHostName: h.dnsHostName,
+      operatingSystem: h.os,
+      operatingSystemVersion: h.osVersion,
+      userAccountControl: String(h.userAccountControl ?? 0x1000),
+      servicePrincipalName: h.spns ? [...h.spns] : undefined,
+      'msDS-AllowedToDelegateTo': h.allowedToDelegateTo ? [...h.allowedToDelegateTo] : undefined,
+    }),
+  );
+  if (h.scp) store.add(makeEntry(`CN=Microsoft Hyper-V,${dn}`, { objectClass: ['top', 'serviceConnectionPoint'], cn: 'Microsoft Hyper-V', keywords: 'Microsoft Hyper-V' }));
+}
+
+export function buildStore(hosts: readonly LabHost[], domain: string, baseDn: string): LabStore {
   const store = new LabStore();
   store.add(makeEntry(baseDn, { objectClass: ['top', 'domain', 'domainDNS'], dc: domain.split('.')[0] }));
-  const computers = `CN=Computers,${baseDn}`;
-  store.add(makeEntry(computers, { objectClass: ['top', 'container'], cn: 'Computers' }));
-  for (const h of hosts) {
-    const dn = `CN=${h.name},${computers}`;
-    store.add(
-      makeEntry(dn, {
-        objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'],
-        cn: h.name,
-        sAMAccountName: `${h.name}$`,
-        dNSHostName: h.dnsHostName,
-        operatingSystem: h.os,
-        operatingSystemVersion: h.osVersion,
-        userAccountControl: String(h.userAccountControl ?? 0x1000),
-        servicePrincipalName: h.spns ? [...h.spns] : undefined,
-        'msDS-AllowedToDelegateTo': h.allowedToDelegateTo ? [...h.allowedToDelegateTo] : undefined,
-      }),
-    );
-    if (h.scp) store.add(makeEntry(`CN=Microsoft Hyper-V,${dn}`, { objectClass: ['top', 'serviceConnectionPoint'], cn: 'Microsoft Hyper-V', keywords: 'Microsoft Hyper-V' }));
-  }
+  store.add(makeEntry(computersDn(baseDn), { objectClass: ['top', 'container'], cn: 'Computers' }));
+  for (const h of hosts) addHostEntries(store, h, baseDn);
   return store;
 }
+
+/** `lab.example` → `DC=lab,DC=example`. */
+export const baseDnOf = (domain: string): string => domain.split('.').map((p) => `DC=${p}`).join(',');
 
 function project(entry: LabEntry, attributes: readonly string[]): { name: string; values: string[] }[] {
   const wanted = attributes.map((a) => a.toLowerCase());
@@ -74,10 +91,10 @@ function project(entry: LabEntry, attributes: readonly string[]): { name: string
 
 export async function startLabDirectory(options: LabDirectoryOptions): Promise<LabDirectory> {
   const domain = (options.domain ?? 'lab.example').toLowerCase();
-  const baseDn = domain.split('.').map((p) => `DC=${p}`).join(',');
+  const baseDn = baseDnOf(domain);
   const bindUser = `ferry-lab@${domain}`;
-  const password = randomBytes(18).toString('base64url');
-  const store = buildStore(options.hosts, domain, baseDn);
+  const password = options.password ?? randomBytes(18).toString('base64url');
+  const store = options.store ?? buildStore(options.hosts, domain, baseDn);
   const sockets = new Set<net.Socket>();
 
   const handle = (req: Request, bound: { ok: boolean }, send: (b: Buffer) => void): void => {
@@ -127,13 +144,27 @@ export async function startLabDirectory(options: LabDirectoryOptions): Promise<L
           send(encodeResult(req.id, 0x67, 50, 'insufficientAccessRights: bind first'));
           return;
         }
+        const entry = store.get(req.dn);
+        const before = entry?.attrs;
         try {
           store.modify(req.dn, req.changes);
-          send(encodeResult(req.id, 0x67, 0));
         } catch (error) {
           const e = error instanceof LdapResultError ? error : new LdapResultError(80, 'other');
           send(encodeResult(req.id, 0x67, e.code, e.message));
+          return;
         }
+        if (!options.afterModify) {
+          send(encodeResult(req.id, 0x67, 0));
+          return;
+        }
+        options.afterModify(store).then(
+          () => send(encodeResult(req.id, 0x67, 0)),
+          () => {
+            // Not saved = not done: the next start would not see it, so the client must not either.
+            if (entry && before) entry.attrs = before;
+            send(encodeResult(req.id, 0x67, 80, 'other: the lab directory could not save the change'));
+          },
+        );
         return;
       }
       case 'extended':

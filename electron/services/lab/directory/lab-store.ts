@@ -90,6 +90,11 @@ export class LabStore {
     return this.entries.get(lc(dn));
   }
 
+  /** Every entry in insertion order (parents before children), for persisting the lab directory. */
+  all(): LabEntry[] {
+    return this.order.map((key) => this.entries.get(key) as LabEntry);
+  }
+
   /** scope: 0 base, 1 one level, 2 subtree (RFC 4511 values). */
   search(base: string, scope: number, filter: FilterNode): LabEntry[] {
     const b = lc(base);
