@@ -10,7 +10,7 @@ import type { PlanStep } from '../core/model';
 import { createMigrationTestDeps } from '../engine/migration-test-deps';
 import type { ScriptRunner } from '../engine/script-runner';
 import type { StepExecutor } from '../engine/step-executor';
-import { startLabDirectory, hyperVSpns, type LabDirectory } from '../services/lab/directory/lab-directory';
+import { startLabDirectory, hyperVSpns, type LabDirectory, type LabHost } from '../services/lab/directory/lab-directory';
 import { LAB_DOMAIN, listLabHosts } from '../services/lab/lab-init';
 import { PowerShellPool } from '../services/powershell/pool';
 import { createDirectoryHandlers } from './handlers/directory-handlers';
@@ -30,6 +30,11 @@ export interface AppContextOptions {
   readonly labMode?: boolean;
   readonly powershellExecutable?: string;
   readonly poolSize?: number;
+  /**
+   * Lab mode only: extra computer objects the lab directory serves next to the lab's hosts
+   * (the test bridge's 5,000-host list). They have no simulated host behind them.
+   */
+  readonly extraLabDirectoryHosts?: readonly LabHost[];
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
@@ -78,10 +83,13 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     const names = await listLabHosts(dir);
     labDirectory = await startLabDirectory({
       domain: LAB_DOMAIN,
-      hosts: names.map((name) => {
-        const fqdn = `${name.toLowerCase()}.${LAB_DOMAIN}`;
-        return { name, dnsHostName: fqdn, os: 'Windows Server 2022 Datacenter', osVersion: '10.0 (20348)', spns: hyperVSpns(name, fqdn), scp: true };
-      }),
+      hosts: [
+        ...names.map((name) => {
+          const fqdn = `${name.toLowerCase()}.${LAB_DOMAIN}`;
+          return { name, dnsHostName: fqdn, os: 'Windows Server 2022 Datacenter', osVersion: '10.0 (20348)', spns: hyperVSpns(name, fqdn), scp: true };
+        }),
+        ...(options.extraLabDirectoryHosts ?? []),
+      ],
     });
     return directory.connectLab({
       url: labDirectory.url,

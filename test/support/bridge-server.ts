@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createAppContext, type AppContext } from '../../electron/main/app-context';
+import { syntheticLabHosts, type LabHost } from '../../electron/services/lab/directory/lab-directory';
 import { createDispatcher, createSenderCheck } from '../../electron/main/ipc-dispatch';
 import { eventChannels } from '../../electron/core/contract/channels';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/window-options';
@@ -37,6 +38,14 @@ export interface BridgeOptions {
    */
   readonly clientScript?: string;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** The OS locale `app:info` reports (the renderer picks its language from it); default `en`. */
+  readonly locale?: string;
+  /**
+   * Test-only: the lab directory also serves synthetic computers (`HV00001`…): a number gives
+   * that many with 40 % Hyper-V hosts (SCP + migration SPNs); `{ computers, hyperV }` sets both.
+   * Discovery lists only the Hyper-V ones, so a 5,000-row Discover list needs `hyperV: 5000`.
+   */
+  readonly labDirectoryHosts?: number | { readonly computers: number; readonly hyperV: number };
 }
 
 export interface Bridge {
@@ -69,7 +78,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const context = await createAppContext({
     dataDir: options.dataDir,
     version: readVersion(repoRoot),
-    locale: 'en',
+    locale: options.locale ?? 'en',
+    ...(options.labDirectoryHosts !== undefined ? { extraLabDirectoryHosts: syntheticDirectory(options.labDirectoryHosts) } : {}),
     resourcesDir: options.resourcesDir ?? path.join(repoRoot, 'dist'),
     ...(options.labMode !== undefined ? { labMode: options.labMode } : {}),
     ...(process.env['FERRY_PWSH'] ? { powershellExecutable: process.env['FERRY_PWSH'] } : {}),
@@ -197,6 +207,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       await context.dispose();
     },
   };
+}
+
+function syntheticDirectory(spec: NonNullable<BridgeOptions['labDirectoryHosts']>): LabHost[] {
+  const { computers, hyperV } = typeof spec === 'number' ? { computers: spec, hyperV: Math.round(spec * 0.4) } : spec;
+  return syntheticLabHosts(computers, Math.min(hyperV, computers));
 }
 
 function readToken(req: http.IncomingMessage): string | undefined {

@@ -51,7 +51,7 @@ const findings: Finding[] = [
   { id: 'kcd-forward', group: 'identity' as const, severity: 'pass' as const, title: 'Constrained delegation HV01 → HV02', evidence: { HV01: '4 of 4 entries' }, fix: { kind: 'none' as const, text: '' } },
   { id: 'auth-match', group: 'host' as const, severity: 'fail' as const, title: 'Authentication differs', evidence: { HV01: 'Kerberos', HV02: 'CredSSP' }, fix: { kind: 'plan-step' as const, text: 'Set Kerberos on both hosts.', setting: 'virtualMachineMigrationAuthenticationType' } },
   { id: 'net-any', group: 'network' as const, severity: 'warn' as const, title: 'Migration may use any network', evidence: { HV02: 'UseAnyNetworkForMigration = True' }, fix: { kind: 'command' as const, text: 'Restrict to the migration subnet.', command: 'Add-VMMigrationNetwork 10.0.10.0/24', setting: 'useAnyNetworkForMigration' } },
-  { id: 'vm-version-APP02', group: 'vm' as const, severity: 'fail' as const, title: 'Configuration version 12.0 is newer than HV02 supports', vm: 'APP02', evidence: { HV02: 'supports up to 10.0' }, fix: { kind: 'needs-vm-shutdown' as const, text: 'Move it to a host that supports 12.0.' } },
+  { id: 'vm.config-version', group: 'vm' as const, severity: 'fail' as const, title: 'Configuration version 12.0 is newer than HV02 supports', vm: 'APP02', evidence: { HV02: 'supports up to 10.0' }, fix: { kind: 'needs-vm-shutdown' as const, text: 'Move it to a host that supports 12.0.' } },
   { id: 'capacity-memory', group: 'capacity' as const, severity: 'pass' as const, title: 'Enough memory on HV02', evidence: { HV02: '96 GiB free' }, fix: { kind: 'none' as const, text: '' } },
 ];
 fake.answer('test:run', (r) => ({

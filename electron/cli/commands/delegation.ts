@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
 import type { CliIo } from '../run-cli';
 import type { Plan, PlanStep, PlanWarning } from '../../core/model';
 import { delegationState, ferrySetFlagFromAudit, hasFlag, shortName, UF_TRUSTED_FOR_DELEGATION, UF_TRUSTED_TO_AUTH_FOR_DELEGATION } from '../../core/delegation';
@@ -13,14 +14,19 @@ import { resolveComputer } from '../../services/directory/computer-accounts';
 import { AuditLog } from '../../services/audit/audit-log';
 import { createLdapExecutor } from '../../engine/directory-executor';
 import { planDelegationFor, planDelegationRemovalFor } from '../../engine/directory-planner';
-import { applyDelegationPlan } from '../../engine/directory-apply';
+import { applyPlan } from '../../engine/apply';
+import { validateHostName } from '../../core/settings/host-name';
+import { printable } from '../output';
 import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs, reportError } from './discover';
 
 const USAGE = `Usage: ferry delegation show|plan|apply|remove --source <host> --destination <host> [--one-way]
          --ldap-url <url> [--starttls] --bind-user <upn> [--ca-file <pem>] [--base-dn <dn>]
          (or --ldap-url <url> --integrated on a domain-joined Windows workstation: no password)
+         (or --lab <dir>: the lab folder's own directory, no password)
          [--yes] [--json] [--audit-log <file>]
 apply/remove change the directory only with --yes (or after you confirm at the prompt).
+With --lab the audit log defaults to <dir>/audit.jsonl (as for \`ferry apply\`), so
+\`ferry rollback --audit-log <dir>/audit.jsonl --lab <dir>\` can undo it.
 `;
 
 const OPTIONS = {
@@ -90,10 +96,15 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     const source = values.source;
     const destination = values.destination;
     if (source === undefined || destination === undefined) throw new UsageError('--source and --destination are required');
+    for (const [flag, name] of [['--source', source], ['--destination', destination]] as const) {
+      const problem = validateHostName(name);
+      if (problem !== null) throw new UsageError(`${flag}: ${problem} (got '${printable(name)}')`);
+    }
     if (source.toLowerCase() === destination.toLowerCase()) throw new UsageError('--source and --destination must be different hosts');
     const json = values.json === true;
     const both = values['one-way'] !== true;
-    const audit = values['audit-log'] !== undefined ? new AuditLog(values['audit-log']) : undefined;
+    const auditFile = values['audit-log'] ?? (values.lab !== undefined ? path.join(values.lab, 'audit.jsonl') : undefined);
+    const audit = auditFile !== undefined ? new AuditLog(path.resolve(auditFile)) : undefined;
     if (action === 'remove' && audit === undefined) {
       io.err('note: without --audit-log Ferry cannot tell whether it set "Use any authentication protocol", so that flag is kept.\n');
     }
@@ -124,11 +135,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     if (values.yes !== true && !(await confirm(io, `${action === 'apply' ? 'Apply' : 'Remove'} these changes in ${session.info.dnsDomain}? [y/N] `))) {
       throw new UsageError('not confirmed: nothing was changed (pass --yes to confirm non-interactively)');
     }
-    const applied = await applyDelegationPlan(plan, { powershell: { execute: async () => Promise.reject(new Error('PowerShell steps are not run by this command')) }, ldap: createLdapExecutor(session) }, {
+    // The optional klist-purge steps are skipped (listed as advice); only LDAP steps run here.
+    const noPowerShell = { execute: async () => Promise.reject(new Error('PowerShell steps are not run by this command')) };
+    const applied = await applyPlan(plan, { powershell: noPowerShell, ldap: createLdapExecutor(session) }, {
       user: io.env.USER ?? os.userInfo().username,
       ...(audit ? { audit } : {}),
       onProgress: (e) => {
-        if (!json && (e.status === 'done' || e.status === 'failed')) io.err(`  [${e.index + 1}/${e.total}] ${e.status}: ${e.message}\n`);
+        if (!json && e.stepId !== undefined && (e.status === 'done' || e.status === 'failed')) io.err(`  [${e.index + 1}/${e.total}] ${e.status}: ${e.message}\n`);
       },
     });
     if (json) io.out(JSON.stringify({ plan, result: applied }, null, 2) + '\n');

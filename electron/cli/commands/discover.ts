@@ -8,6 +8,10 @@ import { connectDirectory, type DirectoryConnectOptions, type DirectorySession }
 import { discoverHyperVHosts } from '../../services/directory/computer-accounts';
 import { DirectoryError } from '../../services/directory/directory-error';
 import { assertIntegratedAuthSupported, connectNegotiateDirectory } from '../../services/directory/negotiate-session';
+import { ArgError } from '../args';
+import { printable } from '../output';
+import { validateBindUser, validateDn, validateLdapUrl } from '../../core/ldap/connect-input';
+import { openLabDirectorySession } from '../lab-directory-session';
 import { delegationState, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, UF_TRUSTED_FOR_DELEGATION, hasFlag } from '../../core/delegation';
 
 export const DIRECTORY_OPTIONS = {
@@ -19,6 +23,7 @@ export const DIRECTORY_OPTIONS = {
   'tls-server-name': { type: 'string' },
   'trust-server-certificate': { type: 'boolean' },
   integrated: { type: 'boolean' },
+  lab: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -88,11 +93,26 @@ async function integratedDirectory(values: DirValues, url: string, io: CliIo): P
   }
 }
 
+/** The directory flags that name a real directory; none of them goes with `--lab`. */
+const REAL_DIRECTORY_FLAGS = ['ldap-url', 'bind-user', 'starttls', 'base-dn', 'ca-file', 'tls-server-name', 'trust-server-certificate', 'integrated'] as const;
+
 export async function directoryFromArgs(values: DirValues, io: CliIo): Promise<DirectorySession> {
+  if (values.lab !== undefined) {
+    const clash = REAL_DIRECTORY_FLAGS.find((k) => values[k] !== undefined && values[k] !== false);
+    if (clash !== undefined) throw new UsageError(`--${clash} cannot be combined with --lab (the lab folder has its own directory)`);
+    return openLabDirectorySession(values.lab, io.env);
+  }
   const url = values['ldap-url'];
   const bindUser = values['bind-user'];
-  if (url === undefined) throw new UsageError('--ldap-url is required (ldaps://server[:port], or ldap://server with --starttls)');
+  if (url === undefined) throw new UsageError('--ldap-url is required (ldaps://server[:port], or ldap://server with --starttls), or --lab <dir> for a lab folder');
+  // Checked before any prompt or socket, so bad input is exit 2 with a message naming the flag.
+  const urlProblem = validateLdapUrl(url);
+  if (urlProblem !== null) throw new UsageError(`--ldap-url: ${urlProblem.replace(/^url: /, '')} (got '${printable(url)}')`);
+  if (values['base-dn'] !== undefined && validateDn(values['base-dn']) !== null) throw new UsageError(`--base-dn: not a distinguished name (got '${printable(values['base-dn'])}')`);
   if (values.integrated === true) return integratedDirectory(values, url, io);
+  if (bindUser !== undefined && validateBindUser(bindUser) !== null) {
+    throw new UsageError(`--bind-user: ${(validateBindUser(bindUser) ?? '').replace(/^bindUser: /, '')} (got '${printable(bindUser)}')`);
+  }
   if (bindUser === undefined) throw new UsageError('--bind-user is required (e.g. admin@corp.example)');
   if (values['trust-server-certificate']) io.err('WARNING: --trust-server-certificate: the server certificate is NOT checked. Anyone in the path can read your password.\n');
   const password = await readPassword(io, `Password for ${bindUser}: `);
@@ -111,7 +131,7 @@ export async function directoryFromArgs(values: DirValues, io: CliIo): Promise<D
 
 /** Maps an error to the CLI's exit code and prints it. */
 export function reportError(io: CliIo, command: string, error: unknown): number {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof ArgError) {
     io.err(`ferry ${command}: ${error.message}\n`);
     return 2;
   }
@@ -130,8 +150,9 @@ export function reportError(io: CliIo, command: string, error: unknown): number 
 const USAGE = `Usage: ferry discover --ldap-url <ldaps://host[:port]|ldap://host --starttls> [--base-dn <dn>]
                       --bind-user <upn> [--ca-file <pem>] [--tls-server-name <name>] [--json]
        ferry discover --ldap-url <ldap://dc|ldaps://dc> --integrated [--base-dn <dn>] [--json]
+       ferry discover --lab <dir> [--json]
 The password comes from FERRY_LDAP_PASSWORD or a prompt; --integrated (Windows only) signs in as
-the logged-on domain user instead, with no password.
+the logged-on domain user instead, with no password; --lab uses the lab folder's own directory.
 `;
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {

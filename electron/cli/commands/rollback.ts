@@ -1,20 +1,40 @@
 /**
- * `ferry rollback --audit-log <file> [--run <id>] [--lab <dir>] [--yes] [--json]`: restores the
- * before-values of a recorded apply (default: the newest run with changes left to undo).
- * Without `--yes` it prints what it would do and changes nothing.
+ * `ferry rollback --audit-log <file> [--run <id>] [--lab <dir>] [<directory options>] [--yes] [--json]`:
+ * restores the before-values of a recorded apply (default: the newest run with changes left to
+ * undo) — host settings through PowerShell, delegation records through LDAP (the lab folder's
+ * directory with `--lab`, or the directory the options name). Without `--yes` it prints what it
+ * would do and changes nothing.
  */
 import path from 'node:path';
+import type { PlanStep } from '../../core/model';
 import { createPowerShellExecutor } from '../../engine/powershell-executor';
+import { createLdapExecutor } from '../../engine/directory-executor';
+import type { StepExecutor } from '../../engine/step-executor';
+import type { DirectorySession } from '../../services/directory/directory-session';
+import type { PowerShellPool } from '../../services/powershell/pool';
+import { openLabDirectorySession } from '../lab-directory-session';
+import { UsageError, directoryFromArgs, reportError } from './discover';
 import { latestRunId, planRollback, rollback } from '../../engine/rollback';
 import { AuditLog } from '../../services/audit/audit-log';
-import { ArgError, parseArgs, requiredString, stringArg } from '../args';
+import { ArgError, parseArgs, requiredString, stringArg, type ParsedArgs } from '../args';
 import { printJson, printable } from '../output';
 import { formatApplyResult, formatPlan } from '../plan-text';
 import type { CliIo } from '../run-cli';
 import { openPool } from '../session';
 import { currentUser } from '../settings-args';
 
-const USAGE = 'Usage: ferry rollback --audit-log <file> [--run <id>] [--lab <dir>] [--yes] [--json]\n';
+const USAGE = `Usage: ferry rollback --audit-log <file> [--run <id>] [--lab <dir>] [--yes] [--json]
+         [--ldap-url <url> --bind-user <upn> [--starttls] [--base-dn <dn>] [--ca-file <pem>] | --integrated]
+A run that changed delegation needs the directory: --lab <dir> (the lab's own) or the directory options.
+`;
+
+const DIRECTORY_STRINGS = ['ldap-url', 'bind-user', 'base-dn', 'ca-file', 'tls-server-name'] as const;
+const DIRECTORY_SWITCHES = ['starttls', 'trust-server-certificate', 'integrated'] as const;
+
+/** A step runner that refuses: the rollback plan has no step for this channel. */
+const refuse = (channel: string): StepExecutor => ({
+  execute: (step: PlanStep) => Promise.reject(new Error(`No ${channel} connection for ${step.target}.`)),
+});
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let auditFile: string;
@@ -27,6 +47,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       lab: { type: 'string' },
       yes: { type: 'boolean' },
       json: { type: 'boolean' },
+      ...Object.fromEntries(DIRECTORY_STRINGS.map((k) => [k, { type: 'string' as const }])),
+      ...Object.fromEntries(DIRECTORY_SWITCHES.map((k) => [k, { type: 'boolean' as const }])),
     });
     if (args.positionals.length > 0) throw new ArgError(`'${printable(args.positionals[0] ?? '')}'`, 'unexpected argument');
     const file = requiredString(args, 'audit-log');
@@ -60,27 +82,51 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     else io.out(formatPlan(plan) + 'Nothing was changed: add --yes to restore these values.\n');
     return plan.warnings.length > 0 ? 1 : 0;
   }
-  let pool;
+  const plan = await planRollback(runId, audit);
+  const labDir = stringArg(args, 'lab');
+  let pool: PowerShellPool | undefined;
+  let directory: DirectorySession | undefined;
   try {
-    pool = openPool(stringArg(args, 'lab'), io.env);
+    // Open only what the plan needs: a delegation-only run needs no PowerShell, and vice versa.
+    if (plan.steps.some((s) => s.channel === 'powershell')) pool = openPool(labDir, io.env);
+    if (plan.steps.some((s) => s.channel === 'ldap')) directory = await openDirectory(args, labDir, io);
   } catch (error) {
-    if (error instanceof ArgError) {
+    await pool?.dispose();
+    if (error instanceof ArgError || error instanceof UsageError) {
       io.err(`ferry rollback: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    return reportError(io, 'rollback', error);
   }
   try {
-    const { plan, result } = await rollback(runId, audit, { powershell: createPowerShellExecutor(pool) }, {
+    const executors = {
+      powershell: pool ? createPowerShellExecutor(pool) : refuse('PowerShell'),
+      ldap: directory ? createLdapExecutor(directory) : refuse('directory'),
+    };
+    const { plan: ran, result } = await rollback(runId, audit, executors, {
       user: currentUser(io.env),
       onProgress: (e) => {
         if (!json && e.stepId !== undefined && e.status === 'running') io.err(`[${e.index + 1}/${e.total}] ${printable(e.message)}\n`);
       },
     });
-    if (json) printJson(io, { plan, result });
-    else io.out(formatApplyResult(plan, result));
-    return result.ok && plan.warnings.length === 0 ? 0 : 1;
+    if (json) printJson(io, { plan: ran, result });
+    else io.out(formatApplyResult(ran, result));
+    return result.ok && ran.warnings.length === 0 ? 0 : 1;
   } finally {
-    await pool.dispose();
+    await directory?.close();
+    await pool?.dispose();
   }
+}
+
+/** The directory a delegation rollback writes to: the lab folder's, or the one the options name. */
+async function openDirectory(args: ParsedArgs, labDir: string | undefined, io: CliIo): Promise<DirectorySession> {
+  const values = {
+    ...Object.fromEntries(DIRECTORY_STRINGS.flatMap((k) => (stringArg(args, k) !== undefined ? [[k, stringArg(args, k)]] : []))),
+    ...Object.fromEntries(DIRECTORY_SWITCHES.flatMap((k) => (args.switches.has(k) ? [[k, true]] : []))),
+  } as Parameters<typeof directoryFromArgs>[0];
+  if (values['ldap-url'] === undefined && values.integrated !== true) {
+    if (labDir === undefined) throw new UsageError('--lab or --ldap-url is needed: this run changed delegation in the directory');
+    return openLabDirectorySession(labDir, io.env);
+  }
+  return directoryFromArgs(values, io);
 }

@@ -16,6 +16,7 @@ import { createMigrationTestDeps } from '../../engine/migration-test-deps';
 import { PowerShellPool } from '../../services/powershell/pool';
 import type { DirectorySession } from '../../services/directory/directory-session';
 import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs } from './discover';
+import { labFolderArg, openLabDirectorySession } from '../lab-directory-session';
 import { decimalArg } from './simulate';
 
 const SPEC = {
@@ -51,6 +52,7 @@ const USAGE = `Usage: ferry test --source <host> --destination <host> [--vm <nam
                   [--ldap-url <url> --bind-user <upn> [--starttls] [--base-dn <dn>] [--ca-file <pem>]]
                   [--json] [--report <file.html>] [--locale en|de]
 Exit 0: no check failed; 1: a check failed; 2: bad input. LDAP password: FERRY_LDAP_PASSWORD or a prompt.
+With --lab and no --ldap-url, delegation is checked in the lab folder's own directory.
 `;
 
 function host(args: ParsedArgs, name: string): string {
@@ -107,6 +109,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     request = requestFrom(args);
     locale = choiceArg(args, 'locale', ['en', 'de'] as const) ?? 'en';
+    const labArg = stringArg(args, 'lab');
+    if (labArg !== undefined) labFolderArg(labArg);
   } catch (error) {
     if (error instanceof ArgError) {
       io.err(`ferry test: ${error.message}\n${USAGE}`);
@@ -137,6 +141,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         }
         throw error;
       }
+    } else if (labDir !== undefined) {
+      directory = await openLabDirectorySession(labDir, io.env);
     }
     const deps = createMigrationTestDeps({ pool, ...(directory ? { directory } : {}), user: currentUser(io), workstationProbe: labDir !== undefined ? 'lab' : 'tcp' });
     const report = await runMigrationTest(deps, request);

@@ -23,6 +23,8 @@ import {
 
 export const LAB_DOMAIN = 'lab.example';
 export const LAB_WORKSTATION = 'FERRY-WS';
+/** The lab directory's saved state (see services/lab/directory/lab-directory-for-lab.ts). */
+export const LAB_DIRECTORY_FILE = 'directory.json';
 const VERSIONS_NEW = ['8.0', '9.0', '9.1', '10.0', '11.0', '12.0'];
 const VERSIONS_OLD = ['8.0', '9.0', '9.1', '10.0'];
 
@@ -135,6 +137,8 @@ export async function initLab(dir: string, opts: { hosts?: readonly string[] } =
   for (const sub of ['hosts', 'faults']) {
     for (const f of await fs.readdir(path.join(root, sub))) await fs.rm(path.join(root, sub, f), { force: true });
   }
+  // A new lab has a new directory: delegation saved for the old hosts must not carry over.
+  await fs.rm(path.join(root, LAB_DIRECTORY_FILE), { force: true });
   const config: LabConfig = { version: 1, domain: LAB_DOMAIN, localHost: LAB_WORKSTATION };
   await writeJsonAtomic(path.join(root, 'lab.json'), config);
   const hosts = defaultHosts(names);

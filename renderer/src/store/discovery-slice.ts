@@ -30,7 +30,10 @@ export interface DiscoverySlice {
   disconnect(): Promise<void>;
   openLab(reset?: boolean): Promise<boolean>;
   discover(): Promise<void>;
+  /** Reads (or re-reads) host facts; calls queue behind one another so none supersedes another. */
   readFacts(names: readonly string[]): Promise<void>;
+  /** Reads facts only for hosts never read or asked before: visible rows, the chosen pair. */
+  ensureFacts(names: readonly string[]): Promise<void>;
   addHosts(text: string): Promise<void>;
   setQuery(query: string): void;
   setFilter(filter: Partial<HostFilter>): void;
@@ -40,13 +43,50 @@ export interface DiscoverySlice {
   toggleGroup(name: string): void;
 }
 
-const READ_BATCH = 500; // the contract's per-call limit
+const READ_BATCH = 50; // well under the contract's 500; each host costs a remote read
+/**
+ * Directories up to this size get every host read right after discovery; larger ones only get
+ * the rows on screen and the chosen pair read, so 5,000 hosts never fan out to 5,000 reads.
+ */
+export const AUTO_READ_LIMIT = 50;
 
 export function factsFor(facts: Readonly<Record<string, HostFacts>>, name: string | null): HostFacts | undefined {
   return name ? facts[name.toUpperCase()] : undefined;
 }
 
-export const createDiscoverySlice: SliceFactory<DiscoverySlice> = (api) => (set, get) => ({
+export const createDiscoverySlice: SliceFactory<DiscoverySlice> = (api) => (set, get) => {
+  // One read queue per store: names wait here, one `hosts:read` runs at a time (a second
+  // concurrent `ask('read')` would supersede the first and drop its answer).
+  const queued = new Map<string, string>();
+  const attempted = new Set<string>();
+  let draining: Promise<void> | null = null;
+  const drain = async (): Promise<void> => {
+    try {
+      while (queued.size > 0) {
+        const batch = [...queued.values()].slice(0, READ_BATCH);
+        for (const n of batch) queued.delete(n.toUpperCase());
+        const r = await ask(set, get, 'read', () => api.readHosts({ hosts: batch }));
+        if (!r) continue;
+        set((s) => {
+          const facts = { ...s.facts };
+          for (const f of r.hosts) facts[f.computerName.toUpperCase()] = f;
+          return { facts };
+        });
+      }
+    } finally {
+      draining = null;
+    }
+  };
+  const enqueue = (names: readonly string[]): Promise<void> => {
+    for (const n of names) {
+      attempted.add(n.toUpperCase());
+      queued.set(n.toUpperCase(), n);
+    }
+    if (queued.size === 0) return draining ?? Promise.resolve();
+    draining ??= drain();
+    return draining;
+  };
+  return {
   directory: null,
   labDir: null,
   hosts: [],
@@ -67,12 +107,16 @@ export const createDiscoverySlice: SliceFactory<DiscoverySlice> = (api) => (set,
   },
   async disconnect() {
     const info = await ask(set, get, 'disconnect', () => api.disconnectDirectory({}));
-    if (info) set({ directory: info, hosts: [], facts: {}, source: null, destination: null, group: [] });
+    if (!info) return;
+    attempted.clear();
+    set({ directory: info, hosts: [], facts: {}, source: null, destination: null, group: [] });
   },
   async openLab(reset) {
     const lab = await ask(set, get, 'lab', () => api.openLab(reset ? { reset: true } : {}));
     if (!lab) return false;
-    set({ directory: lab.directory, labDir: lab.labDir });
+    // A (re)opened lab holds new hosts: facts read from the previous one no longer hold.
+    attempted.clear();
+    set({ directory: lab.directory, labDir: lab.labDir, facts: {} });
     await get().discover();
     return true;
   },
@@ -84,19 +128,16 @@ export const createDiscoverySlice: SliceFactory<DiscoverySlice> = (api) => (set,
     const typed = get().hosts.filter((h) => h.source === 'typed' && !found.has(h.account.name.toUpperCase()));
     set({ hosts: [...r.hosts, ...typed] });
     const names = r.hosts.map((h) => h.account.name);
-    if (names.length > 0) await get().readFacts(names);
+    const pair = [get().source, get().destination].filter((n): n is string => n !== null);
+    if (names.length > 0 && names.length <= AUTO_READ_LIMIT) await get().readFacts(names);
+    else if (pair.length > 0) await get().ensureFacts(pair);
   },
-  async readFacts(names) {
-    for (let i = 0; i < names.length; i += READ_BATCH) {
-      const batch = names.slice(i, i + READ_BATCH);
-      const r = await ask(set, get, 'read', () => api.readHosts({ hosts: batch }));
-      if (!r) return;
-      set((s) => {
-        const facts = { ...s.facts };
-        for (const f of r.hosts) facts[f.computerName.toUpperCase()] = f;
-        return { facts };
-      });
-    }
+  readFacts(names) {
+    return enqueue(names);
+  },
+  ensureFacts(names) {
+    const facts = get().facts;
+    return enqueue(names.filter((n) => facts[n.toUpperCase()] === undefined && !attempted.has(n.toUpperCase())));
   },
   async addHosts(text) {
     const names = parseHostNames(text);
@@ -143,12 +184,15 @@ export const createDiscoverySlice: SliceFactory<DiscoverySlice> = (api) => (set,
     set((s) => ({ sort: { key, descending: s.sort.key === key ? !s.sort.descending : false } }));
   },
   setSource(name) {
-    set((s) => ({ source: name, destination: s.destination === name ? null : s.destination, plan: null, report: null }));
+    set((s) => ({ source: name, destination: s.destination === name ? null : s.destination, plan: null, report: null, desired: null, reasons: [], testVms: [] }));
+    if (name) void get().ensureFacts([name]);
   },
   setDestination(name) {
-    set((s) => ({ destination: name, source: s.source === name ? null : s.source, plan: null, report: null }));
+    set((s) => ({ destination: name, source: s.source === name ? null : s.source, plan: null, report: null, desired: null, reasons: [] }));
+    if (name) void get().ensureFacts([name]);
   },
   toggleGroup(name) {
     set((s) => ({ group: s.group.includes(name) ? s.group.filter((g) => g !== name) : [...s.group, name] }));
   },
-});
+  };
+};

@@ -1,7 +1,8 @@
 /** Apply, cancel, progress (fed by `onProgress`), the audit history and rollback. */
 import type { ApplyResult, AuditRecord, ProgressEvent } from '../../../electron/core/model';
 import { ask } from './ask';
-import type { SliceFactory } from './types';
+import { AUTO_READ_LIMIT } from './discovery-slice';
+import type { FerryState, SliceFactory } from './types';
 
 export interface StepProgress {
   readonly status: ProgressEvent['status'];
@@ -24,6 +25,18 @@ export interface RunSlice {
   rollback(runId: string): Promise<ApplyResult | undefined>;
 }
 
+/**
+ * After a change the grid must show the hosts as they now are (the read-back the admin sees):
+ * re-read both hosts' settings and the directory's delegation entries.
+ */
+async function refreshPair(get: () => FerryState): Promise<void> {
+  const { source, destination } = get();
+  const pair = [source, destination].filter((n): n is string => n !== null);
+  const connected = get().directory?.connected === true;
+  if (connected) await get().discover(); // small directories: this re-reads every host already
+  if (pair.length > 0 && (!connected || get().hosts.length > AUTO_READ_LIMIT)) await get().readFacts(pair);
+}
+
 export const createRunSlice: SliceFactory<RunSlice> = (api) => (set, get) => ({
   apply: null,
   rollbackResult: null,
@@ -42,6 +55,7 @@ export const createRunSlice: SliceFactory<RunSlice> = (api) => (set, get) => ({
       const progress: Record<string, StepProgress> = { ...get().progress };
       for (const r of result.results) progress[r.stepId] = { status: r.status, message: r.error?.message ?? '' };
       set({ apply: result, progress });
+      await refreshPair(get);
     }
     return result;
   },
@@ -67,6 +81,7 @@ export const createRunSlice: SliceFactory<RunSlice> = (api) => (set, get) => ({
     const result = await ask(set, get, 'rollback', () => api.startRollback({ runId }));
     if (result) set({ rollbackResult: result });
     await get().loadAudit();
+    if (result) await refreshPair(get);
     return result;
   },
 });

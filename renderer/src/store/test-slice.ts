@@ -1,6 +1,7 @@
 /** Test: the simulated migration test for the chosen pair and its HTML report. */
 import type { HypotheticalVm, TestReport } from '../../../electron/core/model';
 import { ask } from './ask';
+import { factsFor } from './discovery-slice';
 import type { SliceFactory } from './types';
 
 export interface TestSlice {
@@ -30,13 +31,16 @@ export const createTestSlice: SliceFactory<TestSlice> = (api) => (set, get) => (
     set((s) => ({ hypothetical: { ...s.hypothetical, ...patch } }));
   },
   async runTest() {
-    const { source, destination, testMode, testVms, hypothetical } = get();
+    const { source, destination, testMode, testVms, hypothetical, facts } = get();
     if (!source || !destination) return undefined;
+    // No VM ticked means "all VMs on the source": without names the engine checks no VM at all.
+    const all = (factsFor(facts, source)?.vms ?? []).map((v) => v.name);
+    const vms = testVms.length > 0 ? [...testVms] : all.slice(0, 1000);
     const request =
       testMode === 'hypothetical'
         ? { source, destination, hypothetical }
-        : testVms.length > 0
-          ? { source, destination, vms: [...testVms] }
+        : vms.length > 0
+          ? { source, destination, vms }
           : { source, destination };
     const report = await ask(set, get, 'test', () => api.runTest(request));
     if (report) set({ report });

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createFerryStore, connectEvents } from '../../../renderer/src/store/store';
 import { languageFromLocale } from '../../../renderer/src/store/app-slice';
+import type { HostFacts } from '../../../electron/core/model';
 import { createFakeFerry, fakeAccount, fakeFacts } from '../../support/fake-ferry-api';
 
 describe('app slice', () => {
@@ -62,14 +63,33 @@ describe('discovery slice', () => {
     expect(fake.calls.map((c) => c.channel)).toEqual(['lab:open', 'hosts:discover', 'hosts:read']);
   });
 
-  it('reads facts in batches the contract accepts', async () => {
+  it('reads a large directory only on demand, in small queued batches, never twice unasked', async () => {
     const hosts = Array.from({ length: 1201 }, (_, i) => ({ account: fakeAccount(`H${i}`), delegationState: 'none' as const, source: 'directory' as const }));
     const fake = createFakeFerry({ hosts });
     const store = createFerryStore(fake.api);
     await store.getState().discover();
-    const reads = fake.calls.filter((c) => c.channel === 'hosts:read').map((c) => (c.request as { hosts: string[] }).hosts.length);
-    expect(reads).toEqual([500, 500, 201]);
-    expect(Object.keys(store.getState().facts)).toHaveLength(1201);
+    const reads = () => fake.calls.filter((c) => c.channel === 'hosts:read').map((c) => (c.request as { hosts: string[] }).hosts);
+    expect(reads()).toEqual([]); // 1,201 hosts: no fan-out after discovery
+    await store.getState().ensureFacts(['H5', 'H6']);
+    await store.getState().ensureFacts(['H5', 'H6', 'H7']);
+    expect(reads()).toEqual([['H5', 'H6'], ['H7']]);
+    // Explicit reads always go, queued (not superseding) and batched within the contract.
+    const many = hosts.slice(0, 120).map((h) => h.account.name);
+    const a = store.getState().readFacts(many);
+    const b = store.getState().readFacts(['H1000']);
+    await Promise.all([a, b]);
+    expect(reads().slice(2).map((r) => r.length)).toEqual([50, 50, 21]);
+    expect(Object.keys(store.getState().facts)).toHaveLength(121);
+  });
+
+  it('reads the chosen pair on demand', async () => {
+    const hosts = Array.from({ length: 60 }, (_, i) => ({ account: fakeAccount(`H${i}`), delegationState: 'none' as const, source: 'directory' as const }));
+    const fake = createFakeFerry({ hosts });
+    const store = createFerryStore(fake.api);
+    await store.getState().discover();
+    store.getState().setSource('H42');
+    await store.getState().ensureFacts([]);
+    expect(fake.calls.filter((c) => c.channel === 'hosts:read').map((c) => c.request)).toEqual([{ hosts: ['H42'] }]);
   });
 
   it('validates typed names inline before asking, and reports unknown names', async () => {
@@ -156,7 +176,8 @@ describe('configure and run slices', () => {
     const { fake, store } = await ready();
     const r = await store.getState().rollback('run-1');
     expect(r?.runId).toBe('rb-run-1');
-    expect(fake.calls.map((c) => c.channel).slice(-2)).toEqual(['rollback:start', 'audit:list']);
+    // …and re-reads the directory and the hosts, so Configure shows them as they now are.
+    expect(fake.calls.map((c) => c.channel).slice(-4)).toEqual(['rollback:start', 'audit:list', 'hosts:discover', 'hosts:read']);
   });
 
   it('jumps from a finding to its Configure row', async () => {
@@ -170,17 +191,26 @@ describe('configure and run slices', () => {
 
 describe('test slice', () => {
   it('runs with picked VMs or a hypothetical VM, and exports the report in the UI language', async () => {
-    const fake = createFakeFerry({ facts: [fakeFacts('HV01'), fakeFacts('HV02')] });
+    const vm = (name: string): NonNullable<HostFacts['vms']>[number] => ({
+      name, state: 'Running', memoryAssignedBytes: 2 ** 32, memoryStartupBytes: 2 ** 32, dynamicMemoryEnabled: false, configurationVersion: '10.0',
+      processorCompatibilityForMigration: false, switchNames: ['External'], hasIsoAttached: false, hasPassThroughDisk: false, hasSnapshots: false, diskBytes: 0,
+    });
+    const fake = createFakeFerry({ facts: [fakeFacts('HV01', { vms: [vm('SQL01'), vm('WEB01')] }), fakeFacts('HV02')] });
     const store = createFerryStore(fake.api);
     store.getState().setSource('HV01');
     store.getState().setDestination('HV02');
+    const lastTest = () => fake.calls.filter((c) => c.channel === 'test:run').at(-1)?.request;
+    await store.getState().ensureFacts([]); // the pair's facts, read on selection
+    // Nothing ticked: every VM on the source (without names the engine checks no VM at all).
+    await store.getState().runTest();
+    expect(lastTest()).toEqual({ source: 'HV01', destination: 'HV02', vms: ['SQL01', 'WEB01'] });
     store.getState().toggleTestVm('SQL01');
     await store.getState().runTest();
-    expect(fake.calls.at(-1)?.request).toEqual({ source: 'HV01', destination: 'HV02', vms: ['SQL01'] });
+    expect(lastTest()).toEqual({ source: 'HV01', destination: 'HV02', vms: ['SQL01'] });
     store.getState().setTestMode('hypothetical');
     store.getState().setHypothetical({ memoryGiB: 64 });
     await store.getState().runTest();
-    expect(fake.calls.at(-1)?.request).toEqual({ source: 'HV01', destination: 'HV02', hypothetical: { memoryGiB: 64, dirtyMBps: 200 } });
+    expect(lastTest()).toEqual({ source: 'HV01', destination: 'HV02', hypothetical: { memoryGiB: 64, dirtyMBps: 200 } });
     expect(store.getState().report?.source).toBe('HV01');
     store.getState().setLanguage('de');
     await store.getState().exportReport();

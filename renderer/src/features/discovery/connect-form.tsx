@@ -1,5 +1,5 @@
 /** Directory connection (password held only in this form until sent, then cleared) or the lab. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Busy } from '../../app/busy';
@@ -20,6 +20,13 @@ export function ConnectForm() {
   const [baseDn, setBaseDn] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
+
+  // Prefill the base DN with the naming context the directory's RootDSE announced, so the
+  // admin sees (and can narrow) where the host search runs.
+  const namingContext = directory?.connected ? directory.defaultNamingContext : undefined;
+  useEffect(() => {
+    if (namingContext) setBaseDn((current) => (current === '' ? namingContext : current));
+  }, [namingContext]);
 
   const submit = async () => {
     const pw = password;

@@ -2,7 +2,7 @@
  * The host list: search, filter, sort, and a virtualised body so 5,000 rows stay smooth (only
  * the visible rows are in the DOM). Each row can be made source or destination, or ticked.
  */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Button, Checkbox, Input, Select, makeStyles, tokens, Badge } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { formatNumber } from '../../i18n/format';
 const COLUMNS: readonly SortKey[] = ['name', 'status', 'os', 'migration', 'authentication', 'performance', 'delegation'];
 const TEMPLATE = '40px minmax(120px, 1.4fr) 110px minmax(120px, 1.4fr) 90px 110px 120px 110px 210px';
 const ROW_HEIGHT = 40;
+/** Rows must stay on screen this long before their hosts are read (typing or scrolling past reads nothing). */
+const READ_VISIBLE_DELAY_MS = 250;
 
 const useStyles = makeStyles({
   tools: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end', marginBottom: tokens.spacingVerticalS },
@@ -42,6 +44,18 @@ export function HostTable() {
   const rows = useMemo(() => visibleRows(all, query, filter, sort), [all, query, filter, sort]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  // Facts are read for the rows on screen only (and the chosen pair, by the store), so a large
+  // directory never fans out to one remote read per host.
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (lastIndex < firstIndex) return undefined;
+    const names = rows.slice(firstIndex, lastIndex + 1).map((r) => r.name);
+    const timer = setTimeout(() => void actions.ensureFacts(names), READ_VISIBLE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [rows, firstIndex, lastIndex, actions]);
 
   const yesNo = (v: boolean | undefined) => (v === undefined ? t('value.unknown') : v ? t('value.on') : t('value.off'));
   const statusBadge = (r: HostRow) => (
@@ -104,7 +118,7 @@ export function HostTable() {
         <div ref={scroller} className={styles.scroller} role="rowgroup" data-testid="host-scroller">
           {rows.length === 0 ? <p style={{ padding: 8 }}>{t('discover.hosts.empty')}</p> : null}
           <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
+            {items.map((v) => {
               const r = rows[v.index];
               if (!r) return null;
               const isSource = r.name === source;

@@ -33,8 +33,10 @@ export function FindingsList(props: { readonly findings: readonly Finding[] }) {
             <ul className={styles.list}>
               {items.map((f) => {
                 const row = f.fix.kind === 'plan-step' || f.fix.setting ? rowForSetting(f.fix.setting) : null;
+                // One check runs once per VM, so the id alone repeats; the VM makes it unique.
+                const key = f.vm ? `${f.id}@${f.vm}` : f.id;
                 return (
-                  <li key={f.id} className={styles.item} data-testid={`finding-${f.id}`} data-severity={f.severity}>
+                  <li key={key} className={styles.item} data-testid={`finding-${key}`} data-severity={f.severity}>
                     <Badge appearance="filled" color={COLOR[f.severity]}>{t(`severity.${f.severity}`)}</Badge> <strong>{f.title}</strong>
                     {f.vm ? ` — ${t('test.vm', { vm: f.vm })}` : null}
                     {Object.keys(f.evidence).length > 0 ? (
@@ -51,12 +53,12 @@ export function FindingsList(props: { readonly findings: readonly Finding[] }) {
                       <div>
                         {f.fix.text}{' '}
                         {row ? (
-                          <Button size="small" onClick={() => actions.jumpToRow(row)} data-testid={`fix-${f.id}`}>
+                          <Button size="small" onClick={() => actions.jumpToRow(row)} data-testid={`fix-${key}`}>
                             {t('test.fixInConfigure')}
                           </Button>
                         ) : null}
                         {f.fix.command ? (
-                          <Button size="small" onClick={() => void copyText(f.fix.command ?? '')} data-testid={`copy-fix-${f.id}`}>
+                          <Button size="small" onClick={() => void copyText(f.fix.command ?? '')} data-testid={`copy-fix-${key}`}>
                             {t('test.copyCommand')}
                           </Button>
                         ) : null}
