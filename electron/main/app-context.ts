@@ -10,8 +10,8 @@ import type { PlanStep } from '../core/model';
 import { createMigrationTestDeps } from '../engine/migration-test-deps';
 import type { ScriptRunner } from '../engine/script-runner';
 import type { StepExecutor } from '../engine/step-executor';
-import { startLabDirectory, hyperVSpns, type LabDirectory, type LabHost } from '../services/lab/directory/lab-directory';
-import { LAB_DOMAIN, listLabHosts } from '../services/lab/lab-init';
+import type { LabDirectory, LabHost } from '../services/lab/directory/lab-directory';
+import { startLabDirectoryForLab } from '../services/lab/directory/lab-directory-for-lab';
 import { PowerShellPool } from '../services/powershell/pool';
 import { createDirectoryHandlers } from './handlers/directory-handlers';
 import { createLabHandlers } from './handlers/lab-handlers';
@@ -80,17 +80,8 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   let labDirectory: LabDirectory | undefined;
   const startLab = async (dir: string) => {
     await labDirectory?.stop();
-    const names = await listLabHosts(dir);
-    labDirectory = await startLabDirectory({
-      domain: LAB_DOMAIN,
-      hosts: [
-        ...names.map((name) => {
-          const fqdn = `${name.toLowerCase()}.${LAB_DOMAIN}`;
-          return { name, dnsHostName: fqdn, os: 'Windows Server 2022 Datacenter', osVersion: '10.0 (20348)', spns: hyperVSpns(name, fqdn), scp: true };
-        }),
-        ...(options.extraLabDirectoryHosts ?? []),
-      ],
-    });
+    // The lab's directory lives in the lab folder, so delegation survives restarts and the CLI sees it.
+    labDirectory = await startLabDirectoryForLab(dir, options.extraLabDirectoryHosts ? { extraHosts: options.extraLabDirectoryHosts } : {});
     return directory.connectLab({
       url: labDirectory.url,
       startTls: false,

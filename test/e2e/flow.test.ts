@@ -257,6 +257,9 @@ describe('the whole flow over the real bridge, engine, pwsh lab and lab director
     expect(await page.getByTestId('host-count').textContent()).toContain('5,002 of 5,002');
     expect(worst).toBeLessThan(100);
 
+    // Rows that stay on screen get their facts read (the lab has no HV00001: it reads as unreachable).
+    await expect.poll(() => run.reads.includes('HV00001'), { timeout: SLOW }).toBe(true);
+    await expect.poll(() => page.getByTestId('host-row-HV00001').textContent(), { timeout: SLOW }).toContain('Unreachable');
     // Picking a host far down the list reads it on demand; nothing fans out to 5,000 reads.
     await page.getByTestId('host-search').fill('hv04321');
     await page.getByTestId('set-source-HV04321').click();
