@@ -82,8 +82,8 @@ function assertLoopbackOnly(run: Run): void {
 }
 
 const TEXT = {
-  en: { discoverTab: 'Discover', testTab: 'Test' },
-  de: { discoverTab: 'Ermitteln', testTab: 'Testen' },
+  en: { discoverTab: 'Discover', testTab: 'Test', isoTitle: '"build-agent" has an ISO attached' },
+  de: { discoverTab: 'Ermitteln', testTab: 'Testen', isoTitle: '„build-agent“ hat eine ISO-Datei eingelegt' },
 } as const;
 
 describe('the whole flow over the real bridge, engine, pwsh lab and lab directory', () => {
@@ -174,6 +174,8 @@ describe('the whole flow over the real bridge, engine, pwsh lab and lab director
       expect(await sev('vm.config-version@sql01')).toBe('fail');
       expect(await sev('vm.switch-names@web01')).toBe('fail');
       expect(await sev('vm.iso@build-agent')).toBe('warn');
+      // Finding titles come from the i18n resources, not the engine's English.
+      expect(await id('finding-vm.iso@build-agent').textContent()).toContain(TEXT[lang].isoTitle);
       for (const f of ['identity.authentication-type', 'identity.delegation', 'identity.protocol-transition', 'host.migration-enabled', 'host.performance-option', 'host.incoming-networks']) {
         expect(await sev(f), f).toBe('pass');
       }

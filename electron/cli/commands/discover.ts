@@ -12,7 +12,7 @@ import { ArgError } from '../args';
 import { printable } from '../output';
 import { validateBindUser, validateDn, validateLdapUrl } from '../../core/ldap/connect-input';
 import { openLabDirectorySession } from '../lab-directory-session';
-import { delegationState, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, UF_TRUSTED_FOR_DELEGATION, hasFlag } from '../../core/delegation';
+import { delegationStates, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, UF_TRUSTED_FOR_DELEGATION, hasFlag } from '../../core/delegation';
 
 export const DIRECTORY_OPTIONS = {
   'ldap-url': { type: 'string' },
@@ -167,7 +167,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     session = await directoryFromArgs(values, io);
     const hosts = await discoverHyperVHosts(session);
     const domain = session.info.dnsDomain;
-    const rows = hosts.map((account) => ({ account, delegationState: delegationState(account, hosts, domain), source: 'directory' as const }));
+    const states = delegationStates(hosts, domain);
+    const rows = hosts.map((account, i) => ({ account, delegationState: states[i] ?? 'unknown', source: 'directory' as const }));
     if (values.json) {
       io.out(JSON.stringify({ directory: session.info, hosts: rows }, null, 2) + '\n');
     } else {

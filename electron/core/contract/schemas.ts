@@ -231,6 +231,12 @@ export const FindingSchema = z
     evidence: z.record(z.string(), z.string()),
     fix: FindingFixSchema,
     vm: z.string().optional(),
+    /**
+     * Values for the translated title and fix (host, VM, version...), so the UI words them in
+     * its own language; `variant` picks the wording when one severity has several. Optional:
+     * older reports without it fall back to `title` and `fix.text`.
+     */
+    params: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 

@@ -224,20 +224,62 @@ export function planDelegationRemoval(pairs: readonly DirectedPair[], options: R
   return { steps: [...steps, ...purge], warnings };
 }
 
+export type DelegationState = 'none' | 'partial' | 'complete';
+
+/**
+ * The peers' required entries, indexed once: how often each lower-cased entry is needed across
+ * all peers, and which entries each peer (by lower-cased DN) contributes, so an account's own
+ * entries can be left out without rescanning the peers.
+ */
+export interface PeerIndex {
+  readonly needed: ReadonlyMap<string, number>;
+  readonly total: number;
+  readonly byDn: ReadonlyMap<string, readonly string[]>;
+}
+
+export function indexPeers(peers: readonly ComputerAccount[], dnsDomain: string): PeerIndex {
+  const needed = new Map<string, number>();
+  const byDn = new Map<string, string[]>();
+  let total = 0;
+  for (const peer of peers) {
+    const entries = requiredEntries(peer, dnsDomain).entries.map((e) => e.toLowerCase());
+    const dn = peer.dn.toLowerCase();
+    const own = byDn.get(dn) ?? [];
+    own.push(...entries);
+    byDn.set(dn, own);
+    for (const e of entries) needed.set(e, (needed.get(e) ?? 0) + 1);
+    total += entries.length;
+  }
+  return { needed, total, byDn };
+}
+
+/** The state of one account against an index of its peers: O(entries the account holds). */
+export function delegationStateIn(index: PeerIndex, account: ComputerAccount): DelegationState {
+  const own = index.byDn.get(account.dn.toLowerCase()) ?? [];
+  const total = index.total - own.length;
+  if (total === 0) return 'none';
+  const ownCount = new Map<string, number>();
+  for (const e of own) ownCount.set(e, (ownCount.get(e) ?? 0) + 1);
+  let held = 0;
+  // Each distinct value counts once however often the directory repeats it (AD compares case-insensitively).
+  for (const value of new Set(account.allowedToDelegateTo.map((v) => v.toLowerCase()))) {
+    held += (index.needed.get(value) ?? 0) - (ownCount.get(value) ?? 0);
+  }
+  if (held === 0) return 'none';
+  if (held === total && hasFlag(account.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION)) return 'complete';
+  return 'partial';
+}
+
 /**
  * Delegation of `account` towards every peer, for the list view: 'none' when it holds none of the
  * entries, 'complete' when it holds all of them and the protocol-transition flag, else 'partial'.
  */
-export function delegationState(
-  account: ComputerAccount,
-  peers: readonly ComputerAccount[],
-  dnsDomain: string,
-): 'none' | 'partial' | 'complete' {
-  const others = peers.filter((p) => p.dn.toLowerCase() !== account.dn.toLowerCase());
-  if (others.length === 0) return 'none';
-  const needed = others.flatMap((p) => requiredEntries(p, dnsDomain).entries);
-  const held = needed.filter((e) => holds(account.allowedToDelegateTo, e) !== undefined).length;
-  if (held === 0) return 'none';
-  if (held === needed.length && hasFlag(account.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION)) return 'complete';
-  return 'partial';
+export function delegationState(account: ComputerAccount, peers: readonly ComputerAccount[], dnsDomain: string): DelegationState {
+  return delegationStateIn(indexPeers(peers, dnsDomain), account);
+}
+
+/** Every account's state against all the others, in input order: one index, linear in the list. */
+export function delegationStates(accounts: readonly ComputerAccount[], dnsDomain: string): DelegationState[] {
+  const index = indexPeers(accounts, dnsDomain);
+  return accounts.map((a) => delegationStateIn(index, a));
 }

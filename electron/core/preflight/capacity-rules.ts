@@ -25,11 +25,14 @@ export function capacityRules(f: MigrationFacts): Finding[] {
     total += need;
     if (need === 0) continue;
     const evidence = { vm: vm.name, source: `${gib(need)} assigned`, destination: free === undefined ? 'unknown' : `${gib(free)} free` };
-    if (free === undefined) out.push(finding('capacity.memory', 'capacity', 'info', `Free memory on ${f.destination.computerName} unknown`, evidence, NO_FIX, vm.name));
-    else if (need <= free) out.push(finding('capacity.memory', 'capacity', 'pass', `${f.destination.computerName} has memory for "${vm.name}"`, evidence, NO_FIX, vm.name));
+    if (free === undefined) out.push(finding('capacity.memory', 'capacity', 'info', `Free memory on ${f.destination.computerName} unknown`, evidence, NO_FIX, vm.name,
+      { host: f.destination.computerName, vm: vm.name }));
+    else if (need <= free) out.push(finding('capacity.memory', 'capacity', 'pass', `${f.destination.computerName} has memory for "${vm.name}"`, evidence, NO_FIX, vm.name,
+      { host: f.destination.computerName, vm: vm.name }));
     else {
       out.push(finding('capacity.memory', 'capacity', 'fail', `${f.destination.computerName} lacks memory for "${vm.name}" (${gib(need)} needed, ${gib(free)} free)`, evidence,
-        manual('The move would fail with 0x800705AA; free memory on the destination (stop or move other VMs) or lower the VM\'s memory.'), vm.name));
+        manual('The move would fail with 0x800705AA; free memory on the destination (stop or move other VMs) or lower the VM\'s memory.'), vm.name,
+        { host: f.destination.computerName, vm: vm.name, needed: gib(need), free: gib(free) }));
     }
   }
   if (vms.length > 1 && free !== undefined && total > 0) {
@@ -37,7 +40,8 @@ export function capacityRules(f: MigrationFacts): Finding[] {
     out.push(total <= free
       ? finding('capacity.memory-total', 'capacity', 'pass', 'The destination has memory for all selected VMs', evidence)
       : finding('capacity.memory-total', 'capacity', 'fail', `The selected VMs need ${gib(total)}; ${f.destination.computerName} has ${gib(free)} free`, evidence,
-        manual('Move fewer VMs to this destination or free memory on it first.')));
+        manual('Move fewer VMs to this destination or free memory on it first.'), undefined,
+        { total: gib(total), host: f.destination.computerName, free: gib(free) }));
   }
   const s = f.source.settings;
   const d = f.destination.settings;
@@ -45,9 +49,11 @@ export function capacityRules(f: MigrationFacts): Finding[] {
     const limit = Math.min(s.maximumVirtualMachineMigrations, d.maximumVirtualMachineMigrations);
     const evidence = { source: String(s.maximumVirtualMachineMigrations), destination: String(d.maximumVirtualMachineMigrations), planned: String(vms.length) };
     out.push(vms.length <= limit
-      ? finding('capacity.concurrency', 'capacity', 'pass', `${vms.length} move(s) fit the limit of ${limit} at a time`, evidence)
+      ? finding('capacity.concurrency', 'capacity', 'pass', `${vms.length} move(s) fit the limit of ${limit} at a time`, evidence, NO_FIX, undefined,
+        { count: String(vms.length), limit: String(limit) })
       : finding('capacity.concurrency', 'capacity', 'warn', `${vms.length} moves exceed the limit of ${limit} at a time: the rest wait (event 21501)`, evidence,
-        planStep('maximumVirtualMachineMigrations', `Raise MaximumVirtualMachineMigrations to ${vms.length}, or accept that moves queue (each gets a share of the bandwidth either way).`)));
+        planStep('maximumVirtualMachineMigrations', `Raise MaximumVirtualMachineMigrations to ${vms.length}, or accept that moves queue (each gets a share of the bandwidth either way).`), undefined,
+        { count: String(vms.length), limit: String(limit) }));
   }
   return out;
 }

@@ -13,9 +13,18 @@ export function finding(
   evidence: Readonly<Record<string, string>>,
   fix: Fix = NO_FIX,
   vm?: string,
+  params?: Readonly<Record<string, string>>,
 ): Finding {
-  return { id, group, severity, title, evidence: { ...evidence }, fix, ...(vm !== undefined ? { vm } : {}) };
+  return {
+    id, group, severity, title, evidence: { ...evidence }, fix,
+    ...(vm !== undefined ? { vm } : {}),
+    ...(params !== undefined && Object.keys(params).length > 0 ? { params: { ...params } } : {}),
+  };
 }
+
+/** Delegation fixes name their direction so the UI opens the right Configure row. */
+export const DELEGATION_FORWARD = 'delegation:forward';
+export const DELEGATION_REVERSE = 'delegation:reverse';
 
 export const NO_FIX: Fix = { kind: 'none', text: 'Nothing to do.' };
 

@@ -20,7 +20,7 @@ export function hostRules(f: MigrationFacts): Finding[] {
 
 function reachable(role: 'source' | 'destination', h: HostFacts): Finding {
   const id = `host.reachable.${role}`;
-  if (h.status === 'ok' && h.settings !== undefined) return finding(id, 'host', 'pass', `${h.computerName} answered`, { [role]: 'ok' });
+  if (h.status === 'ok' && h.settings !== undefined) return finding(id, 'host', 'pass', `${h.computerName} answered`, { [role]: 'ok' }, NO_FIX, undefined, { host: h.computerName });
   const evidence: Record<string, string> = { [role]: h.status };
   if (h.error) {
     evidence.code = h.error.code;
@@ -33,7 +33,8 @@ function reachable(role: 'source' | 'destination', h: HostFacts): Finding {
     error: `Reading ${h.computerName} failed; see the message.`,
     ok: `${h.computerName} answered without migration settings; is the Hyper-V role installed?`,
   };
-  return finding(id, 'host', 'fail', `${h.computerName} could not be read (${h.status})`, evidence, manual(text[h.status] ?? text.error ?? ''));
+  return finding(id, 'host', 'fail', `${h.computerName} could not be read (${h.status})`, evidence, manual(text[h.status] ?? text.error ?? ''), undefined,
+    { variant: h.status in text ? h.status : 'error', host: h.computerName, status: h.status });
 }
 
 function migrationEnabled(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSettings): Finding {
@@ -41,7 +42,8 @@ function migrationEnabled(f: MigrationFacts, s: HostMigrationSettings, d: HostMi
   const off = [s.virtualMachineMigrationEnabled ? '' : f.source.computerName, d.virtualMachineMigrationEnabled ? '' : f.destination.computerName].filter(Boolean);
   if (off.length === 0) return finding('host.migration-enabled', 'host', 'pass', 'Live migration is enabled on both hosts', evidence);
   return finding('host.migration-enabled', 'host', 'fail', `Live migration is disabled on ${off.join(' and ')}`, evidence,
-    planStep('virtualMachineMigrationEnabled', `Enable live migration on ${off.join(' and ')}.`, `Enable-VMMigration -ComputerName ${psQuote(off[0] ?? '')}`));
+    planStep('virtualMachineMigrationEnabled', `Enable live migration on ${off.join(' and ')}.`, `Enable-VMMigration -ComputerName ${psQuote(off[0] ?? '')}`), undefined,
+    { hosts: off.join(', ') });
 }
 
 function limits(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSettings): Finding {
@@ -55,7 +57,7 @@ function limits(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSet
     return finding('host.limits', 'host', 'fail', 'A host allows no simultaneous live migrations', evidence,
       planStep('maximumVirtualMachineMigrations', 'Set MaximumVirtualMachineMigrations to at least 1 (Hyper-V default 2).'));
   }
-  return finding('host.limits', 'host', 'info', `Up to ${limit} live migration(s) at a time between these hosts`, evidence, NO_FIX);
+  return finding('host.limits', 'host', 'info', `Up to ${limit} live migration(s) at a time between these hosts`, evidence, NO_FIX, undefined, { limit: String(limit) });
 }
 
 function performance(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSettings): Finding[] {
@@ -64,9 +66,10 @@ function performance(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrati
   const evidence = { source: so, destination: dOpt };
   const out: Finding[] = [];
   out.push(so === dOpt
-    ? finding('host.performance-option', 'host', 'pass', `Both hosts use ${so}`, evidence)
+    ? finding('host.performance-option', 'host', 'pass', `Both hosts use ${so}`, evidence, NO_FIX, undefined, { option: so })
     : finding('host.performance-option', 'host', 'warn', `Performance options differ (${so} / ${dOpt})`, evidence,
-      planStep('virtualMachineMigrationPerformanceOption', `Use the same option on both hosts; the source's option (${so}) decides how a move travels.`)));
+      planStep('virtualMachineMigrationPerformanceOption', `Use the same option on both hosts; the source's option (${so}) decides how a move travels.`), undefined,
+      { source: so, destination: dOpt }));
   if (so === 'SMB' || dOpt === 'SMB') {
     const smb = portState(f, f.source.computerName, f.destination.computerName, PORT_SMB);
     const rdma = { source: rdmaOf(f.source), destination: rdmaOf(f.destination) };
@@ -95,20 +98,24 @@ function incomingNetworks(f: MigrationFacts, s: HostMigrationSettings, d: HostMi
   if (d.useAnyNetworkForMigration) {
     return finding('host.incoming-networks', 'network', 'warn', `${dst} accepts migrations on any network`,
       { destination: 'any network' },
-      planStep('migrationNetworks', 'Migration traffic is not encrypted: restrict incoming migrations to an isolated network (Add-VMMigrationNetwork, then Set-VMHost -UseAnyNetworkForMigration $false).'));
+      planStep('migrationNetworks', 'Migration traffic is not encrypted: restrict incoming migrations to an isolated network (Add-VMMigrationNetwork, then Set-VMHost -UseAnyNetworkForMigration $false).'), undefined,
+      { host: dst });
   }
   const nets = d.migrationNetworks.map((n) => n.subnet);
   const srcSubnets = (f.source.links ?? []).map((l) => l.subnet);
   const evidence = { destination: nets.join('; ') || '(none)', source: srcSubnets.join('; ') || (f.source.links ? '(none)' : 'unknown') };
   if (nets.length === 0) {
     return finding('host.incoming-networks', 'network', 'fail', `${dst} accepts migrations on no network`, evidence,
-      planStep('migrationNetworks', `Add a migration network on ${dst} that the source can reach.`));
+      planStep('migrationNetworks', `Add a migration network on ${dst} that the source can reach.`), undefined,
+      { variant: 'none', host: dst });
   }
   if (f.source.links === undefined) {
     return finding('host.incoming-networks', 'network', 'info', 'Source interfaces unknown: subnet reachability not checked', evidence);
   }
   const shared = nets.filter((n) => srcSubnets.some((sn) => subnetsOverlap(n, sn)));
-  if (shared.length > 0) return finding('host.incoming-networks', 'network', 'pass', `Source reaches ${dst} on ${shared.join(', ')}`, evidence);
+  if (shared.length > 0) return finding('host.incoming-networks', 'network', 'pass', `Source reaches ${dst} on ${shared.join(', ')}`, evidence, NO_FIX, undefined,
+    { host: dst, subnets: shared.join(', ') });
   return finding('host.incoming-networks', 'network', 'fail', `No migration network of ${dst} is reachable from the source`, evidence,
-    planStep('migrationNetworks', `Add a subnet the source has an interface in (${srcSubnets.join(', ') || 'none read'}) to ${dst}'s migration networks.`));
+    planStep('migrationNetworks', `Add a subnet the source has an interface in (${srcSubnets.join(', ') || 'none read'}) to ${dst}'s migration networks.`), undefined,
+    { host: dst, subnets: srcSubnets.join(', ') || '—' });
 }

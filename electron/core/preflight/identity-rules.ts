@@ -7,9 +7,7 @@ import type { ComputerAccount, Finding, HostFacts } from '../model';
 import { hasMigrationSpn, holds, requiredEntries, shortName } from '../delegation/entries';
 import { UF_TRUSTED_FOR_DELEGATION, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, hasFlag } from '../delegation/uac';
 import type { MigrationFacts } from './facts';
-import { NO_FIX, cmdQuote, command, finding, manual, planStep, psQuote, show, yesNo } from './finding';
-
-const DELEGATION = 'delegation';
+import { DELEGATION_FORWARD, DELEGATION_REVERSE, NO_FIX, cmdQuote, command, finding, manual, planStep, psQuote, show, yesNo } from './finding';
 
 export function identityRules(f: MigrationFacts): Finding[] {
   return [
@@ -31,11 +29,11 @@ function domainRule(f: MigrationFacts): Finding[] {
   if (s === undefined || d === undefined || s === '' || d === '') {
     if (f.source.status !== 'ok' || f.destination.status !== 'ok') return [];
     return [finding('identity.domain', 'identity', 'warn', 'Domain membership could not be read on both hosts', evidence,
-      manual('Check that both hosts are joined to the same domain or to domains that trust each other.'))];
+      manual('Check that both hosts are joined to the same domain or to domains that trust each other.'), undefined, { variant: 'warn' })];
   }
   if (lower(s) === lower(d)) return [finding('identity.domain', 'identity', 'pass', 'Both hosts are in the same domain', evidence)];
   const trusted = (f.trustedDomains ?? []).some((t) => lower(t) === lower(d) || lower(t) === lower(s));
-  if (trusted) return [finding('identity.domain', 'identity', 'pass', 'The hosts are in domains that trust each other', evidence)];
+  if (trusted) return [finding('identity.domain', 'identity', 'pass', 'The hosts are in domains that trust each other', evidence, NO_FIX, undefined, { variant: 'trusted' })];
   return [finding('identity.domain', 'identity', 'fail', 'The hosts are in different domains with no known trust', evidence,
     manual('Live migration needs both hosts in one domain or in trusting domains; join the hosts to the same domain or set up a trust.'))];
 }
@@ -46,12 +44,13 @@ function authenticationRule(f: MigrationFacts): Finding[] {
   if (s === undefined && d === undefined) return [];
   const evidence = { source: show(s), destination: show(d), chosen: f.authentication };
   const wrong = [s, d].some((v) => v !== undefined && v !== f.authentication);
-  if (!wrong) return [finding('identity.authentication-type', 'identity', 'pass', `Both hosts use ${f.authentication} for migration`, evidence)];
+  if (!wrong) return [finding('identity.authentication-type', 'identity', 'pass', `Both hosts use ${f.authentication} for migration`, evidence, NO_FIX, undefined, { auth: f.authentication })];
   const who = [s !== undefined && s !== f.authentication ? f.source.computerName : '', d !== undefined && d !== f.authentication ? f.destination.computerName : '']
     .filter(Boolean);
   return [finding('identity.authentication-type', 'identity', 'fail', `Authentication type is not ${f.authentication} on ${who.join(' and ')}`, evidence,
     planStep('virtualMachineMigrationAuthenticationType', `Set the authentication type to ${f.authentication} on ${who.join(' and ')}.`,
-      `Set-VMHost -ComputerName ${psQuote(who[0] ?? '')} -VirtualMachineMigrationAuthenticationType ${f.authentication}`))];
+      `Set-VMHost -ComputerName ${psQuote(who[0] ?? '')} -VirtualMachineMigrationAuthenticationType ${f.authentication}`), undefined,
+    { auth: f.authentication, hosts: who.join(', ') })];
 }
 
 function credSspRules(f: MigrationFacts): Finding[] {
@@ -67,11 +66,12 @@ function credSspRules(f: MigrationFacts): Finding[] {
   if (f.source.credentialGuardRunning === true) {
     out.push(finding('identity.credssp-credential-guard', 'identity', 'fail',
       `Credential Guard runs on ${f.source.computerName}: CredSSP migration fails there`, cg,
-      planStep('virtualMachineMigrationAuthenticationType', 'Use Kerberos with constrained delegation (Credential Guard blocks CredSSP delegation of saved credentials; default on Windows Server 2025).')));
+      planStep('virtualMachineMigrationAuthenticationType', 'Use Kerberos with constrained delegation (Credential Guard blocks CredSSP delegation of saved credentials; default on Windows Server 2025).'), undefined, { host: f.source.computerName }));
   } else if (f.destination.credentialGuardRunning === true) {
     out.push(finding('identity.credssp-credential-guard', 'identity', 'warn',
       `Credential Guard runs on ${f.destination.computerName}: moves back to ${f.source.computerName} with CredSSP would fail`, cg,
-      planStep('virtualMachineMigrationAuthenticationType', 'Use Kerberos with constrained delegation for both directions.')));
+      planStep('virtualMachineMigrationAuthenticationType', 'Use Kerberos with constrained delegation for both directions.'), undefined,
+      { host: f.destination.computerName, source: f.source.computerName }));
   } else if (f.source.credentialGuardRunning === false) {
     out.push(finding('identity.credssp-credential-guard', 'identity', 'pass', 'Credential Guard is not running on the source', cg));
   }
@@ -85,19 +85,21 @@ function kerberosRules(f: MigrationFacts): Finding[] {
       { directory: 'not connected' }, manual('Connect to Active Directory (LDAPS) so Ferry can read the computer accounts.'))];
   }
   const out: Finding[] = [];
-  const pairs: [HostFacts, ComputerAccount | undefined, HostFacts, ComputerAccount | undefined, string][] = [
-    [f.source, f.sourceAccount, f.destination, f.destinationAccount, ''],
+  // The fix names the direction so the UI opens the matching Configure row (forward or reverse).
+  const pairs: [HostFacts, ComputerAccount | undefined, HostFacts, ComputerAccount | undefined, string, string][] = [
+    [f.source, f.sourceAccount, f.destination, f.destinationAccount, '', DELEGATION_FORWARD],
   ];
-  if (f.bothDirections === true) pairs.push([f.destination, f.destinationAccount, f.source, f.sourceAccount, '.reverse']);
-  for (const [from, fromAcc, to, toAcc, suffix] of pairs) {
+  if (f.bothDirections === true) pairs.push([f.destination, f.destinationAccount, f.source, f.sourceAccount, '.reverse', DELEGATION_REVERSE]);
+  for (const [from, fromAcc, to, toAcc, suffix, setting] of pairs) {
     if (fromAcc === undefined || toAcc === undefined) {
       const missing = fromAcc === undefined ? from.computerName : to.computerName;
       out.push(finding(`identity.delegation${suffix}`, 'identity', 'fail', `Computer account of ${missing} not found in the directory`,
-        { account: missing }, manual(`Check the host name; ${missing} must be a computer in the domain.`)));
+        { account: missing }, manual(`Check the host name; ${missing} must be a computer in the domain.`), undefined,
+        { variant: 'missing-account', account: missing }));
       continue;
     }
-    out.push(delegationEntriesRule(f, fromAcc, toAcc, suffix));
-    out.push(protocolTransitionRule(f, fromAcc, suffix));
+    out.push(delegationEntriesRule(f, fromAcc, toAcc, suffix, setting));
+    out.push(protocolTransitionRule(f, fromAcc, suffix, setting));
   }
   for (const [role, acc] of [['source', f.sourceAccount], ['destination', f.destinationAccount]] as const) {
     if (acc === undefined) continue;
@@ -105,13 +107,14 @@ function kerberosRules(f: MigrationFacts): Finding[] {
     out.push(finding(`identity.unconstrained.${role}`, 'identity', unconstrained ? 'warn' : 'pass',
       unconstrained ? `${acc.name} is trusted for unconstrained delegation` : `${acc.name} has no unconstrained delegation`,
       { account: acc.name, userAccountControl: `0x${(acc.userAccountControl >>> 0).toString(16)}` },
-      unconstrained ? manual('Unconstrained delegation lets this host impersonate users to any service. Replace it with constrained delegation (Ferry never changes this flag).') : NO_FIX));
+      unconstrained ? manual('Unconstrained delegation lets this host impersonate users to any service. Replace it with constrained delegation (Ferry never changes this flag).') : NO_FIX,
+      undefined, { account: acc.name }));
   }
   if (f.destinationAccount !== undefined) out.push(spnRule(f, f.destinationAccount));
   return out;
 }
 
-function delegationEntriesRule(f: MigrationFacts, from: ComputerAccount, to: ComputerAccount, suffix: string): Finding {
+function delegationEntriesRule(f: MigrationFacts, from: ComputerAccount, to: ComputerAccount, suffix: string, setting: string): Finding {
   const { entries } = requiredEntries(to, f.dnsDomain ?? '');
   const missing = entries.filter((e) => holds(from.allowedToDelegateTo, e) === undefined);
   const evidence = {
@@ -119,32 +122,38 @@ function delegationEntriesRule(f: MigrationFacts, from: ComputerAccount, to: Com
     required: entries.join('; '),
     present: from.allowedToDelegateTo.join('; ') || '(none)',
   };
-  if (missing.length === 0) return finding(`identity.delegation${suffix}`, 'identity', 'pass', `${from.name} may delegate to ${to.name}`, evidence);
+  if (missing.length === 0) return finding(`identity.delegation${suffix}`, 'identity', 'pass', `${from.name} may delegate to ${to.name}`, evidence, NO_FIX, undefined,
+    { from: from.name, to: to.name });
   return finding(`identity.delegation${suffix}`, 'identity', 'fail', `${from.name} lacks ${missing.length} of 4 delegation entries for ${to.name}`,
     { ...evidence, missing: missing.join('; ') },
-    planStep(DELEGATION, `Add ${missing.join(', ')} to msDS-AllowedToDelegateTo of ${from.name}.`));
+    planStep(setting, `Add ${missing.join(', ')} to msDS-AllowedToDelegateTo of ${from.name}.`), undefined,
+    { from: from.name, to: to.name, count: String(missing.length), missing: missing.join(', ') });
 }
 
-function protocolTransitionRule(f: MigrationFacts, acc: ComputerAccount, suffix: string): Finding {
+function protocolTransitionRule(f: MigrationFacts, acc: ComputerAccount, suffix: string, setting: string): Finding {
   const set = hasFlag(acc.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION);
   const evidence = { account: acc.name, userAccountControl: `0x${(acc.userAccountControl >>> 0).toString(16)}`, startMode: f.startMode };
-  if (set) return finding(`identity.protocol-transition${suffix}`, 'identity', 'pass', `${acc.name} may use any authentication protocol`, evidence);
+  if (set) return finding(`identity.protocol-transition${suffix}`, 'identity', 'pass', `${acc.name} may use any authentication protocol`, evidence, NO_FIX, undefined,
+    { account: acc.name });
   return finding(`identity.protocol-transition${suffix}`, 'identity', f.startMode === 'remote' ? 'fail' : 'warn',
     `${acc.name} lacks "use any authentication protocol" (TRUSTED_TO_AUTH_FOR_DELEGATION)`, evidence,
-    planStep(DELEGATION, f.startMode === 'remote'
+    planStep(setting, f.startMode === 'remote'
       ? 'Set TRUSTED_TO_AUTH_FOR_DELEGATION: on Windows Server 2016+ a remotely started move goes through WinRM and fails with Kerberos-only delegation.'
-      : 'Moves started on the source host may work with Kerberos only; set TRUSTED_TO_AUTH_FOR_DELEGATION to also allow remote starts.'));
+      : 'Moves started on the source host may work with Kerberos only; set TRUSTED_TO_AUTH_FOR_DELEGATION to also allow remote starts.'), undefined,
+    { account: acc.name });
 }
 
 function spnRule(f: MigrationFacts, dest: ComputerAccount): Finding {
   const ok = hasMigrationSpn(dest, f.dnsDomain ?? '');
   const spns = dest.servicePrincipalNames.filter((s) => s.toLowerCase().startsWith('microsoft virtual system migration service/'));
   const evidence = { account: dest.name, migrationSpns: spns.join('; ') || '(none)' };
-  if (ok) return finding('identity.migration-spn', 'identity', 'pass', `${dest.name} registers the migration-service SPN`, evidence);
+  if (ok) return finding('identity.migration-spn', 'identity', 'pass', `${dest.name} registers the migration-service SPN`, evidence, NO_FIX, undefined,
+    { account: dest.name });
   const fqdn = dest.dnsHostName ?? dest.name;
   return finding('identity.migration-spn', 'identity', 'fail', `${dest.name} has no "Microsoft Virtual System Migration Service" SPN`, evidence,
     command('Register the SPN (Hyper-V normally does this; a missing SPN gives 0x80090322).',
-      `setspn -s ${cmdQuote(`Microsoft Virtual System Migration Service/${fqdn}`)} ${cmdQuote(shortName(dest))}`));
+      `setspn -s ${cmdQuote(`Microsoft Virtual System Migration Service/${fqdn}`)} ${cmdQuote(shortName(dest))}`), undefined,
+    { account: dest.name });
 }
 
 const ADMIN_GROUPS = ['hyper-v administrators', 'administrators', 'domain admins', 'enterprise admins'];
@@ -157,12 +166,13 @@ function operatorRule(f: MigrationFacts): Finding[] {
   const out: Finding[] = [];
   if (groups.includes('protected users') || op.notDelegated === true) {
     out.push(finding('identity.operator-delegable', 'identity', 'warn', `${op.name} cannot be delegated (Protected Users or "sensitive")`, evidence,
-      manual('Kerberos delegation never forwards this account; run moves with an account that is not in Protected Users and not marked sensitive.')));
+      manual('Kerberos delegation never forwards this account; run moves with an account that is not in Protected Users and not marked sensitive.'), undefined, { operator: op.name }));
   }
   const admin = groups.some((g) => ADMIN_GROUPS.includes(g));
   out.push(finding('identity.operator-groups', 'identity', admin ? 'pass' : 'info',
     admin ? `${op.name} is in an administrative group` : `${op.name} is in no known Hyper-V administrative group`, evidence,
-    admin ? NO_FIX : manual('The operator needs local Hyper-V Administrators (S-1-5-32-578) or Administrators on both hosts; local membership cannot be read from the directory.')));
+    admin ? NO_FIX : manual('The operator needs local Hyper-V Administrators (S-1-5-32-578) or Administrators on both hosts; local membership cannot be read from the directory.'), undefined,
+    { operator: op.name }));
   return out;
 }
 
@@ -174,5 +184,5 @@ function startModeRule(f: MigrationFacts): Finding {
       : 'Moves would be started remotely over WinRM: the source account needs "use any authentication protocol" (protocol transition) in addition to the delegation entries.'
     : 'Moves would be started on the source host: CredSSP works when the operator is signed in there; Kerberos-only delegation may be enough.';
   return finding('identity.start-mode', 'identity', 'info', remote ? 'Moves start remotely' : 'Moves start on the source host',
-    { startMode: f.startMode, authentication: f.authentication }, { kind: 'none', text });
+    { startMode: f.startMode, authentication: f.authentication }, { kind: 'none', text }, undefined, { variant: remote ? 'remote' : 'local' });
 }

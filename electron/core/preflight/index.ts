@@ -26,4 +26,6 @@ export { capacityRules, memoryNeeded } from './capacity-rules';
 export { modelRules } from './model-rules';
 export { modelInputFromFacts, sharedLinks, DEFAULT_HYPOTHETICAL, type DerivedModelInput } from './model-input';
 export { subnetsOverlap } from './subnet-reach';
-export { psQuote } from './finding';
+export { psQuote, DELEGATION_FORWARD, DELEGATION_REVERSE } from './finding';
+export { FINDING_TEXTS, type FindingText, type FindingTextTable, type FindingTexts, type FindingLocale } from './finding-texts';
+export { localizeFinding, findingTextFor, textIdOf, variantOf, interpolate, type LocalizedFinding } from './localize-finding';

@@ -12,10 +12,15 @@ export function modelRules(model: readonly ModelResult[], chosen: PerformanceOpt
   const r = model.find((m) => m.option === option);
   if (r === undefined) return [];
   const evidence: Record<string, string> = { option, rounds: String(r.rounds), total: fmt(r.totalSeconds), blackout: fmt(r.downtimeSeconds), why: r.why ?? '' };
-  if (r.converges) return [finding('capacity.model', 'capacity', 'pass', `${option}: converges in about ${fmt(r.totalSeconds)}, blackout ${fmt(r.downtimeSeconds)}`, evidence, NO_FIX)];
+  if (r.converges) return [finding('capacity.model', 'capacity', 'pass', `${option}: converges in about ${fmt(r.totalSeconds)}, blackout ${fmt(r.downtimeSeconds)}`, evidence, NO_FIX, undefined,
+    { option, total: fmt(r.totalSeconds), blackout: fmt(r.downtimeSeconds) })];
   const better = model.filter((m) => m.converges).sort((a, b) => a.totalSeconds - b.totalSeconds)[0];
   return [finding('capacity.model', 'capacity', 'warn', `${option}: pre-copy does not converge (blackout about ${fmt(r.downtimeSeconds)}, event 20417)`, evidence,
     better
       ? planStep('virtualMachineMigrationPerformanceOption', `Use ${better.option}: the model converges in about ${fmt(better.totalSeconds)} with a ${fmt(better.downtimeSeconds)} blackout.`)
-      : { kind: 'manual', text: 'No option converges: add bandwidth (faster or more links, RDMA), move the VM at a quieter time, or accept the long blackout.' })];
+      : { kind: 'manual', text: 'No option converges: add bandwidth (faster or more links, RDMA), move the VM at a quieter time, or accept the long blackout.' },
+    undefined,
+    better
+      ? { variant: 'better', option, blackout: fmt(r.downtimeSeconds), better: better.option, betterTotal: fmt(better.totalSeconds), betterBlackout: fmt(better.downtimeSeconds) }
+      : { variant: 'stuck', option, blackout: fmt(r.downtimeSeconds) })];
 }

@@ -6,6 +6,8 @@
  */
 import type { HostFacts, TestReport } from '../model';
 import { modelChartGeometry, formatSeconds } from './chart-geometry';
+import { FINDING_TEXTS } from '../preflight/finding-texts';
+import { localizeFinding } from '../preflight/localize-finding';
 import { REPORT_STRINGS, type ReportLocale, type ReportStrings } from './report-strings';
 
 export function escapeHtml(value: unknown): string {
@@ -36,7 +38,7 @@ export function renderTestReportHtml(report: TestReport, options: { locale: Repo
 <h2>${e(t.hosts)}</h2>
 ${hostsTable(report, t)}
 <h2>${e(t.findings)}</h2>
-${findingsTable(report, t)}
+${findingsTable(report, t, options.locale)}
 <h2>${e(t.model)}</h2>
 ${chartSvg(report, t)}
 ${modelTable(report, t)}
@@ -81,13 +83,16 @@ ${rows}
 </tbody></table>`;
 }
 
-function findingsTable(report: TestReport, t: ReportStrings): string {
+function findingsTable(report: TestReport, t: ReportStrings, locale: ReportLocale): string {
+  // Titles and fixes in the report's language from the table the renderer uses too.
+  const texts = FINDING_TEXTS[locale] ?? FINDING_TEXTS.en;
   const order = { fail: 0, warn: 1, info: 2, pass: 3 } as const;
   const sorted = [...report.findings].sort((a, b) => order[a.severity] - order[b.severity]);
   const rows = sorted.map((f) => {
     const evidence = Object.entries(f.evidence).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
-    const fix = f.fix.kind === 'none' ? '' : `${escapeHtml(f.fix.text)}${f.fix.command ? `<br><code>${escapeHtml(f.fix.command)}</code>` : ''}`;
-    return `<tr><td class="sev ${f.severity}">${escapeHtml(t.sev[f.severity])}</td><td>${escapeHtml(f.title)}<br><span class="muted">${escapeHtml(f.id)}</span></td><td><dl>${evidence}</dl></td><td>${fix}</td></tr>`;
+    const text = localizeFinding(texts, f);
+    const fix = f.fix.kind === 'none' ? '' : `${escapeHtml(text.fixText)}${f.fix.command ? `<br><code>${escapeHtml(f.fix.command)}</code>` : ''}`;
+    return `<tr><td class="sev ${f.severity}">${escapeHtml(t.sev[f.severity])}</td><td>${escapeHtml(text.title)}<br><span class="muted">${escapeHtml(f.id)}</span></td><td><dl>${evidence}</dl></td><td>${fix}</td></tr>`;
   }).join('\n');
   return `<table><thead><tr><th>${escapeHtml(t.severity)}</th><th>${escapeHtml(t.check)}</th><th>${escapeHtml(t.evidence)}</th><th>${escapeHtml(t.fix)}</th></tr></thead><tbody>
 ${rows}

@@ -5,7 +5,7 @@
  */
 import type { RequestOf, ResponseOf } from '../../core/contract/channels';
 import type { DiscoveredHost, PlanStep, PlanWarning } from '../../core/model';
-import { delegationState } from '../../core/delegation';
+import { delegationStates } from '../../core/delegation';
 import { validateConnectInput } from '../../core/ldap/connect-input';
 import { connectDirectory, type DirectoryConnectOptions, type DirectorySession } from '../../services/directory/directory-session';
 import { discoverHyperVHosts, resolveComputer } from '../../services/directory/computer-accounts';
@@ -98,15 +98,10 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): Direct
         const s = need();
         const accounts = await discoverHyperVHosts(s);
         const needle = req.filter?.toLowerCase();
+        const states = delegationStates(accounts, s.info.dnsDomain);
         const hosts: DiscoveredHost[] = accounts
-          .filter((a) => !needle || a.name.toLowerCase().includes(needle) || (a.dnsHostName ?? '').toLowerCase().includes(needle))
-          // An account holding no delegation entry is 'none' whatever its peers need; the short
-          // cut keeps a 5,000-host directory from costing 5,000 × 5,000 entry comparisons.
-          .map((account) => ({
-            account,
-            delegationState: account.allowedToDelegateTo.length === 0 ? 'none' : delegationState(account, accounts, s.info.dnsDomain),
-            source: 'directory',
-          }));
+          .map((account, i): DiscoveredHost => ({ account, delegationState: states[i] ?? 'unknown', source: 'directory' }))
+          .filter(({ account: a }) => !needle || a.name.toLowerCase().includes(needle) || (a.dnsHostName ?? '').toLowerCase().includes(needle));
         return { hosts };
       }),
     'hosts:resolve': (req) =>

@@ -1,4 +1,5 @@
 /** German resources; typed against the English shape so a missing key fails type-checking too. */
+import { FINDING_TEXTS } from '../../../electron/core/preflight/finding-texts';
 import type { Resources } from './en';
 
 export const de: Resources = {
@@ -120,4 +121,5 @@ export const de: Resources = {
       legend: 'Breiter Balken: Gesamtdauer. Schmaler Balken: Unterbrechung (VM angehalten).',
     },
   },
+  findings: FINDING_TEXTS.de,
 };

@@ -1,4 +1,6 @@
 /** English resources. Every user-visible string of the renderer lives here and in `de.ts`. */
+import { FINDING_TEXTS } from '../../../electron/core/preflight/finding-texts';
+
 export const en = {
   app: { title: 'Ferry', labMode: 'Lab mode', language: 'Language', navigation: 'Workspaces' },
   nav: { discover: 'Discover', configure: 'Configure', test: 'Test', history: 'History' },
@@ -118,6 +120,8 @@ export const en = {
       legend: 'Wide bar: total time. Narrow bar: blackout (VM paused).',
     },
   },
+  /** Finding titles and fixes per finding id and variant; shared with the HTML report (core). */
+  findings: FINDING_TEXTS.en,
 } as const;
 
 /** The shape German must match key for key. */

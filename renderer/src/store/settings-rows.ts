@@ -212,6 +212,9 @@ export function settingRows(input: RowInput): SettingRow[] {
 export function rowForSetting(setting: string | undefined): RowId | null {
   if (!setting) return null;
   const s = setting.toLowerCase();
+  // Preflight names the direction: 'delegation:forward' / 'delegation:reverse' (plain 'delegation' is forward).
+  if (s === 'delegation:reverse') return 'delegationReverse';
+  if (s === 'delegation:forward') return 'delegationForward';
   if (s.includes('delegat') || s.includes('useraccountcontrol') || s.includes('uac') || s.includes('spn')) {
     return s.includes('reverse') ? 'delegationReverse' : 'delegationForward';
   }

@@ -65,7 +65,7 @@ describe('identity rules', () => {
     const bad = get(identityRules(readyFacts({ sourceAccount: partial })), 'identity.delegation');
     expect(bad.severity).toBe('fail');
     expect(bad.evidence.missing).toBe('Microsoft Virtual System Migration Service/HV02');
-    expect(bad.fix).toMatchObject({ kind: 'plan-step', setting: 'delegation' });
+    expect(bad.fix).toMatchObject({ kind: 'plan-step', setting: 'delegation:forward' });
     // Entries compare case-insensitively, as AD does.
     const upper = { ...src, allowedToDelegateTo: src.allowedToDelegateTo.map((e) => e.toUpperCase()) };
     expect(get(identityRules(readyFacts({ sourceAccount: upper })), 'identity.delegation').severity).toBe('pass');

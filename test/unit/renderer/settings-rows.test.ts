@@ -67,3 +67,12 @@ describe('settingRows', () => {
     expect(rowForSetting(undefined)).toBeNull();
   });
 });
+
+describe('rowForSetting: delegation direction', () => {
+  it('opens the row of the direction the finding names', () => {
+    expect(rowForSetting('delegation:forward')).toBe('delegationForward');
+    expect(rowForSetting('delegation:reverse')).toBe('delegationReverse');
+    expect(rowForSetting('Delegation:Reverse')).toBe('delegationReverse');
+    expect(rowForSetting('delegation')).toBe('delegationForward');
+  });
+});

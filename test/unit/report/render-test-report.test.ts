@@ -65,6 +65,10 @@ describe('test report HTML', () => {
     expect(html).toContain('lang="de"');
     expect(html).toContain('Ausfallzeit');
     expect(html).toContain('konvergiert nicht');
+    // Finding titles come from the shared table: German here, the engine's English in the en report.
+    expect(html).toContain('Beide Hosts sind in derselben Domäne');
+    expect(html).not.toContain('Both hosts are in the same domain');
+    expect(renderTestReportHtml(report(), { locale: 'en' })).toContain('Both hosts are in the same domain');
   });
 
   it('escapes the five HTML specials and backtick', () => {

@@ -5,6 +5,8 @@ import { copyText } from '../../app/download';
 import { useActions } from '../../app/store-context';
 import { rowForSetting } from '../../store/settings-rows';
 import type { Finding, FindingGroup } from '../../../../electron/core/model';
+import { localizeFinding } from '../../../../electron/core/preflight/localize-finding';
+import type { Resources } from '../../i18n/en';
 
 const GROUPS: readonly FindingGroup[] = ['identity', 'host', 'network', 'vm', 'capacity'];
 const COLOR = { pass: 'success', warn: 'warning', fail: 'danger', info: 'informative' } as const;
@@ -16,8 +18,11 @@ const useStyles = makeStyles({
 });
 
 export function FindingsList(props: { readonly findings: readonly Finding[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
+  // The finding texts live in the i18n resources under `findings`, keyed by id and variant.
+  const bundle = i18n.getResourceBundle(i18n.resolvedLanguage ?? i18n.language, 'translation') as Resources | undefined;
+  const texts = bundle?.findings ?? {};
   const actions = useActions();
   return (
     <>
@@ -35,9 +40,10 @@ export function FindingsList(props: { readonly findings: readonly Finding[] }) {
                 const row = f.fix.kind === 'plan-step' || f.fix.setting ? rowForSetting(f.fix.setting) : null;
                 // One check runs once per VM, so the id alone repeats; the VM makes it unique.
                 const key = f.vm ? `${f.id}@${f.vm}` : f.id;
+                const text = localizeFinding(texts, f);
                 return (
                   <li key={key} className={styles.item} data-testid={`finding-${key}`} data-severity={f.severity}>
-                    <Badge appearance="filled" color={COLOR[f.severity]}>{t(`severity.${f.severity}`)}</Badge> <strong>{f.title}</strong>
+                    <Badge appearance="filled" color={COLOR[f.severity]}>{t(`severity.${f.severity}`)}</Badge> <strong>{text.title}</strong>
                     {f.vm ? ` — ${t('test.vm', { vm: f.vm })}` : null}
                     {Object.keys(f.evidence).length > 0 ? (
                       <dl className={styles.evidence}>
@@ -51,7 +57,7 @@ export function FindingsList(props: { readonly findings: readonly Finding[] }) {
                     ) : null}
                     {f.severity !== 'pass' && f.fix.kind !== 'none' ? (
                       <div>
-                        {f.fix.text}{' '}
+                        {text.fixText}{' '}
                         {row ? (
                           <Button size="small" onClick={() => actions.jumpToRow(row)} data-testid={`fix-${key}`}>
                             {t('test.fixInConfigure')}

@@ -1,0 +1,366 @@
+/**
+ * What every finding says, in English and German, keyed by finding id and variant (the
+ * variant is `params.variant` when a rule has several wordings for one severity, else the
+ * severity). Placeholders `{{name}}` take the finding's `params` (i18next syntax, so the
+ * renderer's resources can hold this table unchanged). The engine keeps its own English
+ * `title`/`fix.text` for the CLI; the renderer and the HTML report read this table.
+ *
+ * Kept in core (pure data) so the renderer's i18n resources and the report share one table.
+ */
+export interface FindingText {
+  readonly title: string;
+  /** The fix sentence; absent when the variant has no fix to show. */
+  readonly fix?: string;
+}
+
+export type FindingTextTable = Readonly<Record<string, Readonly<Record<string, FindingText>>>>;
+
+const delegationEn = {
+  'missing-account': { title: 'Computer account of {{account}} not found in the directory', fix: 'Check the host name; {{account}} must be a computer in the domain.' },
+  pass: { title: '{{from}} may delegate to {{to}}' },
+  fail: { title: '{{from}} lacks {{count}} of 4 delegation entries for {{to}}', fix: 'Add {{missing}} to msDS-AllowedToDelegateTo of {{from}}.' },
+};
+const protocolEn = {
+  pass: { title: '{{account}} may use any authentication protocol' },
+  fail: { title: '{{account}} lacks "use any authentication protocol" (TRUSTED_TO_AUTH_FOR_DELEGATION)', fix: 'Set TRUSTED_TO_AUTH_FOR_DELEGATION: on Windows Server 2016+ a remotely started move goes through WinRM and fails with Kerberos-only delegation.' },
+  warn: { title: '{{account}} lacks "use any authentication protocol" (TRUSTED_TO_AUTH_FOR_DELEGATION)', fix: 'Moves started on the source host may work with Kerberos only; set TRUSTED_TO_AUTH_FOR_DELEGATION to also allow remote starts.' },
+};
+const unconstrainedEn = {
+  warn: { title: '{{account}} is trusted for unconstrained delegation', fix: 'Unconstrained delegation lets this host impersonate users to any service. Replace it with constrained delegation (Ferry never changes this flag).' },
+  pass: { title: '{{account}} has no unconstrained delegation' },
+};
+const reachableEn = {
+  pass: { title: '{{host}} answered' },
+  unreachable: { title: '{{host}} could not be read (unreachable)', fix: '{{host}} did not answer: check that it is on, its name resolves and WinRM (5985/5986) is reachable.' },
+  'access-denied': { title: '{{host}} could not be read (access denied)', fix: 'Access to {{host}} was denied: the operator needs Hyper-V Administrators or Administrators on it.' },
+  timeout: { title: '{{host}} could not be read (timeout)', fix: '{{host}} did not answer in time; try again or check its load and the network.' },
+  error: { title: '{{host}} could not be read (error)', fix: 'Reading {{host}} failed; see the message.' },
+  ok: { title: '{{host}} returned no migration settings', fix: '{{host}} answered without migration settings; is the Hyper-V role installed?' },
+};
+const winrmEn = {
+  pass: { title: 'WinRM on {{host}} is reachable' },
+  info: { title: 'WinRM on {{host}} was not probed' },
+  fail: { title: 'WinRM (5985/5986) on {{host}} is not reachable from this computer', fix: 'Enable WinRM on {{host}} (Test-WSMan {{host}} -Authentication Kerberos to confirm).' },
+  warn: { title: 'WinRM (5985/5986) on {{host}} is not reachable from this computer', fix: 'Enable WinRM on {{host}} (Test-WSMan {{host}} -Authentication Kerberos to confirm).' },
+};
+
+const en = {
+  'identity.domain': {
+    warn: { title: 'Domain membership could not be read on both hosts', fix: 'Check that both hosts are joined to the same domain or to domains that trust each other.' },
+    pass: { title: 'Both hosts are in the same domain' },
+    trusted: { title: 'The hosts are in domains that trust each other' },
+    fail: { title: 'The hosts are in different domains with no known trust', fix: 'Live migration needs both hosts in one domain or in trusting domains; join the hosts to the same domain or set up a trust.' },
+  },
+  'identity.authentication-type': {
+    pass: { title: 'Both hosts use {{auth}} for migration' },
+    fail: { title: 'Authentication type is not {{auth}} on {{hosts}}', fix: 'Set the authentication type to {{auth}} on {{hosts}}.' },
+  },
+  'identity.credssp-start': {
+    warn: { title: 'CredSSP: moves must be started while signed in on the source host', fix: 'A move started from another computer fails with "No credentials are available in the security package (0x8009030E)". Switch both hosts to Kerberos with constrained delegation to start moves remotely.' },
+  },
+  'identity.credssp-credential-guard': {
+    fail: { title: 'Credential Guard runs on {{host}}: CredSSP migration fails there', fix: 'Use Kerberos with constrained delegation (Credential Guard blocks CredSSP delegation of saved credentials; default on Windows Server 2025).' },
+    warn: { title: 'Credential Guard runs on {{host}}: moves back to {{source}} with CredSSP would fail', fix: 'Use Kerberos with constrained delegation for both directions.' },
+    pass: { title: 'Credential Guard is not running on the source' },
+  },
+  'identity.directory': {
+    warn: { title: 'Delegation not checked: no directory connection', fix: 'Connect to Active Directory (LDAPS) so Ferry can read the computer accounts.' },
+  },
+  'identity.delegation': delegationEn,
+  'identity.delegation.reverse': delegationEn,
+  'identity.protocol-transition': protocolEn,
+  'identity.protocol-transition.reverse': protocolEn,
+  'identity.unconstrained.source': unconstrainedEn,
+  'identity.unconstrained.destination': unconstrainedEn,
+  'identity.migration-spn': {
+    pass: { title: '{{account}} registers the migration-service SPN' },
+    fail: { title: '{{account}} has no "Microsoft Virtual System Migration Service" SPN', fix: 'Register the SPN (Hyper-V normally does this; a missing SPN gives 0x80090322).' },
+  },
+  'identity.operator-delegable': {
+    warn: { title: '{{operator}} cannot be delegated (Protected Users or "sensitive")', fix: 'Kerberos delegation never forwards this account; run moves with an account that is not in Protected Users and not marked sensitive.' },
+  },
+  'identity.operator-groups': {
+    pass: { title: '{{operator}} is in an administrative group' },
+    info: { title: '{{operator}} is in no known Hyper-V administrative group', fix: 'The operator needs local Hyper-V Administrators (S-1-5-32-578) or Administrators on both hosts; local membership cannot be read from the directory.' },
+  },
+  'identity.start-mode': {
+    remote: { title: 'Moves start remotely' },
+    local: { title: 'Moves start on the source host' },
+  },
+  'host.reachable.source': reachableEn,
+  'host.reachable.destination': reachableEn,
+  'host.migration-enabled': {
+    pass: { title: 'Live migration is enabled on both hosts' },
+    fail: { title: 'Live migration is disabled on {{hosts}}', fix: 'Enable live migration on {{hosts}}.' },
+  },
+  'host.limits': {
+    fail: { title: 'A host allows no simultaneous live migrations', fix: 'Set MaximumVirtualMachineMigrations to at least 1 (Hyper-V default 2).' },
+    info: { title: 'Up to {{limit}} live migration(s) at a time between these hosts' },
+  },
+  'host.performance-option': {
+    pass: { title: 'Both hosts use {{option}}' },
+    warn: { title: 'Performance options differ ({{source}} / {{destination}})', fix: "Use the same option on both hosts; the source's option ({{source}}) decides how a move travels." },
+  },
+  'host.smb-possible': {
+    fail: { title: 'SMB option chosen but TCP 445 is closed to the destination', fix: 'Open SMB (TCP 445) on the destination or choose Compression.' },
+    warn: { title: 'SMB without RDMA on both ends: no SMB Direct', fix: 'SMB Direct needs RDMA-capable NICs enabled on both hosts (Get-NetAdapterRdma); without it SMB runs over TCP and uses CPU.' },
+    pass: { title: 'SMB Direct possible: 445 reachable, RDMA on both ends' },
+  },
+  'host.incoming-networks': {
+    warn: { title: '{{host}} accepts migrations on any network', fix: 'Migration traffic is not encrypted: restrict incoming migrations to an isolated network (Add-VMMigrationNetwork, then Set-VMHost -UseAnyNetworkForMigration $false).' },
+    none: { title: '{{host}} accepts migrations on no network', fix: 'Add a migration network on {{host}} that the source can reach.' },
+    info: { title: 'Source interfaces unknown: subnet reachability not checked' },
+    pass: { title: 'Source reaches {{host}} on {{subnets}}' },
+    fail: { title: 'No migration network of {{host}} is reachable from the source', fix: "Add a subnet the source has an interface in ({{subnets}}) to {{host}}'s migration networks." },
+  },
+  'network.port-6600': {
+    pass: { title: 'TCP 6600 on {{to}} is reachable from {{from}}' },
+    fail: { title: 'TCP 6600 on {{to}} is not reachable from {{from}}', fix: 'Enable the "Hyper-V (MIG-TCP-In)" firewall rule on {{to}} (refused connections show as 0x8007274D).' },
+    info: { title: 'TCP 6600 was not probed', fix: 'Run Test-NetConnection {{to}} -Port 6600 on {{from}}.' },
+  },
+  'network.winrm.source': winrmEn,
+  'network.winrm.destination': winrmEn,
+  'network.port-445': {
+    pass: { title: 'SMB (445) on {{to}} is reachable for the storage copy' },
+    fail: { title: 'SMB (445) on {{to}} is not reachable from {{from}}', fix: 'Allow SMB-In on {{to}}.' },
+    info: { title: 'SMB (445) was not probed', fix: 'Allow SMB-In on {{to}}.' },
+  },
+  'vm.exists': {
+    fail: { title: 'VM "{{vm}}" was not found on {{host}}', fix: 'Check the VM name (Get-VM on the source).' },
+  },
+  'vm.cpu-vendor': {
+    info: { title: 'Processor vendors could not be compared' },
+    pass: { title: 'Both hosts have {{vendor}} processors' },
+    fail: { title: 'Processor vendors differ ({{source}} / {{destination}}): live migration is impossible', fix: 'Intel ↔ AMD never live-migrates, even with processor compatibility on; shut the VM down and move it offline, or pick a destination with the same vendor.' },
+  },
+  'vm.compare': {
+    warn: { title: 'Compare-VM could not check "{{vm}}"', fix: 'Run {{command}} to see why.' },
+    pass: { title: 'Compare-VM found "{{vm}}" compatible with {{host}}' },
+  },
+  // vm.compare.<Hyper-V message id>: one entry for every message id.
+  'vm.compare.*': {
+    switch: { title: 'Compare-VM: {{message}}', fix: 'Create the switch on {{host}} or connect the adapter to an existing switch.' },
+    fail: { title: 'Compare-VM: {{message}}', fix: 'Resolve the incompatibility Compare-VM names, then run the test again.' },
+  },
+  'vm.config-version': {
+    info: { title: 'Configuration version of "{{vm}}" not compared' },
+    pass: { title: '"{{vm}}" version {{version}} is supported on {{host}}' },
+    newer: { title: '"{{vm}}" version {{version}} is newer than {{host}} supports ({{max}})', fix: 'A configuration version cannot be lowered: move the VM to a host running a newer Windows, or upgrade the destination.' },
+    older: { title: '"{{vm}}" version {{version}} is too old for {{host}}', fix: 'Upgrade the configuration version (one-way; the VM must be off).' },
+  },
+  'vm.processor-compat': {
+    pass: { title: '"{{vm}}" uses processor compatibility mode' },
+    warn: { title: '"{{vm}}" has processor compatibility off', fix: 'If the processor generations differ the move fails ("processor-specific features", event 21502). Turn on compatibility mode while the VM is off.' },
+  },
+  'vm.switch-names': {
+    pass: { title: 'Every switch of "{{vm}}" exists on {{host}}' },
+    fail: { title: 'Switch {{switches}} missing on {{host}} (Compare-VM 33012)', fix: 'Create a switch with the same name on {{host}} (or rename the existing one), so the adapter reconnects after the move.' },
+  },
+  'vm.iso': {
+    warn: { title: '"{{vm}}" has an ISO attached', fix: 'An ISO path that does not exist on the destination fails the move (0xC03A0014); eject it first.' },
+  },
+  'vm.passthrough': {
+    fail: { title: '"{{vm}}" uses a pass-through disk', fix: 'Pass-through disks are tied to the source host; convert the disk to a VHDX while the VM is off.' },
+  },
+  'vm.state': {
+    pass: { title: '"{{vm}}" is running: it moves live' },
+    info: { title: '"{{vm}}" is {{state}}: it moves without a memory copy' },
+    warn: { title: '"{{vm}}" is {{state}}', fix: 'Wait until the VM is Running, Off or Saved (not backing up, merging or in a transition).' },
+  },
+  'capacity.memory': {
+    info: { title: 'Free memory on {{host}} unknown' },
+    pass: { title: '{{host}} has memory for "{{vm}}"' },
+    fail: { title: '{{host}} lacks memory for "{{vm}}" ({{needed}} needed, {{free}} free)', fix: "The move would fail with 0x800705AA; free memory on the destination (stop or move other VMs) or lower the VM's memory." },
+  },
+  'capacity.memory-total': {
+    pass: { title: 'The destination has memory for all selected VMs' },
+    fail: { title: 'The selected VMs need {{total}}; {{host}} has {{free}} free', fix: 'Move fewer VMs to this destination or free memory on it first.' },
+  },
+  'capacity.concurrency': {
+    pass: { title: '{{count}} move(s) fit the limit of {{limit}} at a time' },
+    warn: { title: '{{count}} moves exceed the limit of {{limit}} at a time: the rest wait (event 21501)', fix: 'Raise MaximumVirtualMachineMigrations to {{count}}, or accept that moves queue (each gets a share of the bandwidth either way).' },
+  },
+  'capacity.model': {
+    pass: { title: '{{option}}: converges in about {{total}}, blackout {{blackout}}' },
+    better: { title: '{{option}}: pre-copy does not converge (blackout about {{blackout}}, event 20417)', fix: 'Use {{better}}: the model converges in about {{betterTotal}} with a {{betterBlackout}} blackout.' },
+    stuck: { title: '{{option}}: pre-copy does not converge (blackout about {{blackout}}, event 20417)', fix: 'No option converges: add bandwidth (faster or more links, RDMA), move the VM at a quieter time, or accept the long blackout.' },
+  },
+} satisfies FindingTextTable;
+
+/** The table's shape: German must fill exactly the ids, variants and fields English has. */
+export type FindingTexts = { readonly [Id in keyof typeof en]: { readonly [V in keyof (typeof en)[Id]]: { readonly [F in keyof (typeof en)[Id][V]]: string } } };
+
+const delegationDe = {
+  'missing-account': { title: 'Computerkonto von {{account}} nicht im Verzeichnis gefunden', fix: 'Prüfen Sie den Hostnamen; {{account}} muss ein Computer der Domäne sein.' },
+  pass: { title: '{{from}} darf an {{to}} delegieren' },
+  fail: { title: '{{from}} fehlen {{count}} von 4 Delegierungseinträgen für {{to}}', fix: 'Fügen Sie {{missing}} zu msDS-AllowedToDelegateTo von {{from}} hinzu.' },
+};
+const protocolDe = {
+  pass: { title: '{{account}} darf jedes Authentifizierungsprotokoll verwenden' },
+  fail: { title: '{{account}} fehlt „Beliebiges Authentifizierungsprotokoll verwenden“ (TRUSTED_TO_AUTH_FOR_DELEGATION)', fix: 'Setzen Sie TRUSTED_TO_AUTH_FOR_DELEGATION: Ab Windows Server 2016 läuft eine remote gestartete Verschiebung über WinRM und scheitert mit reiner Kerberos-Delegierung.' },
+  warn: { title: '{{account}} fehlt „Beliebiges Authentifizierungsprotokoll verwenden“ (TRUSTED_TO_AUTH_FOR_DELEGATION)', fix: 'Auf dem Quellhost gestartete Verschiebungen können mit reinem Kerberos funktionieren; setzen Sie TRUSTED_TO_AUTH_FOR_DELEGATION, um auch Remote-Starts zu erlauben.' },
+};
+const unconstrainedDe = {
+  warn: { title: '{{account}} ist für uneingeschränkte Delegierung vertrauenswürdig', fix: 'Uneingeschränkte Delegierung erlaubt diesem Host, Benutzer gegenüber jedem Dienst zu vertreten. Ersetzen Sie sie durch eingeschränkte Delegierung (Ferry ändert dieses Flag nie).' },
+  pass: { title: '{{account}} hat keine uneingeschränkte Delegierung' },
+};
+const reachableDe = {
+  pass: { title: '{{host}} hat geantwortet' },
+  unreachable: { title: '{{host}} konnte nicht gelesen werden (nicht erreichbar)', fix: '{{host}} hat nicht geantwortet: Prüfen Sie, ob er eingeschaltet ist, sein Name aufgelöst wird und WinRM (5985/5986) erreichbar ist.' },
+  'access-denied': { title: '{{host}} konnte nicht gelesen werden (Zugriff verweigert)', fix: 'Der Zugriff auf {{host}} wurde verweigert: Der Bediener braucht dort Hyper-V-Administratoren oder Administratoren.' },
+  timeout: { title: '{{host}} konnte nicht gelesen werden (Zeitüberschreitung)', fix: '{{host}} hat nicht rechtzeitig geantwortet; versuchen Sie es erneut oder prüfen Sie seine Last und das Netzwerk.' },
+  error: { title: '{{host}} konnte nicht gelesen werden (Fehler)', fix: 'Das Lesen von {{host}} ist fehlgeschlagen; siehe Meldung.' },
+  ok: { title: '{{host}} lieferte keine Migrationseinstellungen', fix: '{{host}} hat ohne Migrationseinstellungen geantwortet; ist die Hyper-V-Rolle installiert?' },
+};
+const winrmDe = {
+  pass: { title: 'WinRM auf {{host}} ist erreichbar' },
+  info: { title: 'WinRM auf {{host}} wurde nicht geprüft' },
+  fail: { title: 'WinRM (5985/5986) auf {{host}} ist von diesem Computer aus nicht erreichbar', fix: 'Aktivieren Sie WinRM auf {{host}} (zur Bestätigung: Test-WSMan {{host}} -Authentication Kerberos).' },
+  warn: { title: 'WinRM (5985/5986) auf {{host}} ist von diesem Computer aus nicht erreichbar', fix: 'Aktivieren Sie WinRM auf {{host}} (zur Bestätigung: Test-WSMan {{host}} -Authentication Kerberos).' },
+};
+
+const de: FindingTexts = {
+  'identity.domain': {
+    warn: { title: 'Die Domänenmitgliedschaft konnte nicht auf beiden Hosts gelesen werden', fix: 'Prüfen Sie, ob beide Hosts derselben Domäne oder einander vertrauenden Domänen angehören.' },
+    pass: { title: 'Beide Hosts sind in derselben Domäne' },
+    trusted: { title: 'Die Hosts sind in Domänen, die einander vertrauen' },
+    fail: { title: 'Die Hosts sind in verschiedenen Domänen ohne bekannte Vertrauensstellung', fix: 'Livemigration braucht beide Hosts in einer Domäne oder in vertrauenden Domänen; nehmen Sie die Hosts in dieselbe Domäne auf oder richten Sie eine Vertrauensstellung ein.' },
+  },
+  'identity.authentication-type': {
+    pass: { title: 'Beide Hosts verwenden {{auth}} für die Migration' },
+    fail: { title: 'Der Authentifizierungstyp ist auf {{hosts}} nicht {{auth}}', fix: 'Setzen Sie den Authentifizierungstyp auf {{hosts}} auf {{auth}}.' },
+  },
+  'identity.credssp-start': {
+    warn: { title: 'CredSSP: Verschiebungen müssen angemeldet auf dem Quellhost gestartet werden', fix: 'Eine von einem anderen Computer gestartete Verschiebung scheitert mit „Im Sicherheitspaket sind keine Anmeldeinformationen verfügbar (0x8009030E)“. Stellen Sie beide Hosts auf Kerberos mit eingeschränkter Delegierung um, um Verschiebungen remote zu starten.' },
+  },
+  'identity.credssp-credential-guard': {
+    fail: { title: 'Credential Guard läuft auf {{host}}: CredSSP-Migration scheitert dort', fix: 'Verwenden Sie Kerberos mit eingeschränkter Delegierung (Credential Guard blockiert die CredSSP-Delegierung gespeicherter Anmeldeinformationen; Standard ab Windows Server 2025).' },
+    warn: { title: 'Credential Guard läuft auf {{host}}: Verschiebungen zurück nach {{source}} mit CredSSP würden scheitern', fix: 'Verwenden Sie Kerberos mit eingeschränkter Delegierung für beide Richtungen.' },
+    pass: { title: 'Credential Guard läuft nicht auf der Quelle' },
+  },
+  'identity.directory': {
+    warn: { title: 'Delegierung nicht geprüft: keine Verzeichnisverbindung', fix: 'Verbinden Sie sich mit Active Directory (LDAPS), damit Ferry die Computerkonten lesen kann.' },
+  },
+  'identity.delegation': delegationDe,
+  'identity.delegation.reverse': delegationDe,
+  'identity.protocol-transition': protocolDe,
+  'identity.protocol-transition.reverse': protocolDe,
+  'identity.unconstrained.source': unconstrainedDe,
+  'identity.unconstrained.destination': unconstrainedDe,
+  'identity.migration-spn': {
+    pass: { title: '{{account}} registriert den SPN des Migrationsdienstes' },
+    fail: { title: '{{account}} hat keinen SPN „Microsoft Virtual System Migration Service“', fix: 'Registrieren Sie den SPN (normalerweise erledigt das Hyper-V; ein fehlender SPN ergibt 0x80090322).' },
+  },
+  'identity.operator-delegable': {
+    warn: { title: '{{operator}} kann nicht delegiert werden (Protected Users oder „vertraulich“)', fix: 'Kerberos-Delegierung leitet dieses Konto nie weiter; verschieben Sie mit einem Konto, das nicht in Protected Users und nicht als vertraulich markiert ist.' },
+  },
+  'identity.operator-groups': {
+    pass: { title: '{{operator}} ist in einer administrativen Gruppe' },
+    info: { title: '{{operator}} ist in keiner bekannten administrativen Hyper-V-Gruppe', fix: 'Der Bediener braucht auf beiden Hosts die lokale Gruppe Hyper-V-Administratoren (S-1-5-32-578) oder Administratoren; lokale Mitgliedschaften lassen sich nicht aus dem Verzeichnis lesen.' },
+  },
+  'identity.start-mode': {
+    remote: { title: 'Verschiebungen starten remote' },
+    local: { title: 'Verschiebungen starten auf dem Quellhost' },
+  },
+  'host.reachable.source': reachableDe,
+  'host.reachable.destination': reachableDe,
+  'host.migration-enabled': {
+    pass: { title: 'Livemigration ist auf beiden Hosts aktiviert' },
+    fail: { title: 'Livemigration ist auf {{hosts}} deaktiviert', fix: 'Aktivieren Sie die Livemigration auf {{hosts}}.' },
+  },
+  'host.limits': {
+    fail: { title: 'Ein Host erlaubt keine gleichzeitigen Livemigrationen', fix: 'Setzen Sie MaximumVirtualMachineMigrations auf mindestens 1 (Hyper-V-Standard 2).' },
+    info: { title: 'Bis zu {{limit}} Livemigration(en) gleichzeitig zwischen diesen Hosts' },
+  },
+  'host.performance-option': {
+    pass: { title: 'Beide Hosts verwenden {{option}}' },
+    warn: { title: 'Die Leistungsoptionen unterscheiden sich ({{source}} / {{destination}})', fix: 'Verwenden Sie auf beiden Hosts dieselbe Option; die Option der Quelle ({{source}}) bestimmt, wie eine Verschiebung übertragen wird.' },
+  },
+  'host.smb-possible': {
+    fail: { title: 'SMB-Option gewählt, aber TCP 445 zum Ziel ist geschlossen', fix: 'Öffnen Sie SMB (TCP 445) auf dem Ziel oder wählen Sie Komprimierung.' },
+    warn: { title: 'SMB ohne RDMA auf beiden Seiten: kein SMB Direct', fix: 'SMB Direct braucht RDMA-fähige, aktivierte Netzwerkkarten auf beiden Hosts (Get-NetAdapterRdma); ohne RDMA läuft SMB über TCP und belastet die CPU.' },
+    pass: { title: 'SMB Direct möglich: 445 erreichbar, RDMA auf beiden Seiten' },
+  },
+  'host.incoming-networks': {
+    warn: { title: '{{host}} nimmt Migrationen in jedem Netzwerk an', fix: 'Migrationsverkehr ist nicht verschlüsselt: Beschränken Sie eingehende Migrationen auf ein isoliertes Netzwerk (Add-VMMigrationNetwork, dann Set-VMHost -UseAnyNetworkForMigration $false).' },
+    none: { title: '{{host}} nimmt Migrationen in keinem Netzwerk an', fix: 'Fügen Sie auf {{host}} ein Migrationsnetzwerk hinzu, das die Quelle erreicht.' },
+    info: { title: 'Schnittstellen der Quelle unbekannt: Erreichbarkeit der Subnetze nicht geprüft' },
+    pass: { title: 'Die Quelle erreicht {{host}} über {{subnets}}' },
+    fail: { title: 'Kein Migrationsnetzwerk von {{host}} ist von der Quelle aus erreichbar', fix: 'Fügen Sie ein Subnetz, in dem die Quelle eine Schnittstelle hat ({{subnets}}), zu den Migrationsnetzwerken von {{host}} hinzu.' },
+  },
+  'network.port-6600': {
+    pass: { title: 'TCP 6600 auf {{to}} ist von {{from}} aus erreichbar' },
+    fail: { title: 'TCP 6600 auf {{to}} ist von {{from}} aus nicht erreichbar', fix: 'Aktivieren Sie die Firewallregel „Hyper-V (MIG-TCP-In)“ auf {{to}} (abgewiesene Verbindungen zeigen sich als 0x8007274D).' },
+    info: { title: 'TCP 6600 wurde nicht geprüft', fix: 'Führen Sie Test-NetConnection {{to}} -Port 6600 auf {{from}} aus.' },
+  },
+  'network.winrm.source': winrmDe,
+  'network.winrm.destination': winrmDe,
+  'network.port-445': {
+    pass: { title: 'SMB (445) auf {{to}} ist für die Speicherkopie erreichbar' },
+    fail: { title: 'SMB (445) auf {{to}} ist von {{from}} aus nicht erreichbar', fix: 'Erlauben Sie SMB-In auf {{to}}.' },
+    info: { title: 'SMB (445) wurde nicht geprüft', fix: 'Erlauben Sie SMB-In auf {{to}}.' },
+  },
+  'vm.exists': {
+    fail: { title: 'VM „{{vm}}“ wurde auf {{host}} nicht gefunden', fix: 'Prüfen Sie den VM-Namen (Get-VM auf der Quelle).' },
+  },
+  'vm.cpu-vendor': {
+    info: { title: 'Die Prozessorhersteller konnten nicht verglichen werden' },
+    pass: { title: 'Beide Hosts haben {{vendor}}-Prozessoren' },
+    fail: { title: 'Die Prozessorhersteller unterscheiden sich ({{source}} / {{destination}}): Livemigration ist unmöglich', fix: 'Zwischen Intel und AMD gibt es nie eine Livemigration, auch nicht mit Prozessorkompatibilität; fahren Sie die VM herunter und verschieben Sie sie offline, oder wählen Sie ein Ziel mit demselben Hersteller.' },
+  },
+  'vm.compare': {
+    warn: { title: 'Compare-VM konnte „{{vm}}“ nicht prüfen', fix: 'Führen Sie {{command}} aus, um den Grund zu sehen.' },
+    pass: { title: 'Compare-VM hält „{{vm}}“ für kompatibel mit {{host}}' },
+  },
+  'vm.compare.*': {
+    switch: { title: 'Compare-VM: {{message}}', fix: 'Erstellen Sie den Switch auf {{host}} oder verbinden Sie den Adapter mit einem vorhandenen Switch.' },
+    fail: { title: 'Compare-VM: {{message}}', fix: 'Beheben Sie die von Compare-VM genannte Inkompatibilität und führen Sie den Test erneut aus.' },
+  },
+  'vm.config-version': {
+    info: { title: 'Konfigurationsversion von „{{vm}}“ nicht verglichen' },
+    pass: { title: '„{{vm}}“ Version {{version}} wird auf {{host}} unterstützt' },
+    newer: { title: '„{{vm}}“ Version {{version}} ist neuer, als {{host}} unterstützt ({{max}})', fix: 'Eine Konfigurationsversion lässt sich nicht senken: Verschieben Sie die VM auf einen Host mit neuerem Windows oder aktualisieren Sie das Ziel.' },
+    older: { title: '„{{vm}}“ Version {{version}} ist zu alt für {{host}}', fix: 'Aktualisieren Sie die Konfigurationsversion (nicht umkehrbar; die VM muss ausgeschaltet sein).' },
+  },
+  'vm.processor-compat': {
+    pass: { title: '„{{vm}}“ verwendet den Prozessorkompatibilitätsmodus' },
+    warn: { title: '„{{vm}}“ hat die Prozessorkompatibilität ausgeschaltet', fix: 'Unterscheiden sich die Prozessorgenerationen, scheitert die Verschiebung („prozessorspezifische Features“, Ereignis 21502). Schalten Sie den Kompatibilitätsmodus ein, während die VM aus ist.' },
+  },
+  'vm.switch-names': {
+    pass: { title: 'Jeder Switch von „{{vm}}“ existiert auf {{host}}' },
+    fail: { title: 'Switch {{switches}} fehlt auf {{host}} (Compare-VM 33012)', fix: 'Erstellen Sie auf {{host}} einen Switch mit demselben Namen (oder benennen Sie den vorhandenen um), damit sich der Adapter nach der Verschiebung wieder verbindet.' },
+  },
+  'vm.iso': {
+    warn: { title: '„{{vm}}“ hat eine ISO-Datei eingelegt', fix: 'Ein ISO-Pfad, den es auf dem Ziel nicht gibt, lässt die Verschiebung scheitern (0xC03A0014); werfen Sie die ISO vorher aus.' },
+  },
+  'vm.passthrough': {
+    fail: { title: '„{{vm}}“ verwendet einen Pass-Through-Datenträger', fix: 'Pass-Through-Datenträger sind an den Quellhost gebunden; wandeln Sie den Datenträger in eine VHDX um, während die VM aus ist.' },
+  },
+  'vm.state': {
+    pass: { title: '„{{vm}}“ läuft: sie wird live verschoben' },
+    info: { title: '„{{vm}}“ ist {{state}}: sie wird ohne Speicherkopie verschoben' },
+    warn: { title: '„{{vm}}“ ist {{state}}', fix: 'Warten Sie, bis die VM „Running“, „Off“ oder „Saved“ ist (keine Sicherung, Zusammenführung oder Zustandsänderung).' },
+  },
+  'capacity.memory': {
+    info: { title: 'Freier Arbeitsspeicher auf {{host}} unbekannt' },
+    pass: { title: '{{host}} hat Arbeitsspeicher für „{{vm}}“' },
+    fail: { title: '{{host}} fehlt Arbeitsspeicher für „{{vm}}“ ({{needed}} benötigt, {{free}} frei)', fix: 'Die Verschiebung würde mit 0x800705AA scheitern; geben Sie auf dem Ziel Arbeitsspeicher frei (andere VMs stoppen oder verschieben) oder verringern Sie den Arbeitsspeicher der VM.' },
+  },
+  'capacity.memory-total': {
+    pass: { title: 'Das Ziel hat Arbeitsspeicher für alle ausgewählten VMs' },
+    fail: { title: 'Die ausgewählten VMs brauchen {{total}}; {{host}} hat {{free}} frei', fix: 'Verschieben Sie weniger VMs auf dieses Ziel oder geben Sie dort vorher Arbeitsspeicher frei.' },
+  },
+  'capacity.concurrency': {
+    pass: { title: '{{count}} Verschiebung(en) passen in das Limit von {{limit}} gleichzeitig' },
+    warn: { title: '{{count}} Verschiebungen überschreiten das Limit von {{limit}} gleichzeitig: der Rest wartet (Ereignis 21501)', fix: 'Erhöhen Sie MaximumVirtualMachineMigrations auf {{count}} oder nehmen Sie in Kauf, dass Verschiebungen warten (jede erhält ohnehin einen Anteil der Bandbreite).' },
+  },
+  'capacity.model': {
+    pass: { title: '{{option}}: konvergiert in etwa {{total}}, Ausfallzeit {{blackout}}' },
+    better: { title: '{{option}}: Pre-Copy konvergiert nicht (Ausfallzeit etwa {{blackout}}, Ereignis 20417)', fix: 'Verwenden Sie {{better}}: Das Modell konvergiert in etwa {{betterTotal}} mit {{betterBlackout}} Ausfallzeit.' },
+    stuck: { title: '{{option}}: Pre-Copy konvergiert nicht (Ausfallzeit etwa {{blackout}}, Ereignis 20417)', fix: 'Keine Option konvergiert: Mehr Bandbreite schaffen (schnellere oder mehr Verbindungen, RDMA), die VM zu einer ruhigeren Zeit verschieben oder die lange Ausfallzeit in Kauf nehmen.' },
+  },
+};
+
+export type FindingLocale = 'en' | 'de';
+
+export const FINDING_TEXTS: Readonly<Record<FindingLocale, FindingTexts>> = { en, de };

@@ -1,0 +1,49 @@
+/**
+ * A finding's title and fix text in the admin's language, from a text table (the renderer
+ * passes its i18n resources, the report passes FINDING_TEXTS). Unknown ids, and findings from an
+ * older engine without `params`, keep the engine's English text rather than show placeholders.
+ */
+import type { Finding } from '../model';
+import type { FindingText, FindingTextTable } from './finding-texts';
+
+/** `vm.compare.33012` and friends share one entry: the message id is data, not wording. */
+export function textIdOf(id: string): string {
+  return id.replace(/\.\d+$/, '.*');
+}
+
+/** The variant a finding's wording is keyed by: `params.variant`, else the severity. */
+export const variantOf = (f: Pick<Finding, 'severity' | 'params'>): string => f.params?.variant ?? f.severity;
+
+export function findingTextFor(table: FindingTextTable, f: Pick<Finding, 'id' | 'severity' | 'params'>): FindingText | undefined {
+  const variants = table[f.id] ?? table[textIdOf(f.id)];
+  return variants?.[variantOf(f)];
+}
+
+/** `{{name}}` → params.name; undefined when a placeholder has no value. */
+export function interpolate(text: string, params: Readonly<Record<string, string>> | undefined): string | undefined {
+  let missing = false;
+  const out = text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : out;
+}
+
+export interface LocalizedFinding {
+  readonly title: string;
+  readonly fixText: string;
+  /** False when the table had no entry and the engine's English text is shown. */
+  readonly localized: boolean;
+}
+
+export function localizeFinding(table: FindingTextTable, f: Finding): LocalizedFinding {
+  const text = findingTextFor(table, f);
+  const title = text ? interpolate(text.title, f.params) : undefined;
+  const fixText = text?.fix !== undefined ? interpolate(text.fix, f.params) : undefined;
+  return {
+    title: title ?? f.title,
+    fixText: fixText ?? f.fix.text,
+    localized: title !== undefined && (fixText !== undefined || f.fix.kind === 'none'),
+  };
+}
