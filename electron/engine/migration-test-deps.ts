@@ -7,16 +7,28 @@
 import net from 'node:net';
 import { z } from 'zod';
 import type { ComputerAccount } from '../core/model';
-import { WORKSTATION, type VmCompatibilityReport } from '../core/preflight';
+import { WORKSTATION, type OperatorFacts, type OperatorHostRights, type VmCompatibilityReport } from '../core/preflight';
 import { resolveComputer } from '../services/directory/computer-accounts';
 import { DirectoryError } from '../services/directory/directory-error';
 import type { DirectorySession } from '../services/directory/directory-session';
+import { readUserRights, type UserRights } from '../services/directory/user-rights';
 import type { MigrationTestDeps } from './migration-test';
 import { readHosts } from './read-hosts';
 import type { ScriptRunner } from './script-runner';
 
 export const COMPARE_VM_SCRIPT = 'compare-vm.ps1';
 export const TEST_PORTS_SCRIPT = 'test-ports.ps1';
+export const OPERATOR_RIGHTS_SCRIPT = 'get-operator-rights.ps1';
+
+const MembershipSchema = z.enum(['yes', 'no', 'unknown']);
+const OperatorRightsSchema = z.object({
+  computerName: z.string(),
+  user: z.string(),
+  hyperVAdministrators: MembershipSchema,
+  administrators: MembershipSchema,
+  nestedGroups: z.array(z.string()).nullish(),
+  error: z.string().nullish(),
+});
 
 const CompareVmOutputSchema = z.object({
   name: z.string().optional(),
@@ -39,6 +51,54 @@ export interface MigrationTestDepsOptions {
    * hosts); `lab` asks the HyperVLab module, whose hosts exist only in its state folder.
    */
   readonly workstationProbe?: 'tcp' | 'lab';
+  /**
+   * The account whose local group memberships are checked (`DOMAIN\\user`). Default: the account
+   * Ferry's remote sessions run as on each host — the one that would start the move.
+   */
+  readonly operator?: string;
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The operator's rights: local groups per host (get-operator-rights.ps1; a host that cannot be
+ * read answers `unknown` with the error) and, with a directory, the operator's own groups and the
+ * bound user's right to configure delegation. Directory failures leave those parts out.
+ */
+export async function readOperatorRights(
+  pool: ScriptRunner,
+  hosts: readonly string[],
+  options: { directory?: DirectorySession; operator?: string; fallbackName: string; timeoutMs?: number },
+): Promise<OperatorFacts> {
+  const runOpts = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
+  const readHost = async (computerName: string): Promise<OperatorHostRights & { user?: string }> => {
+    try {
+      const raw = await pool.run<unknown>(OPERATOR_RIGHTS_SCRIPT, { computerName, ...(options.operator !== undefined ? { user: options.operator } : {}) }, runOpts);
+      const r = OperatorRightsSchema.parse(raw);
+      return {
+        computerName, user: r.user, hyperVAdministrators: r.hyperVAdministrators, administrators: r.administrators,
+        ...(r.nestedGroups && r.nestedGroups.length > 0 ? { nestedGroups: r.nestedGroups } : {}),
+        ...(r.error ? { error: r.error } : {}),
+      };
+    } catch (error) {
+      return { computerName, hyperVAdministrators: 'unknown', administrators: 'unknown', error: errorText(error) };
+    }
+  };
+  const { directory } = options;
+  const [rights, bound] = await Promise.all([
+    Promise.all(hosts.map(readHost)),
+    directory ? readUserRights(directory).catch(() => undefined) : Promise.resolve(undefined),
+  ]);
+  const name = options.operator ?? rights.find((r) => r.user !== undefined && r.user !== '')?.user ?? options.fallbackName;
+  // The operator's own directory groups confirm memberships the hosts only see through nesting.
+  const own: UserRights | undefined = directory ? await readUserRights(directory, name).catch(() => undefined) : undefined;
+  return {
+    name,
+    groups: own?.groups ?? [],
+    ...(own ? { notDelegated: own.notDelegated } : {}),
+    hosts: rights.map(({ user: _user, ...r }) => r),
+    ...(bound ? { delegationRights: { user: bound.user, canConfigure: bound.canConfigureDelegation, via: bound.privileged } } : {}),
+  };
 }
 
 /** One TCP connect per port from this process; refused, unreachable or silent for 3 s = closed. */
@@ -65,6 +125,13 @@ export function createMigrationTestDeps(options: MigrationTestDepsOptions): Migr
   const runOpts = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
   return {
     readHosts: (names) => readHosts(pool, names, runOpts),
+    readOperator: (hosts) =>
+      readOperatorRights(pool, hosts, {
+        ...(directory ? { directory } : {}),
+        ...(options.operator !== undefined ? { operator: options.operator } : {}),
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        fallbackName: options.user,
+      }),
     ...(directory
       ? {
           readAccount: async (name: string): Promise<ComputerAccount | undefined> => {

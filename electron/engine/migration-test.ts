@@ -29,7 +29,8 @@ export interface MigrationTestDeps {
   readonly readHosts: (names: readonly string[]) => Promise<readonly HostFacts[]>;
   /** The computer account; absent = no directory. Resolves undefined when the account is not found. */
   readonly readAccount?: (name: string) => Promise<ComputerAccount | undefined>;
-  readonly readOperator?: () => Promise<OperatorFacts | undefined>;
+  /** The operator's rights on the named hosts (local groups) and in the directory, as far as readable. */
+  readonly readOperator?: (hosts: readonly string[]) => Promise<OperatorFacts | undefined>;
   readonly compareVm: (source: string, vmName: string, destination: string) => Promise<VmCompatibilityReport>;
   /** Probes TCP ports on `target` from `from` (`WORKSTATION` = the computer running Ferry). */
   readonly checkPorts: (from: string, target: string, ports: readonly number[]) => Promise<readonly { port: number; open: boolean }[]>;
@@ -100,7 +101,7 @@ export async function runMigrationTest(deps: MigrationTestDeps, request: Migrati
     readOne(deps, destination),
     account(deps, source),
     account(deps, destination),
-    deps.readOperator ? deps.readOperator().catch(() => undefined) : Promise.resolve(undefined),
+    deps.readOperator ? deps.readOperator([source, destination]).catch(() => undefined) : Promise.resolve(undefined),
   ]);
   const srcUp = src.status === 'ok';
   const dstUp = dst.status === 'ok';

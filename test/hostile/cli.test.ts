@@ -42,7 +42,6 @@ async function ferry(argv: readonly string[]): Promise<Outcome> {
 /** A value the argument's own rules accept would start real work; those are not hostile here. */
 type Validity = (value: string) => boolean;
 const hostOk: Validity = (v) => validateHostName(v) === null;
-const never: Validity = () => false;
 const enumOk =
   (...allowed: string[]): Validity =>
   (v) =>

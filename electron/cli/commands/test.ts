@@ -10,6 +10,8 @@ import type { CliIo } from '../run-cli';
 import { MAX_TEXT_LENGTH } from '../../core/contract/schemas';
 import type { TestReport } from '../../core/model';
 import { renderTestReportHtml, formatSeconds } from '../../core/report';
+import { EVIDENCE_TEXTS, localizeEvidence } from '../../core/preflight/evidence-texts';
+import { valueFormatFor } from '../../core/preflight/locale-format';
 import { validateHostName } from '../../core/settings/host-name';
 import { runMigrationTest, reportFails, type MigrationTestRequest } from '../../engine/migration-test';
 import { createMigrationTestDeps } from '../../engine/migration-test-deps';
@@ -23,7 +25,6 @@ const SPEC = {
   source: { type: 'string' },
   destination: { type: 'string' },
   vm: { type: 'string', multiple: true },
-  lab: { type: 'string' },
   authentication: { type: 'string' },
   'start-on-source': { type: 'boolean' },
   'both-directions': { type: 'boolean' },
@@ -32,19 +33,9 @@ const SPEC = {
   'dirty-mb-per-s': { type: 'string' },
   report: { type: 'string' },
   locale: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean' },
-  'ldap-url': { type: 'string' },
-  starttls: { type: 'boolean' },
-  'base-dn': { type: 'string' },
-  'bind-user': { type: 'string' },
-  'ca-file': { type: 'string' },
-  'tls-server-name': { type: 'string' },
-  'trust-server-certificate': { type: 'boolean' },
+  // The directory flags are exactly `ferry discover`'s (incl. --lab, --json, --help).
+  ...DIRECTORY_OPTIONS,
 } as const;
-
-// Keep the directory flags identical to `ferry discover`'s.
-void DIRECTORY_OPTIONS;
 
 const USAGE = `Usage: ferry test --source <host> --destination <host> [--vm <name>]... [--lab <dir>]
                   [--authentication Kerberos|CredSSP] [--start-on-source] [--both-directions]
@@ -131,6 +122,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         'tls-server-name': stringArg(args, 'tls-server-name'),
         starttls: args.switches.has('starttls'),
         'trust-server-certificate': args.switches.has('trust-server-certificate'),
+        integrated: args.switches.has('integrated'),
       };
       try {
         directory = await directoryFromArgs(Object.fromEntries(Object.entries(dirValues).filter(([, v]) => v !== undefined)), io);
@@ -173,6 +165,8 @@ export function toJson(report: TestReport): unknown {
 // eslint-disable-next-line no-control-regex
 const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+const ENGLISH = valueFormatFor('en');
+
 function toText(report: TestReport): string {
   const order = { fail: 0, warn: 1, info: 2, pass: 3 } as const;
   const findings = [...report.findings].sort((a, b) => order[a.severity] - order[b.severity]);
@@ -180,7 +174,9 @@ function toText(report: TestReport): string {
   lines.push(formatTable(['Result', 'Check', 'Finding'], findings.map((f) => [f.severity.toUpperCase(), f.id, f.title])));
   for (const f of findings.filter((x) => x.severity === 'fail' || x.severity === 'warn')) {
     lines.push(`${f.severity.toUpperCase()} ${clean(f.title)}`);
-    lines.push(`  evidence: ${Object.entries(f.evidence).map(([k, v]) => `${k}=${clean(v)}`).join(', ')}`);
+    // The same readable labels and units as the app and the report (JSON keeps the raw values).
+    const evidence = localizeEvidence(EVIDENCE_TEXTS.en, f.evidence, ENGLISH);
+    lines.push(`  evidence: ${evidence.map((e) => `${e.label}: ${clean(e.value)}`).join(', ')}`);
     if (f.fix.kind !== 'none') lines.push(`  fix (${f.fix.kind}): ${clean(f.fix.text)}${f.fix.command ? `\n    ${clean(f.fix.command)}` : ''}`);
   }
   lines.push('', formatTable(['Option', 'Rounds', 'Total', 'Blackout', 'Converges'], report.model.map((m) => [m.option, String(m.rounds), formatSeconds(m.totalSeconds), formatSeconds(m.downtimeSeconds), m.converges ? 'yes' : 'NO'])));

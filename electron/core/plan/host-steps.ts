@@ -79,21 +79,10 @@ export function stepForChange(host: string, change: SettingChange): { rank: numb
       };
     }
     case 'host-value':
-      return {
-        rank: RANK['set-host'] ?? 1,
-        step: step(
-          host,
-          'set-host',
-          change.setting,
-          change.before,
-          change.after,
-          setHostCommand(host, change.setting, change.after),
-          setHostCommand(host, change.setting, change.before),
-        ),
-      };
     case 'use-any-network':
+      // Both are Set-VMHost values; UseAnyNetworkForMigration only ranks later (see above).
       return {
-        rank: RANK['use-any-network'] ?? 5,
+        rank: change.kind === 'host-value' ? (RANK['set-host'] ?? 1) : (RANK['use-any-network'] ?? 5),
         step: step(
           host,
           'set-host',

@@ -24,7 +24,8 @@ export function capacityRules(f: MigrationFacts): Finding[] {
     const need = memoryNeeded(vm);
     total += need;
     if (need === 0) continue;
-    const evidence = { vm: vm.name, source: `${gib(need)} assigned`, destination: free === undefined ? 'unknown' : `${gib(free)} free` };
+    // Raw byte counts (`…Bytes`): the CLI/JSON keeps numbers, each UI formats them in its locale.
+    const evidence = { vm: vm.name, neededBytes: String(need), freeBytes: free === undefined ? 'unknown' : String(free) };
     if (free === undefined) out.push(finding('capacity.memory', 'capacity', 'info', `Free memory on ${f.destination.computerName} unknown`, evidence, NO_FIX, vm.name,
       { host: f.destination.computerName, vm: vm.name }));
     else if (need <= free) out.push(finding('capacity.memory', 'capacity', 'pass', `${f.destination.computerName} has memory for "${vm.name}"`, evidence, NO_FIX, vm.name,
@@ -32,16 +33,16 @@ export function capacityRules(f: MigrationFacts): Finding[] {
     else {
       out.push(finding('capacity.memory', 'capacity', 'fail', `${f.destination.computerName} lacks memory for "${vm.name}" (${gib(need)} needed, ${gib(free)} free)`, evidence,
         manual('The move would fail with 0x800705AA; free memory on the destination (stop or move other VMs) or lower the VM\'s memory.'), vm.name,
-        { host: f.destination.computerName, vm: vm.name, needed: gib(need), free: gib(free) }));
+        { host: f.destination.computerName, vm: vm.name, neededBytes: String(need), freeBytes: String(free) }));
     }
   }
   if (vms.length > 1 && free !== undefined && total > 0) {
-    const evidence = { source: `${gib(total)} for ${vms.length} VMs`, destination: `${gib(free)} free` };
+    const evidence = { vms: String(vms.length), neededBytes: String(total), freeBytes: String(free) };
     out.push(total <= free
       ? finding('capacity.memory-total', 'capacity', 'pass', 'The destination has memory for all selected VMs', evidence)
       : finding('capacity.memory-total', 'capacity', 'fail', `The selected VMs need ${gib(total)}; ${f.destination.computerName} has ${gib(free)} free`, evidence,
         manual('Move fewer VMs to this destination or free memory on it first.'), undefined,
-        { total: gib(total), host: f.destination.computerName, free: gib(free) }));
+        { totalBytes: String(total), host: f.destination.computerName, freeBytes: String(free) }));
   }
   const s = f.source.settings;
   const d = f.destination.settings;

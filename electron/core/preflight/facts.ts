@@ -34,12 +34,40 @@ export interface PortCheck {
 /** `remote`: Ferry (or an admin console) starts Move-VM over WinRM; `source`: it runs on the source host. */
 export type StartMode = 'remote' | 'source';
 
+/** A membership answer: `unknown` when it could not be read or may come through a nested domain group. */
+export type Membership = 'yes' | 'no' | 'unknown';
+
+/** The operator's local group memberships on one host (`get-operator-rights.ps1`). */
+export interface OperatorHostRights {
+  readonly computerName: string;
+  /** Local Hyper-V Administrators (S-1-5-32-578). */
+  readonly hyperVAdministrators: Membership;
+  /** Local Administrators (S-1-5-32-544). */
+  readonly administrators: Membership;
+  /** Domain groups in those local groups the operator might reach through nesting (why a value is `unknown`). */
+  readonly nestedGroups?: readonly string[];
+  /** Set when the memberships could not be read at all (host down, access denied). */
+  readonly error?: string;
+}
+
+/** Whether the directory account Ferry binds with may configure delegation (reference §4.3). */
+export interface DelegationRights {
+  readonly user: string;
+  readonly canConfigure: boolean;
+  /** The privileged groups that grant it (Domain Admins, Enterprise Admins, Administrators). */
+  readonly via: readonly string[];
+}
+
 export interface OperatorFacts {
   readonly name: string;
   /** Group names (CN or sAMAccountName) the operator belongs to, as read from the directory. */
   readonly groups: readonly string[];
   /** userAccountControl NOT_DELEGATED ("sensitive and cannot be delegated"). */
   readonly notDelegated?: boolean;
+  /** Local group memberships per host; absent when they were not read. */
+  readonly hosts?: readonly OperatorHostRights[];
+  /** The bound directory user's right to configure delegation; absent without a directory. */
+  readonly delegationRights?: DelegationRights;
 }
 
 export interface MigrationFacts {

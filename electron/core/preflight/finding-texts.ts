@@ -2,7 +2,9 @@
  * What every finding says, in English and German, keyed by finding id and variant (the
  * variant is `params.variant` when a rule has several wordings for one severity, else the
  * severity). Placeholders `{{name}}` take the finding's `params` (i18next syntax, so the
- * renderer's resources can hold this table unchanged). The engine keeps its own English
+ * renderer's resources can hold this table unchanged); `…Bytes` and `…Seconds` params are raw
+ * numbers that `localizeFinding` formats in the reader's locale (see `locale-format.ts`). The
+ * engine keeps its own English
  * `title`/`fix.text` for the CLI; the renderer and the HTML report read this table.
  *
  * Kept in core (pure data) so the renderer's i18n resources and the report share one table.
@@ -44,6 +46,12 @@ const winrmEn = {
   warn: { title: 'WinRM (5985/5986) on {{host}} is not reachable from this computer', fix: 'Enable WinRM on {{host}} (Test-WSMan {{host}} -Authentication Kerberos to confirm).' },
 };
 
+const operatorLocalEn = {
+  pass: { title: '{{operator}} is a Hyper-V administrator on {{host}}' },
+  fail: { title: '{{operator}} is neither in Hyper-V Administrators nor in Administrators on {{host}}', fix: 'Run as an administrator (adds {{operator}} to the local Hyper-V Administrators group of {{host}}, by SID so localized group names do not matter):' },
+  unknown: { title: '{{operator}} is not a direct member of Hyper-V Administrators or Administrators on {{host}}', fix: 'Membership through {{groups}} could not be confirmed. If moves fail with access denied, run as an administrator (adds {{operator}} to the local Hyper-V Administrators group of {{host}}, by SID so localized group names do not matter):' },
+  unreadable: { title: 'The local groups of {{host}} could not be read', fix: 'Check on {{host}} that {{operator}} is in Hyper-V Administrators (S-1-5-32-578) or Administrators: Get-LocalGroupMember -SID S-1-5-32-578.' },
+};
 const en = {
   'identity.domain': {
     warn: { title: 'Domain membership could not be read on both hosts', fix: 'Check that both hosts are joined to the same domain or to domains that trust each other.' },
@@ -170,20 +178,27 @@ const en = {
   'capacity.memory': {
     info: { title: 'Free memory on {{host}} unknown' },
     pass: { title: '{{host}} has memory for "{{vm}}"' },
-    fail: { title: '{{host}} lacks memory for "{{vm}}" ({{needed}} needed, {{free}} free)', fix: "The move would fail with 0x800705AA; free memory on the destination (stop or move other VMs) or lower the VM's memory." },
+    fail: { title: '{{host}} lacks memory for "{{vm}}" ({{neededBytes}} needed, {{freeBytes}} free)', fix: "The move would fail with 0x800705AA; free memory on the destination (stop or move other VMs) or lower the VM's memory." },
   },
   'capacity.memory-total': {
     pass: { title: 'The destination has memory for all selected VMs' },
-    fail: { title: 'The selected VMs need {{total}}; {{host}} has {{free}} free', fix: 'Move fewer VMs to this destination or free memory on it first.' },
+    fail: { title: 'The selected VMs need {{totalBytes}}; {{host}} has {{freeBytes}} free', fix: 'Move fewer VMs to this destination or free memory on it first.' },
   },
   'capacity.concurrency': {
     pass: { title: '{{count}} move(s) fit the limit of {{limit}} at a time' },
     warn: { title: '{{count}} moves exceed the limit of {{limit}} at a time: the rest wait (event 21501)', fix: 'Raise MaximumVirtualMachineMigrations to {{count}}, or accept that moves queue (each gets a share of the bandwidth either way).' },
   },
   'capacity.model': {
-    pass: { title: '{{option}}: converges in about {{total}}, blackout {{blackout}}' },
-    better: { title: '{{option}}: pre-copy does not converge (blackout about {{blackout}}, event 20417)', fix: 'Use {{better}}: the model converges in about {{betterTotal}} with a {{betterBlackout}} blackout.' },
-    stuck: { title: '{{option}}: pre-copy does not converge (blackout about {{blackout}}, event 20417)', fix: 'No option converges: add bandwidth (faster or more links, RDMA), move the VM at a quieter time, or accept the long blackout.' },
+    pass: { title: '{{option}}: converges in about {{totalSeconds}}, blackout {{blackoutSeconds}}' },
+    better: { title: '{{option}}: pre-copy does not converge (blackout about {{blackoutSeconds}}, event 20417)', fix: 'Use {{better}}: the model converges in about {{betterTotalSeconds}} with a {{betterBlackoutSeconds}} blackout.' },
+    stuck: { title: '{{option}}: pre-copy does not converge (blackout about {{blackoutSeconds}}, event 20417)', fix: 'No option converges: add bandwidth (faster or more links, RDMA), move the VM at a quieter time, or accept the long blackout.' },
+  },
+  'identity.operator-local.source': operatorLocalEn,
+  'identity.operator-local.destination': operatorLocalEn,
+  'identity.operator-delegation-rights': {
+    info: { title: '{{user}} can configure delegation ({{groups}})' },
+    warn: { title: '{{user}} cannot configure delegation (not in Domain Admins)', fix: 'Connect with an account in Domain Admins (or one granted SeEnableDelegationPrivilege on the domain controllers); writing msDS-AllowedToDelegateTo and TRUSTED_TO_AUTH_FOR_DELEGATION fails with insufficient rights otherwise.' },
+    'not-needed': { title: '{{user}} cannot configure delegation (not in Domain Admins)', fix: 'Connect with an account in Domain Admins (or one granted SeEnableDelegationPrivilege on the domain controllers); writing msDS-AllowedToDelegateTo and TRUSTED_TO_AUTH_FOR_DELEGATION fails with insufficient rights otherwise.' },
   },
 } satisfies FindingTextTable;
 
@@ -219,6 +234,12 @@ const winrmDe = {
   warn: { title: 'WinRM (5985/5986) auf {{host}} ist von diesem Computer aus nicht erreichbar', fix: 'Aktivieren Sie WinRM auf {{host}} (zur Bestätigung: Test-WSMan {{host}} -Authentication Kerberos).' },
 };
 
+const operatorLocalDe = {
+  pass: { title: '{{operator}} ist Hyper-V-Administrator auf {{host}}' },
+  fail: { title: '{{operator}} ist auf {{host}} weder in Hyper-V-Administratoren noch in Administratoren', fix: 'Als Administrator ausführen (nimmt {{operator}} per SID in die lokale Gruppe Hyper-V-Administratoren von {{host}} auf, unabhängig vom lokalisierten Gruppennamen):' },
+  unknown: { title: '{{operator}} ist auf {{host}} kein direktes Mitglied von Hyper-V-Administratoren oder Administratoren', fix: 'Eine Mitgliedschaft über {{groups}} ließ sich nicht bestätigen. Wenn Verschiebungen mit „Zugriff verweigert“ scheitern, als Administrator ausführen (nimmt {{operator}} per SID in die lokale Gruppe Hyper-V-Administratoren von {{host}} auf, unabhängig vom lokalisierten Gruppennamen):' },
+  unreadable: { title: 'Die lokalen Gruppen von {{host}} ließen sich nicht lesen', fix: 'Prüfen Sie auf {{host}}, ob {{operator}} in Hyper-V-Administratoren (S-1-5-32-578) oder Administratoren ist: Get-LocalGroupMember -SID S-1-5-32-578.' },
+};
 const de: FindingTexts = {
   'identity.domain': {
     warn: { title: 'Die Domänenmitgliedschaft konnte nicht auf beiden Hosts gelesen werden', fix: 'Prüfen Sie, ob beide Hosts derselben Domäne oder einander vertrauenden Domänen angehören.' },
@@ -344,20 +365,27 @@ const de: FindingTexts = {
   'capacity.memory': {
     info: { title: 'Freier Arbeitsspeicher auf {{host}} unbekannt' },
     pass: { title: '{{host}} hat Arbeitsspeicher für „{{vm}}“' },
-    fail: { title: '{{host}} fehlt Arbeitsspeicher für „{{vm}}“ ({{needed}} benötigt, {{free}} frei)', fix: 'Die Verschiebung würde mit 0x800705AA scheitern; geben Sie auf dem Ziel Arbeitsspeicher frei (andere VMs stoppen oder verschieben) oder verringern Sie den Arbeitsspeicher der VM.' },
+    fail: { title: '{{host}} fehlt Arbeitsspeicher für „{{vm}}“ ({{neededBytes}} benötigt, {{freeBytes}} frei)', fix: 'Die Verschiebung würde mit 0x800705AA scheitern; geben Sie auf dem Ziel Arbeitsspeicher frei (andere VMs stoppen oder verschieben) oder verringern Sie den Arbeitsspeicher der VM.' },
   },
   'capacity.memory-total': {
     pass: { title: 'Das Ziel hat Arbeitsspeicher für alle ausgewählten VMs' },
-    fail: { title: 'Die ausgewählten VMs brauchen {{total}}; {{host}} hat {{free}} frei', fix: 'Verschieben Sie weniger VMs auf dieses Ziel oder geben Sie dort vorher Arbeitsspeicher frei.' },
+    fail: { title: 'Die ausgewählten VMs brauchen {{totalBytes}}; {{host}} hat {{freeBytes}} frei', fix: 'Verschieben Sie weniger VMs auf dieses Ziel oder geben Sie dort vorher Arbeitsspeicher frei.' },
   },
   'capacity.concurrency': {
     pass: { title: '{{count}} Verschiebung(en) passen in das Limit von {{limit}} gleichzeitig' },
     warn: { title: '{{count}} Verschiebungen überschreiten das Limit von {{limit}} gleichzeitig: der Rest wartet (Ereignis 21501)', fix: 'Erhöhen Sie MaximumVirtualMachineMigrations auf {{count}} oder nehmen Sie in Kauf, dass Verschiebungen warten (jede erhält ohnehin einen Anteil der Bandbreite).' },
   },
   'capacity.model': {
-    pass: { title: '{{option}}: konvergiert in etwa {{total}}, Ausfallzeit {{blackout}}' },
-    better: { title: '{{option}}: Pre-Copy konvergiert nicht (Ausfallzeit etwa {{blackout}}, Ereignis 20417)', fix: 'Verwenden Sie {{better}}: Das Modell konvergiert in etwa {{betterTotal}} mit {{betterBlackout}} Ausfallzeit.' },
-    stuck: { title: '{{option}}: Pre-Copy konvergiert nicht (Ausfallzeit etwa {{blackout}}, Ereignis 20417)', fix: 'Keine Option konvergiert: Mehr Bandbreite schaffen (schnellere oder mehr Verbindungen, RDMA), die VM zu einer ruhigeren Zeit verschieben oder die lange Ausfallzeit in Kauf nehmen.' },
+    pass: { title: '{{option}}: konvergiert in etwa {{totalSeconds}}, Ausfallzeit {{blackoutSeconds}}' },
+    better: { title: '{{option}}: Pre-Copy konvergiert nicht (Ausfallzeit etwa {{blackoutSeconds}}, Ereignis 20417)', fix: 'Verwenden Sie {{better}}: Das Modell konvergiert in etwa {{betterTotalSeconds}} mit {{betterBlackoutSeconds}} Ausfallzeit.' },
+    stuck: { title: '{{option}}: Pre-Copy konvergiert nicht (Ausfallzeit etwa {{blackoutSeconds}}, Ereignis 20417)', fix: 'Keine Option konvergiert: Mehr Bandbreite schaffen (schnellere oder mehr Verbindungen, RDMA), die VM zu einer ruhigeren Zeit verschieben oder die lange Ausfallzeit in Kauf nehmen.' },
+  },
+  'identity.operator-local.source': operatorLocalDe,
+  'identity.operator-local.destination': operatorLocalDe,
+  'identity.operator-delegation-rights': {
+    info: { title: '{{user}} darf Delegierung einrichten ({{groups}})' },
+    warn: { title: '{{user}} darf keine Delegierung einrichten (nicht in Domänen-Admins)', fix: 'Verbinden Sie sich mit einem Konto in Domänen-Admins (oder einem mit SeEnableDelegationPrivilege auf den Domänencontrollern); sonst scheitert das Schreiben von msDS-AllowedToDelegateTo und TRUSTED_TO_AUTH_FOR_DELEGATION mangels Rechten.' },
+    'not-needed': { title: '{{user}} darf keine Delegierung einrichten (nicht in Domänen-Admins)', fix: 'Verbinden Sie sich mit einem Konto in Domänen-Admins (oder einem mit SeEnableDelegationPrivilege auf den Domänencontrollern); sonst scheitert das Schreiben von msDS-AllowedToDelegateTo und TRUSTED_TO_AUTH_FOR_DELEGATION mangels Rechten.' },
   },
 };
 

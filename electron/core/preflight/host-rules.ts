@@ -48,8 +48,11 @@ function migrationEnabled(f: MigrationFacts, s: HostMigrationSettings, d: HostMi
 
 function limits(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSettings): Finding {
   const evidence = {
-    source: `${s.maximumVirtualMachineMigrations} live / ${s.maximumStorageMigrations} storage`,
-    destination: `${d.maximumVirtualMachineMigrations} live / ${d.maximumStorageMigrations} storage`,
+    // One number per key (not "2 live / 2 storage"): machine-readable, and words only in the UI.
+    liveSource: String(s.maximumVirtualMachineMigrations),
+    liveDestination: String(d.maximumVirtualMachineMigrations),
+    storageSource: String(s.maximumStorageMigrations),
+    storageDestination: String(d.maximumStorageMigrations),
     planned: String(f.vmNames.length),
   };
   const limit = Math.min(s.maximumVirtualMachineMigrations, d.maximumVirtualMachineMigrations);

@@ -7,6 +7,7 @@ import type { ComputerAccount, Finding, HostFacts } from '../model';
 import { hasMigrationSpn, holds, requiredEntries, shortName } from '../delegation/entries';
 import { UF_TRUSTED_FOR_DELEGATION, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, hasFlag } from '../delegation/uac';
 import type { MigrationFacts } from './facts';
+import { operatorRules } from './operator-rules';
 import { DELEGATION_FORWARD, DELEGATION_REVERSE, NO_FIX, cmdQuote, command, finding, manual, planStep, psQuote, show, yesNo } from './finding';
 
 export function identityRules(f: MigrationFacts): Finding[] {
@@ -15,7 +16,7 @@ export function identityRules(f: MigrationFacts): Finding[] {
     ...authenticationRule(f),
     ...credSspRules(f),
     ...kerberosRules(f),
-    ...operatorRule(f),
+    ...operatorRules(f),
     startModeRule(f),
   ];
 }
@@ -154,26 +155,6 @@ function spnRule(f: MigrationFacts, dest: ComputerAccount): Finding {
     command('Register the SPN (Hyper-V normally does this; a missing SPN gives 0x80090322).',
       `setspn -s ${cmdQuote(`Microsoft Virtual System Migration Service/${fqdn}`)} ${cmdQuote(shortName(dest))}`), undefined,
     { account: dest.name });
-}
-
-const ADMIN_GROUPS = ['hyper-v administrators', 'administrators', 'domain admins', 'enterprise admins'];
-
-function operatorRule(f: MigrationFacts): Finding[] {
-  const op = f.operator;
-  if (op === undefined) return [];
-  const groups = op.groups.map((g) => g.toLowerCase());
-  const evidence = { operator: op.name, groups: op.groups.join('; ') || '(none)', notDelegated: yesNo(op.notDelegated) };
-  const out: Finding[] = [];
-  if (groups.includes('protected users') || op.notDelegated === true) {
-    out.push(finding('identity.operator-delegable', 'identity', 'warn', `${op.name} cannot be delegated (Protected Users or "sensitive")`, evidence,
-      manual('Kerberos delegation never forwards this account; run moves with an account that is not in Protected Users and not marked sensitive.'), undefined, { operator: op.name }));
-  }
-  const admin = groups.some((g) => ADMIN_GROUPS.includes(g));
-  out.push(finding('identity.operator-groups', 'identity', admin ? 'pass' : 'info',
-    admin ? `${op.name} is in an administrative group` : `${op.name} is in no known Hyper-V administrative group`, evidence,
-    admin ? NO_FIX : manual('The operator needs local Hyper-V Administrators (S-1-5-32-578) or Administrators on both hosts; local membership cannot be read from the directory.'), undefined,
-    { operator: op.name }));
-  return out;
 }
 
 function startModeRule(f: MigrationFacts): Finding {

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../model';
 import type { FindingText, FindingTextTable } from './finding-texts';
+import { formatRawValue, valueFormatFor, type ValueFormat } from './locale-format';
 
 /** `vm.compare.33012` and friends share one entry: the message id is data, not wording. */
 export function textIdOf(id: string): string {
@@ -19,13 +20,18 @@ export function findingTextFor(table: FindingTextTable, f: Pick<Finding, 'id' | 
   return variants?.[variantOf(f)];
 }
 
-/** `{{name}}` → params.name; undefined when a placeholder has no value. */
-export function interpolate(text: string, params: Readonly<Record<string, string>> | undefined): string | undefined {
+const ENGLISH_FORMAT = valueFormatFor('en');
+
+/**
+ * `{{name}}` → params.name; undefined when a placeholder has no value. Raw sizes and durations
+ * (`…Bytes`, `…Seconds`, see `formatRawValue`) are formatted in the caller's locale.
+ */
+export function interpolate(text: string, params: Readonly<Record<string, string>> | undefined, format: ValueFormat = ENGLISH_FORMAT): string | undefined {
   let missing = false;
   const out = text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = params?.[name];
     if (value === undefined) missing = true;
-    return value ?? '';
+    return value === undefined ? '' : (formatRawValue(name, value, format) ?? value);
   });
   return missing ? undefined : out;
 }
@@ -37,10 +43,11 @@ export interface LocalizedFinding {
   readonly localized: boolean;
 }
 
-export function localizeFinding(table: FindingTextTable, f: Finding): LocalizedFinding {
+/** `format` words sizes and durations in the table's language (English when omitted). */
+export function localizeFinding(table: FindingTextTable, f: Finding, format: ValueFormat = ENGLISH_FORMAT): LocalizedFinding {
   const text = findingTextFor(table, f);
-  const title = text ? interpolate(text.title, f.params) : undefined;
-  const fixText = text?.fix !== undefined ? interpolate(text.fix, f.params) : undefined;
+  const title = text ? interpolate(text.title, f.params, format) : undefined;
+  const fixText = text?.fix !== undefined ? interpolate(text.fix, f.params, format) : undefined;
   return {
     title: title ?? f.title,
     fixText: fixText ?? f.fix.text,

@@ -11,9 +11,14 @@ export function modelRules(model: readonly ModelResult[], chosen: PerformanceOpt
   const option = chosen ?? 'Compression';
   const r = model.find((m) => m.option === option);
   if (r === undefined) return [];
-  const evidence: Record<string, string> = { option, rounds: String(r.rounds), total: fmt(r.totalSeconds), blackout: fmt(r.downtimeSeconds), why: r.why ?? '' };
+  // Raw seconds (`…Seconds`) in evidence and params: each UI formats them in its own locale. The
+  // model's English explanation stays in `TestReport.model[].why`; here only what a UI can word.
+  const evidence: Record<string, string> = {
+    option, rounds: String(r.rounds), totalSeconds: String(r.totalSeconds), blackoutSeconds: String(r.downtimeSeconds), converges: String(r.converges),
+  };
+  const times = { totalSeconds: String(r.totalSeconds), blackoutSeconds: String(r.downtimeSeconds) };
   if (r.converges) return [finding('capacity.model', 'capacity', 'pass', `${option}: converges in about ${fmt(r.totalSeconds)}, blackout ${fmt(r.downtimeSeconds)}`, evidence, NO_FIX, undefined,
-    { option, total: fmt(r.totalSeconds), blackout: fmt(r.downtimeSeconds) })];
+    { option, ...times })];
   const better = model.filter((m) => m.converges).sort((a, b) => a.totalSeconds - b.totalSeconds)[0];
   return [finding('capacity.model', 'capacity', 'warn', `${option}: pre-copy does not converge (blackout about ${fmt(r.downtimeSeconds)}, event 20417)`, evidence,
     better
@@ -21,6 +26,6 @@ export function modelRules(model: readonly ModelResult[], chosen: PerformanceOpt
       : { kind: 'manual', text: 'No option converges: add bandwidth (faster or more links, RDMA), move the VM at a quieter time, or accept the long blackout.' },
     undefined,
     better
-      ? { variant: 'better', option, blackout: fmt(r.downtimeSeconds), better: better.option, betterTotal: fmt(better.totalSeconds), betterBlackout: fmt(better.downtimeSeconds) }
-      : { variant: 'stuck', option, blackout: fmt(r.downtimeSeconds) })];
+      ? { variant: 'better', option, blackoutSeconds: times.blackoutSeconds, better: better.option, betterTotalSeconds: String(better.totalSeconds), betterBlackoutSeconds: String(better.downtimeSeconds) }
+      : { variant: 'stuck', option, blackoutSeconds: times.blackoutSeconds })];
 }

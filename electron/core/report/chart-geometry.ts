@@ -44,7 +44,12 @@ export const formatSeconds = (s: number): string =>
 
 const PAD = { top: 28, bottom: 28, side: 12 };
 
-export function modelChartGeometry(model: readonly ModelResult[], size: { width?: number; height?: number } = {}): ChartGeometry {
+/** `formatLabel` words the bar values (the report passes its locale's formatter; English by default). */
+export function modelChartGeometry(
+  model: readonly ModelResult[],
+  size: { width?: number; height?: number } = {},
+  formatLabel: (seconds: number) => string = formatSeconds,
+): ChartGeometry {
   const width = size.width ?? 640;
   const height = size.height ?? 220;
   const panelWidth = width / 2;
@@ -69,7 +74,7 @@ export function modelChartGeometry(model: readonly ModelResult[], size: { width?
         y: baseline - h,
         width: barWidth,
         height: h,
-        label: formatSeconds(value),
+        label: formatLabel(value),
       };
     });
     return { metric, x: x0, y: 0, width: panelWidth, height, max, baseline, bars };

@@ -5,8 +5,10 @@
  * or the directory is escaped, because VM, switch and host names are arbitrary text.
  */
 import type { HostFacts, TestReport } from '../model';
-import { modelChartGeometry, formatSeconds } from './chart-geometry';
+import { modelChartGeometry } from './chart-geometry';
+import { EVIDENCE_TEXTS, localizeEvidence } from '../preflight/evidence-texts';
 import { FINDING_TEXTS } from '../preflight/finding-texts';
+import { valueFormatFor, type ValueFormat } from '../preflight/locale-format';
 import { localizeFinding } from '../preflight/localize-finding';
 import { REPORT_STRINGS, type ReportLocale, type ReportStrings } from './report-strings';
 
@@ -24,6 +26,8 @@ dl{margin:0}dt{font-weight:600;display:inline}dd{display:inline;margin:0 8px 0 4
 
 export function renderTestReportHtml(report: TestReport, options: { locale: ReportLocale }): string {
   const t = REPORT_STRINGS[options.locale] ?? REPORT_STRINGS.en;
+  // Sizes and times in the report's locale ("8,0 GiB" in German), like the renderer shows them.
+  const fmt = valueFormatFor(options.locale === 'de' ? 'de' : 'en');
   const e = escapeHtml;
   const worst = report.findings.some((f) => f.severity === 'fail') ? 'fail' : report.findings.some((f) => f.severity === 'warn') ? 'warn' : 'pass';
   const summary = worst === 'fail' ? t.summaryFail : worst === 'warn' ? t.summaryWarn : t.summaryPass;
@@ -36,18 +40,18 @@ export function renderTestReportHtml(report: TestReport, options: { locale: Repo
 <p class="muted">${e(t.startedAt)}: ${e(report.startedAt)} · ${e(t.ranBy)}: ${e(report.ranBy)}</p>
 <p class="summary ${worst}">${e(summary)}</p>
 <h2>${e(t.hosts)}</h2>
-${hostsTable(report, t)}
+${hostsTable(report, t, fmt)}
 <h2>${e(t.findings)}</h2>
-${findingsTable(report, t, options.locale)}
+${findingsTable(report, t, options.locale, fmt)}
 <h2>${e(t.model)}</h2>
-${chartSvg(report, t)}
-${modelTable(report, t)}
+${chartSvg(report, t, fmt)}
+${modelTable(report, t, fmt)}
 <p class="muted">${e(t.modelNote)}</p>
 </body></html>
 `;
 }
 
-const ROWS: readonly [string, (h: HostFacts) => unknown][] = [
+const ROWS: readonly [string, (h: HostFacts, fmt: ValueFormat) => unknown][] = [
   ['status', (h) => h.status + (h.error ? `: ${h.error.message}` : '')],
   ['domain', (h) => h.domain],
   ['osVersion', (h) => h.osVersion],
@@ -63,13 +67,13 @@ const ROWS: readonly [string, (h: HostFacts) => unknown][] = [
   ['supportedVersions', (h) => h.supportedVersions?.join(', ')],
   ['switches', (h) => h.switches?.map((s) => s.name).join(', ')],
   ['links', (h) => h.links?.map((l) => `${l.name} ${l.subnet} ${l.linkSpeedGbps} Gb/s${l.rdma ? ' RDMA' : ''}`).join(', ')],
-  ['memoryAvailableBytes', (h) => (h.memoryAvailableBytes === undefined ? undefined : `${(h.memoryAvailableBytes / 1024 ** 3).toFixed(1)} GiB`)],
+  ['memoryAvailableBytes', (h, fmt) => (h.memoryAvailableBytes === undefined ? undefined : fmt.bytes(h.memoryAvailableBytes))],
 ];
 
-function hostsTable(report: TestReport, t: ReportStrings): string {
+function hostsTable(report: TestReport, t: ReportStrings, fmt: ValueFormat): string {
   const [src, dst] = [report.hosts[0], report.hosts[1]];
-  const cell = (h: HostFacts | undefined, read: (h: HostFacts) => unknown) => {
-    const v = h ? read(h) : undefined;
+  const cell = (h: HostFacts | undefined, read: (h: HostFacts, fmt: ValueFormat) => unknown) => {
+    const v = h ? read(h, fmt) : undefined;
     return v === undefined || v === '' ? `<span class="muted">${escapeHtml(t.unreadable)}</span>` : escapeHtml(v);
   };
   const rows = ROWS.map(([name, read]) => {
@@ -83,14 +87,15 @@ ${rows}
 </tbody></table>`;
 }
 
-function findingsTable(report: TestReport, t: ReportStrings, locale: ReportLocale): string {
-  // Titles and fixes in the report's language from the table the renderer uses too.
+function findingsTable(report: TestReport, t: ReportStrings, locale: ReportLocale, fmt: ValueFormat): string {
+  // Titles, fixes and evidence words in the report's language from the tables the renderer uses too.
   const texts = FINDING_TEXTS[locale] ?? FINDING_TEXTS.en;
+  const evidenceTexts = EVIDENCE_TEXTS[locale] ?? EVIDENCE_TEXTS.en;
   const order = { fail: 0, warn: 1, info: 2, pass: 3 } as const;
   const sorted = [...report.findings].sort((a, b) => order[a.severity] - order[b.severity]);
   const rows = sorted.map((f) => {
-    const evidence = Object.entries(f.evidence).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
-    const text = localizeFinding(texts, f);
+    const evidence = localizeEvidence(evidenceTexts, f.evidence, fmt).map((l) => `<dt>${escapeHtml(l.label)}</dt><dd>${escapeHtml(l.value)}</dd>`).join('');
+    const text = localizeFinding(texts, f, fmt);
     const fix = f.fix.kind === 'none' ? '' : `${escapeHtml(text.fixText)}${f.fix.command ? `<br><code>${escapeHtml(f.fix.command)}</code>` : ''}`;
     return `<tr><td class="sev ${f.severity}">${escapeHtml(t.sev[f.severity])}</td><td>${escapeHtml(text.title)}<br><span class="muted">${escapeHtml(f.id)}</span></td><td><dl>${evidence}</dl></td><td>${fix}</td></tr>`;
   }).join('\n');
@@ -99,8 +104,8 @@ ${rows}
 </tbody></table>`;
 }
 
-function chartSvg(report: TestReport, t: ReportStrings): string {
-  const g = modelChartGeometry(report.model);
+function chartSvg(report: TestReport, t: ReportStrings, fmt: ValueFormat): string {
+  const g = modelChartGeometry(report.model, {}, fmt.seconds);
   const parts: string[] = [];
   for (const p of g.panels) {
     const title = p.metric === 'total' ? t.total : t.blackout;
@@ -118,8 +123,8 @@ function chartSvg(report: TestReport, t: ReportStrings): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${g.width}" height="${g.height}" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-label="${escapeHtml(t.model)}">${parts.join('')}</svg>`;
 }
 
-function modelTable(report: TestReport, t: ReportStrings): string {
-  const rows = report.model.map((m) => `<tr><td>${escapeHtml(m.option)}</td><td>${m.rounds}</td><td>${escapeHtml(formatSeconds(m.totalSeconds))}</td><td>${escapeHtml(formatSeconds(m.downtimeSeconds))}</td><td>${escapeHtml(`${(m.bytesSent / 1024 ** 3).toFixed(1)} GiB`)}</td><td class="${m.converges ? 'pass' : 'fail'}">${escapeHtml(m.converges ? t.yes : t.no)}</td><td>${escapeHtml(m.why ?? '')}</td></tr>`).join('\n');
+function modelTable(report: TestReport, t: ReportStrings, fmt: ValueFormat): string {
+  const rows = report.model.map((m) => `<tr><td>${escapeHtml(m.option)}</td><td>${m.rounds}</td><td>${escapeHtml(fmt.seconds(m.totalSeconds))}</td><td>${escapeHtml(fmt.seconds(m.downtimeSeconds))}</td><td>${escapeHtml(fmt.bytes(m.bytesSent))}</td><td class="${m.converges ? 'pass' : 'fail'}">${escapeHtml(m.converges ? t.yes : t.no)}</td><td>${escapeHtml(m.why ?? '')}</td></tr>`).join('\n');
   return `<table><thead><tr><th>${escapeHtml(t.option)}</th><th>${escapeHtml(t.rounds)}</th><th>${escapeHtml(t.total)}</th><th>${escapeHtml(t.blackout)}</th><th>${escapeHtml(t.dataSent)}</th><th>${escapeHtml(t.converges)}</th><th></th></tr></thead><tbody>
 ${rows}
 </tbody></table>`;

@@ -20,14 +20,16 @@ export const ACCOUNT_ATTRIBUTES = [
 
 export type LowerEntry = { dn: string; attrs: Map<string, string[]> };
 
-export function lowerEntry(entry: Entry): LowerEntry {
+/** `hexAttributes` (lower-case names) keep binary values as hex, e.g. SIDs asked as buffers. */
+export function lowerEntry(entry: Entry, hexAttributes?: ReadonlySet<string>): LowerEntry {
   const attrs = new Map<string, string[]>();
   for (const [key, raw] of Object.entries(entry)) {
     if (key === 'dn') continue;
     const list = Array.isArray(raw) ? raw : [raw];
+    const hex = hexAttributes?.has(key.toLowerCase()) === true;
     attrs.set(
       key.toLowerCase(),
-      list.map((v) => (Buffer.isBuffer(v) ? v.toString('utf8') : String(v))),
+      list.map((v) => (Buffer.isBuffer(v) ? v.toString(hex ? 'hex' : 'utf8') : String(v))),
     );
   }
   return { dn: entry.dn, attrs };

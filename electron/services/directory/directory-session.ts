@@ -44,6 +44,8 @@ export interface SearchSpec {
   readonly filter: Filter | string;
   readonly attributes: readonly string[];
   readonly paged?: boolean;
+  /** Binary attributes (objectSid, tokenGroups): returned as lower-case hex instead of text. */
+  readonly binaryAttributes?: readonly string[];
 }
 
 export interface DirectorySession {
@@ -119,8 +121,10 @@ export async function connectDirectory(options: DirectoryConnectOptions): Promis
         filter: spec.filter,
         attributes: [...spec.attributes],
         ...(spec.paged === false ? {} : { paged: { pageSize } }),
+        ...(spec.binaryAttributes ? { explicitBufferAttributes: [...spec.binaryAttributes] } : {}),
       });
-      return result.searchEntries.map(lowerEntry);
+      const hex = new Set((spec.binaryAttributes ?? []).map((a) => a.toLowerCase()));
+      return result.searchEntries.map((e) => lowerEntry(e, hex));
     } catch (error) {
       throw toDirectoryError(error, 'search the directory');
     }

@@ -18,6 +18,8 @@ import {
   writeJsonAtomic,
   type LabConfig,
   type LabHostState,
+  type LabLocalGroup,
+  type LabLocalGroupMember,
   type LabVm,
 } from './lab-state';
 
@@ -25,6 +27,12 @@ export const LAB_DOMAIN = 'lab.example';
 export const LAB_WORKSTATION = 'FERRY-WS';
 /** The lab directory's saved state (see services/lab/directory/lab-directory-for-lab.ts). */
 export const LAB_DIRECTORY_FILE = 'directory.json';
+/** The lab's operator: the account lab remote sessions run as, also the lab directory's bind user. */
+export const LAB_OPERATOR = 'LAB\\ferry-lab';
+export const SID_HYPERV_ADMINISTRATORS = 'S-1-5-32-578';
+export const SID_ADMINISTRATORS = 'S-1-5-32-544';
+/** A fixed, lab-only domain SID (the lab directory uses the same one for its users and groups). */
+export const LAB_DOMAIN_SID = 'S-1-5-21-2000-2000-2000';
 const VERSIONS_NEW = ['8.0', '9.0', '9.1', '10.0', '11.0', '12.0'];
 const VERSIONS_OLD = ['8.0', '9.0', '9.1', '10.0'];
 
@@ -69,7 +77,30 @@ function baseHost(name: string, index: number): LabHostState {
     ],
     openPorts: [135, 445, 5985, 6600],
     klistPurges: [],
+    localGroups: defaultLocalGroups(hostKey(name)),
   };
+}
+
+/**
+ * As on a domain-joined host: Administrators holds the local Administrator and Domain Admins
+ * (a nested group the host cannot expand); the lab operator is a direct Hyper-V Administrator.
+ */
+function defaultLocalGroups(host: string): LabLocalGroup[] {
+  return [
+    {
+      sid: SID_ADMINISTRATORS,
+      name: 'Administrators',
+      members: [
+        { name: `${host}\\Administrator`, sid: 'S-1-5-21-1000-1000-1000-500', objectClass: 'User', principalSource: 'Local' },
+        { name: 'LAB\\Domain Admins', sid: `${LAB_DOMAIN_SID}-512`, objectClass: 'Group', principalSource: 'ActiveDirectory' },
+      ],
+    },
+    {
+      sid: SID_HYPERV_ADMINISTRATORS,
+      name: 'Hyper-V Administrators',
+      members: [{ name: LAB_OPERATOR, sid: `${LAB_DOMAIN_SID}-1105`, objectClass: 'User', principalSource: 'ActiveDirectory' }],
+    },
+  ];
 }
 
 function newVm(name: string, memoryGb: number, switchName: string, version: string, state: LabVm['state'] = 'Running'): LabVm {
@@ -181,4 +212,32 @@ export async function addVm(
   state.vms.push(created);
   await writeJsonAtomic(file, state);
   return created;
+}
+
+/**
+ * Replaces the members of one local group (found by SID) on a lab host — the state switch tests
+ * and demos use to take the operator out of Hyper-V Administrators, or to rename the group as a
+ * localized Windows would ("Hyper-V-Administratoren").
+ */
+export async function setLocalGroup(
+  dir: string,
+  host: string,
+  sid: string,
+  change: { members?: readonly LabLocalGroupMember[]; name?: string },
+): Promise<LabLocalGroup> {
+  const file = hostFile(dir, host);
+  let state: LabHostState;
+  try {
+    state = await readJson<LabHostState>(file);
+  } catch {
+    throw new LabInputError('--host', `--host: the lab in '${dir}' has no host '${hostKey(host)}'`);
+  }
+  const groups = state.localGroups ?? defaultLocalGroups(state.name);
+  const group = groups.find((g) => g.sid === sid);
+  if (!group) throw new LabInputError('--sid', `--sid: host ${state.name} has no local group ${sid}`);
+  if (change.members !== undefined) group.members = [...change.members];
+  if (change.name !== undefined) group.name = change.name;
+  state.localGroups = groups;
+  await writeJsonAtomic(file, state);
+  return group;
 }

@@ -15,6 +15,8 @@ export interface LabConfig {
   readonly domain: string;
   /** The host a cmdlet without -ComputerName talks to: the admin workstation, not a Hyper-V host. */
   readonly localHost: string;
+  /** The account lab remote sessions run as (default `<NETBIOS>\\ferry-lab`, the lab directory's bind user). */
+  readonly operator?: string;
 }
 
 export interface LabVm {
@@ -59,6 +61,23 @@ export interface LabHostState {
   links: { name: string; subnet: string; linkSpeedGbps: number; rdma: boolean }[];
   openPorts: number[];
   klistPurges: string[];
+  /** Local groups `Get-LocalGroupMember` answers from (absent in older labs: the module's defaults). */
+  localGroups?: LabLocalGroup[];
+}
+
+/** One member as Get-LocalGroupMember shows it (`DOMAIN\\name`, objectClass User or Group). */
+export interface LabLocalGroupMember {
+  name: string;
+  sid: string;
+  objectClass: 'User' | 'Group';
+  principalSource: 'Local' | 'ActiveDirectory' | 'AzureAD' | 'MicrosoftAccount' | 'Unknown';
+}
+
+/** A local group, found by its well-known SID (names are localized: "Hyper-V-Administratoren"). */
+export interface LabLocalGroup {
+  sid: string;
+  name: string;
+  members: LabLocalGroupMember[];
 }
 
 export interface LabFault {

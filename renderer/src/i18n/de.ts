@@ -1,4 +1,5 @@
 /** German resources; typed against the English shape so a missing key fails type-checking too. */
+import { EVIDENCE_TEXTS } from '../../../electron/core/preflight/evidence-texts';
 import { FINDING_TEXTS } from '../../../electron/core/preflight/finding-texts';
 import type { Resources } from './en';
 
@@ -122,4 +123,6 @@ export const de: Resources = {
     },
   },
   findings: FINDING_TEXTS.de,
+  // Evidence labels and vocabulary values (engine evidence stays machine-friendly).
+  evidence: EVIDENCE_TEXTS.de,
 };

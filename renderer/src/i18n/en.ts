@@ -1,4 +1,5 @@
 /** English resources. Every user-visible string of the renderer lives here and in `de.ts`. */
+import { EVIDENCE_TEXTS } from '../../../electron/core/preflight/evidence-texts';
 import { FINDING_TEXTS } from '../../../electron/core/preflight/finding-texts';
 
 export const en = {
@@ -122,6 +123,8 @@ export const en = {
   },
   /** Finding titles and fixes per finding id and variant; shared with the HTML report (core). */
   findings: FINDING_TEXTS.en,
+  // Evidence labels and vocabulary values (engine evidence stays machine-friendly).
+  evidence: EVIDENCE_TEXTS.en,
 } as const;
 
 /** The shape German must match key for key. */

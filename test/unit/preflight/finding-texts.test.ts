@@ -10,6 +10,7 @@ import {
   modelRules,
   runPreflight,
   textIdOf,
+  valueFormatFor,
   type MigrationFacts,
 } from '../../../electron/core/preflight';
 import { GiB, account, host, readyFacts, vm, withSettings } from './fixtures';
@@ -137,8 +138,10 @@ describe('finding texts', () => {
     const f = runPreflight(readyFacts()).find((x) => x.id === 'vm.state')!;
     expect(localizeFinding(FINDING_TEXTS.en, f).title).toBe(f.title);
     expect(localizeFinding(FINDING_TEXTS.de, f).title).toBe('„web01“ läuft: sie wird live verschoben');
-    const mem = runPreflight(readyFacts({ destination: host('HV02', { memoryAvailableBytes: GiB }) })).find((x) => x.id === 'capacity.memory')!;
-    expect(localizeFinding(FINDING_TEXTS.de, mem).title).toBe('HV02 fehlt Arbeitsspeicher für „web01“ (8.0 GiB benötigt, 1.0 GiB frei)');
+    const mem = runPreflight(readyFacts({ destination: host('HV02', { memoryAvailableBytes: 1.5 * GiB }) })).find((x) => x.id === 'capacity.memory')!;
+    // Sizes come as raw bytes and are formatted by the caller's locale: decimal comma in German.
+    expect(localizeFinding(FINDING_TEXTS.de, mem, valueFormatFor('de')).title).toBe('HV02 fehlt Arbeitsspeicher für „web01“ (8\u00a0GiB benötigt, 1,5\u00a0GiB frei)');
+    expect(localizeFinding(FINDING_TEXTS.en, mem, valueFormatFor('en')).title).toBe('HV02 lacks memory for "web01" (8\u00a0GiB needed, 1.5\u00a0GiB free)');
   });
 
   it('falls back to the engine text for an unknown id or a finding without params', () => {

@@ -85,7 +85,9 @@ describe('capacity rules', () => {
     expect(get(capacityRules(readyFacts()), 'capacity.memory').severity).toBe('pass');
     const f = get(capacityRules(withVm({}, { memoryAvailableBytes: 4 * GiB })), 'capacity.memory');
     expect(f.severity).toBe('fail');
-    expect(f.evidence).toMatchObject({ source: '8.0 GiB assigned', destination: '4.0 GiB free' });
+    // Raw byte counts: machine-readable for CLI/JSON, formatted per locale by the UIs.
+    expect(f.evidence).toMatchObject({ neededBytes: String(8 * GiB), freeBytes: String(4 * GiB) });
+    expect(f.params).toMatchObject({ neededBytes: String(8 * GiB), freeBytes: String(4 * GiB) });
     expect(get(capacityRules(withVm({}, { memoryAvailableBytes: undefined })), 'capacity.memory').severity).toBe('info');
     expect(capacityRules(withVm({ state: 'Off' }, { memoryAvailableBytes: 1 })).some((x) => x.id === 'capacity.memory')).toBe(false);
   });

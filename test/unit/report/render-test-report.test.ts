@@ -71,6 +71,22 @@ describe('test report HTML', () => {
     expect(renderTestReportHtml(report(), { locale: 'en' })).toContain('Both hosts are in the same domain');
   });
 
+  it('words evidence and formats sizes and times in the report locale', () => {
+    const r = report();
+    const de = renderTestReportHtml(r, { locale: 'de' });
+    const en = renderTestReportHtml(r, { locale: 'en' });
+    // Evidence labels and vocabulary translated; raw byte counts formatted with a decimal comma.
+    expect(de).toContain('<dt>Verschiebungen starten</dt><dd>remote (WinRM)</dd>');
+    expect(de).toContain('<dt>Zustand</dt><dd>offen</dd>');
+    expect(en).toContain('<dt>State</dt><dd>open</dd>');
+    expect(de).not.toMatch(/<dt>(source|destination|state|startMode)<\/dt>/);
+    // Model durations per locale: a decimal comma and "Sek." in German, a point and "sec" in English.
+    expect(de).toMatch(/\d,\d\s?Sek\./);
+    expect(de).not.toMatch(/\d\.\d\s?(sec|Sek|GiB)/);
+    expect(en).toMatch(/\d\.\d\s?sec\b/);
+    expect(de).toContain('<dt>Benötigter Arbeitsspeicher</dt><dd>8\u00a0GiB</dd>');
+  });
+
   it('escapes the five HTML specials and backtick', () => {
     expect(escapeHtml(`<>&"'\``)).toBe('&#60;&#62;&#38;&#34;&#39;&#96;');
   });

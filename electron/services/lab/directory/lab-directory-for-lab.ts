@@ -15,7 +15,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LAB_DIRECTORY_FILE, LAB_DOMAIN, listLabHosts } from '../lab-init';
 import { hostFile, readJson, type LabConfig, type LabHostState } from '../lab-state';
-import { addHostEntries, baseDnOf, buildStore, hyperVSpns, startLabDirectory, type LabDirectory, type LabHost } from './lab-directory';
+import { addBindUserEntries, addHostEntries, baseDnOf, buildStore, hyperVSpns, startLabDirectory, type LabDirectory, type LabHost } from './lab-directory';
 import { LabStore, makeEntry } from './lab-store';
 
 export interface LabDirectoryForLabOptions {
@@ -122,6 +122,10 @@ export async function startLabDirectoryForLab(labDir: string, options: LabDirect
   const loaded = await loadSaved(file, domain);
   const store = loaded ?? buildStore([], domain, baseDn);
   let added = loaded === undefined;
+  if (loaded !== undefined && !store.get(`CN=Users,${baseDn}`)) {
+    addBindUserEntries(store, domain, baseDn);
+    added = true;
+  }
   for (const name of names) {
     if (store.get(`CN=${name},CN=Computers,${baseDn}`)) continue;
     addHostEntries(store, labHostAccount(name, domain, await hostOsVersion(labDir, name)), baseDn);

@@ -34,6 +34,8 @@ export interface LabDirectoryOptions {
    * saw acknowledged is saved). If it throws, the modify is undone and reported as failed.
    */
   readonly afterModify?: (store: LabStore) => Promise<void>;
+  /** The bind user is in Domain Admins (default true); false models a delegated helpdesk account. */
+  readonly bindUserIsDomainAdmin?: boolean;
 }
 
 export interface LabDirectory {
@@ -71,12 +73,48 @@ export function addHostEntries(store: LabStore, h: LabHost, baseDn: string): voi
   if (h.scp) store.add(makeEntry(`CN=Microsoft Hyper-V,${dn}`, { objectClass: ['top', 'serviceConnectionPoint'], cn: 'Microsoft Hyper-V', keywords: 'Microsoft Hyper-V' }));
 }
 
-export function buildStore(hosts: readonly LabHost[], domain: string, baseDn: string): LabStore {
+export function buildStore(hosts: readonly LabHost[], domain: string, baseDn: string, bindUserIsDomainAdmin = true): LabStore {
   const store = new LabStore();
   store.add(makeEntry(baseDn, { objectClass: ['top', 'domain', 'domainDNS'], dc: domain.split('.')[0] }));
   store.add(makeEntry(computersDn(baseDn), { objectClass: ['top', 'container'], cn: 'Computers' }));
+  addBindUserEntries(store, domain, baseDn, bindUserIsDomainAdmin);
   for (const h of hosts) addHostEntries(store, h, baseDn);
   return store;
+}
+
+/** The lab's fixed domain SID (lab hosts' local groups name the same Domain Admins SID). */
+export const LAB_DIRECTORY_DOMAIN_SID = 'S-1-5-21-2000-2000-2000';
+export const LAB_BIND_ACCOUNT = 'ferry-lab';
+
+/**
+ * The bind user as a user object (so Ferry can read its groups) with Domain Admins and Domain
+ * Users; objectSid values are stored as text and sent binary. Adds only what is missing, so a
+ * directory saved before users existed gains them on its next start.
+ */
+export function addBindUserEntries(store: LabStore, domain: string, baseDn: string, domainAdmin = true): void {
+  const users = `CN=Users,${baseDn}`;
+  const userDn = `CN=${LAB_BIND_ACCOUNT},${users}`;
+  const admins = `CN=Domain Admins,${users}`;
+  const domainUsers = `CN=Domain Users,${users}`;
+  const add = (dn: string, attrs: Record<string, string | string[] | undefined>) => {
+    if (!store.get(dn)) store.add(makeEntry(dn, attrs));
+  };
+  add(users, { objectClass: ['top', 'container'], cn: 'Users' });
+  add(admins, {
+    objectClass: ['top', 'group'], cn: 'Domain Admins', sAMAccountName: 'Domain Admins',
+    objectSid: `${LAB_DIRECTORY_DOMAIN_SID}-512`, member: domainAdmin ? userDn : undefined,
+  });
+  add(domainUsers, { objectClass: ['top', 'group'], cn: 'Domain Users', sAMAccountName: 'Domain Users', objectSid: `${LAB_DIRECTORY_DOMAIN_SID}-513` });
+  add(userDn, {
+    objectClass: ['top', 'person', 'organizationalPerson', 'user'],
+    cn: LAB_BIND_ACCOUNT,
+    sAMAccountName: LAB_BIND_ACCOUNT,
+    userPrincipalName: `${LAB_BIND_ACCOUNT}@${domain}`,
+    objectSid: `${LAB_DIRECTORY_DOMAIN_SID}-1105`,
+    primaryGroupID: '513',
+    userAccountControl: '512',
+    memberOf: domainAdmin ? admins : undefined,
+  });
 }
 
 /** `lab.example` → `DC=lab,DC=example`. */
@@ -92,9 +130,9 @@ function project(entry: LabEntry, attributes: readonly string[]): { name: string
 export async function startLabDirectory(options: LabDirectoryOptions): Promise<LabDirectory> {
   const domain = (options.domain ?? 'lab.example').toLowerCase();
   const baseDn = baseDnOf(domain);
-  const bindUser = `ferry-lab@${domain}`;
+  const bindUser = `${LAB_BIND_ACCOUNT}@${domain}`;
   const password = options.password ?? randomBytes(18).toString('base64url');
-  const store = options.store ?? buildStore(options.hosts, domain, baseDn);
+  const store = options.store ?? buildStore(options.hosts, domain, baseDn, options.bindUserIsDomainAdmin ?? true);
   const sockets = new Set<net.Socket>();
 
   const handle = (req: Request, bound: { ok: boolean }, send: (b: Buffer) => void): void => {

@@ -208,6 +208,23 @@ export function encodeResult(id: number, tag: number, code: number, message = ''
   );
 }
 
+/** SID attributes the lab stores as `S-1-…` text (readable directory.json) and sends binary, as AD does. */
+const BINARY_SID_ATTRIBUTES = new Set(['objectsid', 'tokengroups']);
+
+/** `S-1-5-21-…` → the binary SID (revision, count, 48-bit authority, little-endian sub-authorities). */
+export function sidToBuffer(sid: string): Buffer | undefined {
+  const m = /^S-(\d+)-(\d+)((?:-\d+)*)$/i.exec(sid);
+  if (!m) return undefined;
+  const subs = (m[3] ?? '').split('-').filter(Boolean).map(Number);
+  if (subs.length > 15 || subs.some((x) => x > 0xffffffff)) return undefined;
+  const b = Buffer.alloc(8 + 4 * subs.length);
+  b[0] = Number(m[1]);
+  b[1] = subs.length;
+  b.writeUIntBE(Number(m[2]), 2, 6);
+  subs.forEach((x, i) => b.writeUInt32LE(x, 8 + 4 * i));
+  return b;
+}
+
 export function encodeEntry(id: number, dn: string, attrs: readonly { name: string; values: readonly string[] }[]): Buffer {
   return envelope(id, (w) => {
     w.startSequence(0x64);
@@ -217,7 +234,11 @@ export function encodeEntry(id: number, dn: string, attrs: readonly { name: stri
       w.startSequence();
       w.writeString(a.name);
       w.startSequence(0x31);
-      for (const v of a.values) w.writeString(v);
+      for (const v of a.values) {
+        const sid = BINARY_SID_ATTRIBUTES.has(a.name.toLowerCase()) ? sidToBuffer(v) : undefined;
+        if (sid) w.writeBuffer(sid, 0x04);
+        else w.writeString(v);
+      }
       w.endSequence();
       w.endSequence();
     }

@@ -10,7 +10,8 @@
         'Get-VMMigrationNetwork', 'Add-VMMigrationNetwork', 'Set-VMMigrationNetwork', 'Remove-VMMigrationNetwork',
         'Compare-VM', 'Move-VM', 'Get-VM', 'Get-VMSwitch', 'Get-VMHostSupportedVersion',
         'Get-VMProcessor', 'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive',
-        'Test-NetConnection', 'Initialize-HyperVLab', 'Get-HyperVLabHostInfo', 'Invoke-HyperVLabKlistPurge'
+        'Test-NetConnection', 'Initialize-HyperVLab', 'Get-HyperVLabHostInfo', 'Invoke-HyperVLabKlistPurge',
+        'Get-LocalGroupMember', 'Invoke-HyperVLabOnHost', 'Get-HyperVLabIdentity'
     )
     CmdletsToExport = @()
     VariablesToExport = @()

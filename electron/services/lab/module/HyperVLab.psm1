@@ -735,4 +735,5 @@ function Invoke-HyperVLabKlistPurge {
     return 'Current LogonId is 0:0x3e7 Targeted LogonId is 0:0x3e7 Deleting all tickets: Ticket(s) purged!'
 }
 
+. (Join-Path $PSScriptRoot 'HyperVLab.LocalGroups.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Signatures.ps1')

@@ -5,8 +5,8 @@ import { copyText } from '../../app/download';
 import { useActions } from '../../app/store-context';
 import { rowForSetting } from '../../store/settings-rows';
 import type { Finding, FindingGroup } from '../../../../electron/core/model';
-import { localizeFinding } from '../../../../electron/core/preflight/localize-finding';
 import type { Resources } from '../../i18n/en';
+import { findingView } from './finding-view';
 
 const GROUPS: readonly FindingGroup[] = ['identity', 'host', 'network', 'vm', 'capacity'];
 const COLOR = { pass: 'success', warn: 'warning', fail: 'danger', info: 'informative' } as const;
@@ -20,9 +20,10 @@ const useStyles = makeStyles({
 export function FindingsList(props: { readonly findings: readonly Finding[] }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  // The finding texts live in the i18n resources under `findings`, keyed by id and variant.
-  const bundle = i18n.getResourceBundle(i18n.resolvedLanguage ?? i18n.language, 'translation') as Resources | undefined;
-  const texts = bundle?.findings ?? {};
+  // Finding texts (`findings`, by id and variant) and evidence words (`evidence`) live in the
+  // i18n resources; sizes and times are formatted in the same language.
+  const lang = (i18n.resolvedLanguage ?? i18n.language) === 'de' ? 'de' : 'en';
+  const bundle = i18n.getResourceBundle(lang, 'translation') as Resources | undefined;
   const actions = useActions();
   return (
     <>
@@ -40,17 +41,17 @@ export function FindingsList(props: { readonly findings: readonly Finding[] }) {
                 const row = f.fix.kind === 'plan-step' || f.fix.setting ? rowForSetting(f.fix.setting) : null;
                 // One check runs once per VM, so the id alone repeats; the VM makes it unique.
                 const key = f.vm ? `${f.id}@${f.vm}` : f.id;
-                const text = localizeFinding(texts, f);
+                const text = findingView(bundle, f, lang);
                 return (
                   <li key={key} className={styles.item} data-testid={`finding-${key}`} data-severity={f.severity}>
                     <Badge appearance="filled" color={COLOR[f.severity]}>{t(`severity.${f.severity}`)}</Badge> <strong>{text.title}</strong>
                     {f.vm ? ` — ${t('test.vm', { vm: f.vm })}` : null}
-                    {Object.keys(f.evidence).length > 0 ? (
+                    {text.evidence.length > 0 ? (
                       <dl className={styles.evidence}>
-                        {Object.entries(f.evidence).map(([side, text]) => (
-                          <div key={side}>
-                            <dt style={{ display: 'inline', fontWeight: 600 }}>{side}: </dt>
-                            <dd style={{ display: 'inline', margin: 0 }}>{text}</dd>
+                        {text.evidence.map((line) => (
+                          <div key={line.key} data-evidence={line.key}>
+                            <dt style={{ display: 'inline', fontWeight: 600 }}>{line.label}: </dt>
+                            <dd style={{ display: 'inline', margin: 0 }}>{line.value}</dd>
                           </div>
                         ))}
                       </dl>

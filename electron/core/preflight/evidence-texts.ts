@@ -1,0 +1,124 @@
+/**
+ * How a finding's evidence reads in English and German. The engine keeps evidence
+ * machine-friendly (label → value strings, the same for CLI/JSON); this table words it for the
+ * renderer (held in its i18n resources under `evidence`) and the HTML report.
+ *
+ * Convention, documented here because the rules follow it:
+ * - a label is a camelCase key (`source`, `port5985`, `neededBytes`); known ones are translated,
+ *   an unknown one is shown as readable words ("Port 5985").
+ * - a value that is exactly one of the vocabulary tokens (`unknown`, `(none)`, `open`, `true`…)
+ *   is translated; anything else (host, VM and switch names, SPNs, subnets, versions, messages
+ *   from Hyper-V) is data and shown as it is.
+ * - a label ending in `Bytes` or `Seconds` holds a raw number, formatted in the reader's locale.
+ */
+import { formatRawValue, type ValueFormat } from './locale-format';
+
+export interface EvidenceTexts {
+  readonly labels: Readonly<Record<string, string>>;
+  /** Vocabulary tokens the rules write as values. */
+  readonly values: Readonly<Record<string, string>>;
+  /** Tokens whose wording depends on the label (`startMode: source` is not the source host). */
+  readonly valuesByLabel: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** Labels whose values are always data (names and messages): never read as vocabulary. */
+const DATA_LABELS = new Set(['vm', 'account', 'operator', 'host', 'user', 'message', 'error', 'code', 'chosen', 'option', 'authentication']);
+
+const en: EvidenceTexts = {
+  labels: {
+    source: 'Source', destination: 'Destination', chosen: 'Chosen', startMode: 'Moves start', directory: 'Directory',
+    account: 'Account', required: 'Required', present: 'Present', missing: 'Missing', userAccountControl: 'userAccountControl',
+    migrationSpns: 'Migration SPNs', operator: 'Operator', groups: 'Groups', notDelegated: 'Sensitive, cannot be delegated',
+    authentication: 'Authentication', code: 'Code', message: 'Message',
+    liveSource: 'Simultaneous live migrations (source)', liveDestination: 'Simultaneous live migrations (destination)',
+    storageSource: 'Simultaneous storage migrations (source)', storageDestination: 'Simultaneous storage migrations (destination)',
+    planned: 'Planned moves', port445: 'TCP 445', rdmaSource: 'RDMA (source)', rdmaDestination: 'RDMA (destination)',
+    from: 'From', to: 'To', port: 'Port', state: 'State', port5985: 'WinRM HTTP (5985)', port5986: 'WinRM HTTPS (5986)', reason: 'Needed for',
+    vm: 'VM', error: 'Error', incompatibilities: 'Incompatibilities', messageId: 'Message id', compareVm: 'Compare-VM message',
+    compatibilityForMigration: 'Processor compatibility', sourceCpu: 'Processor (source)', destinationCpu: 'Processor (destination)',
+    iso: 'ISO', passThroughDisk: 'Pass-through disk', neededBytes: 'Memory needed', freeBytes: 'Free memory on the destination',
+    vms: 'VMs', option: 'Performance option', rounds: 'Copy rounds', totalSeconds: 'Total time', blackoutSeconds: 'Blackout',
+    converges: 'Converges', host: 'Host', hyperVAdministrators: 'Hyper-V Administrators (local)', administrators: 'Administrators (local)',
+    nestedGroups: 'Nested domain groups', via: 'Through', user: 'User', privilegedGroups: 'Privileged groups',
+  },
+  values: {
+    unknown: 'unknown', '(none)': '(none)', open: 'open', closed: 'closed', true: 'yes', false: 'no', yes: 'yes', no: 'no',
+    ok: 'answered', unreachable: 'unreachable', 'access-denied': 'access denied', timeout: 'timed out', error: 'error',
+    'not found': 'not found', 'not connected': 'not connected', 'any network': 'any network', 'storage moves': 'storage moves',
+    attached: 'attached',
+  },
+  valuesByLabel: {
+    startMode: { remote: 'remotely (WinRM)', source: 'on the source host' },
+    from: { WORKSTATION: 'this computer' },
+  },
+};
+
+const de: EvidenceTexts = {
+  labels: {
+    source: 'Quelle', destination: 'Ziel', chosen: 'Gewählt', startMode: 'Verschiebungen starten', directory: 'Verzeichnis',
+    account: 'Konto', required: 'Erforderlich', present: 'Vorhanden', missing: 'Fehlend', userAccountControl: 'userAccountControl',
+    migrationSpns: 'Migrations-SPNs', operator: 'Bediener', groups: 'Gruppen', notDelegated: 'Vertraulich, nicht delegierbar',
+    authentication: 'Authentifizierung', code: 'Code', message: 'Meldung',
+    liveSource: 'Gleichzeitige Livemigrationen (Quelle)', liveDestination: 'Gleichzeitige Livemigrationen (Ziel)',
+    storageSource: 'Gleichzeitige Speichermigrationen (Quelle)', storageDestination: 'Gleichzeitige Speichermigrationen (Ziel)',
+    planned: 'Geplante Verschiebungen', port445: 'TCP 445', rdmaSource: 'RDMA (Quelle)', rdmaDestination: 'RDMA (Ziel)',
+    from: 'Von', to: 'Nach', port: 'Port', state: 'Zustand', port5985: 'WinRM HTTP (5985)', port5986: 'WinRM HTTPS (5986)', reason: 'Benötigt für',
+    vm: 'VM', error: 'Fehler', incompatibilities: 'Inkompatibilitäten', messageId: 'Meldungsnummer', compareVm: 'Compare-VM-Meldung',
+    compatibilityForMigration: 'Prozessorkompatibilität', sourceCpu: 'Prozessor (Quelle)', destinationCpu: 'Prozessor (Ziel)',
+    iso: 'ISO', passThroughDisk: 'Pass-Through-Datenträger', neededBytes: 'Benötigter Arbeitsspeicher', freeBytes: 'Freier Arbeitsspeicher auf dem Ziel',
+    vms: 'VMs', option: 'Leistungsoption', rounds: 'Kopierrunden', totalSeconds: 'Gesamtdauer', blackoutSeconds: 'Ausfallzeit',
+    converges: 'Konvergiert', host: 'Host', hyperVAdministrators: 'Hyper-V-Administratoren (lokal)', administrators: 'Administratoren (lokal)',
+    nestedGroups: 'Verschachtelte Domänengruppen', via: 'Über', user: 'Benutzer', privilegedGroups: 'Privilegierte Gruppen',
+  },
+  values: {
+    unknown: 'unbekannt', '(none)': '(keine)', open: 'offen', closed: 'geschlossen', true: 'ja', false: 'nein', yes: 'ja', no: 'nein',
+    ok: 'geantwortet', unreachable: 'nicht erreichbar', 'access-denied': 'Zugriff verweigert', timeout: 'Zeitüberschreitung', error: 'Fehler',
+    'not found': 'nicht gefunden', 'not connected': 'nicht verbunden', 'any network': 'jedes Netzwerk', 'storage moves': 'Speicherverschiebungen',
+    attached: 'eingelegt',
+  },
+  valuesByLabel: {
+    startMode: { remote: 'remote (WinRM)', source: 'auf dem Quellhost' },
+    from: { WORKSTATION: 'dieser Computer' },
+  },
+};
+
+export const EVIDENCE_TEXTS: Readonly<Record<'en' | 'de', EvidenceTexts>> = { en, de };
+
+/** `port5985` → "Port 5985", `rdmaSource` → "Rdma source": readable words for a label no table knows. */
+export function readableLabel(key: string): string {
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Own keys only: a label such as `constructor` must not find Object.prototype. */
+const own = (table: Readonly<Record<string, string>> | undefined, key: string): string | undefined =>
+  table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+
+export function evidenceLabel(texts: EvidenceTexts | undefined, key: string): string {
+  return own(texts?.labels, key) ?? readableLabel(key);
+}
+
+export function evidenceValue(texts: EvidenceTexts | undefined, key: string, value: string, format: ValueFormat): string {
+  const raw = formatRawValue(key, value, format);
+  if (raw !== undefined) return raw;
+  const byLabel = texts !== undefined && Object.hasOwn(texts.valuesByLabel, key) ? own(texts.valuesByLabel[key], value) : undefined;
+  if (byLabel !== undefined) return byLabel;
+  if (DATA_LABELS.has(key)) return value;
+  return own(texts?.values, value) ?? value;
+}
+
+export interface EvidenceLine {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+}
+
+/** A finding's evidence as label/value lines in the table's language. */
+export function localizeEvidence(texts: EvidenceTexts | undefined, evidence: Readonly<Record<string, string>>, format: ValueFormat): EvidenceLine[] {
+  return Object.entries(evidence).map(([key, value]) => ({ key, label: evidenceLabel(texts, key), value: evidenceValue(texts, key, value, format) }));
+}
