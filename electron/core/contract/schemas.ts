@@ -249,6 +249,18 @@ export const ModelResultSchema = z
     bytesSent: z.number(),
     converges: z.boolean(),
     why: z.string().optional(),
+    /** The facts behind `why`, so each language can say it (see core/simulate/explain.ts). */
+    explain: z
+      .object({
+        stop: z.enum(['threshold', 'rounds', 'data-cap', 'no-bandwidth']),
+        rho: z.number().nullable(),
+        rounds: z.number().int(),
+        maxRounds: z.number().int(),
+        dataCapFactor: z.number(),
+        stopCopyThresholdBytes: z.number(),
+      })
+      .strict()
+      .optional(),
     effectiveBytesPerSecond: z.number().optional(),
   })
   .strict();

@@ -8,6 +8,7 @@ import type { HostFacts, TestReport } from '../model';
 import { modelChartGeometry } from './chart-geometry';
 import { EVIDENCE_TEXTS, localizeEvidence } from '../preflight/evidence-texts';
 import { FINDING_TEXTS } from '../preflight/finding-texts';
+import { explainModel } from '../simulate/explain';
 import { valueFormatFor, type ValueFormat } from '../preflight/locale-format';
 import { localizeFinding } from '../preflight/localize-finding';
 import { REPORT_STRINGS, type ReportLocale, type ReportStrings } from './report-strings';
@@ -45,7 +46,7 @@ ${hostsTable(report, t, fmt)}
 ${findingsTable(report, t, options.locale, fmt)}
 <h2>${e(t.model)}</h2>
 ${chartSvg(report, t, fmt)}
-${modelTable(report, t, fmt)}
+${modelTable(report, t, options.locale, fmt)}
 <p class="muted">${e(t.modelNote)}</p>
 </body></html>
 `;
@@ -123,8 +124,8 @@ function chartSvg(report: TestReport, t: ReportStrings, fmt: ValueFormat): strin
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${g.width}" height="${g.height}" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-label="${escapeHtml(t.model)}">${parts.join('')}</svg>`;
 }
 
-function modelTable(report: TestReport, t: ReportStrings, fmt: ValueFormat): string {
-  const rows = report.model.map((m) => `<tr><td>${escapeHtml(m.option)}</td><td>${m.rounds}</td><td>${escapeHtml(fmt.seconds(m.totalSeconds))}</td><td>${escapeHtml(fmt.seconds(m.downtimeSeconds))}</td><td>${escapeHtml(fmt.bytes(m.bytesSent))}</td><td class="${m.converges ? 'pass' : 'fail'}">${escapeHtml(m.converges ? t.yes : t.no)}</td><td>${escapeHtml(m.why ?? '')}</td></tr>`).join('\n');
+function modelTable(report: TestReport, t: ReportStrings, locale: ReportLocale, fmt: ValueFormat): string {
+  const rows = report.model.map((m) => `<tr><td>${escapeHtml(m.option)}</td><td>${m.rounds}</td><td>${escapeHtml(fmt.seconds(m.totalSeconds))}</td><td>${escapeHtml(fmt.seconds(m.downtimeSeconds))}</td><td>${escapeHtml(fmt.bytes(m.bytesSent))}</td><td class="${m.converges ? 'pass' : 'fail'}">${escapeHtml(m.converges ? t.yes : t.no)}</td><td>${escapeHtml(m.explain ? explainModel(m.explain, locale === 'de' ? 'de' : 'en') : (m.why ?? ''))}</td></tr>`).join('\n');
   return `<table><thead><tr><th>${escapeHtml(t.option)}</th><th>${escapeHtml(t.rounds)}</th><th>${escapeHtml(t.total)}</th><th>${escapeHtml(t.blackout)}</th><th>${escapeHtml(t.dataSent)}</th><th>${escapeHtml(t.converges)}</th><th></th></tr></thead><tbody>
 ${rows}
 </tbody></table>`;

@@ -12,6 +12,7 @@
  *   SMB          B = Σ links · (RDMA ? rdmaEfficiency : η), capped by host memory bandwidth
  *   k concurrent migrations share B: each gets B / k.
  */
+import { explainModel, type ModelExplain } from './explain';
 import type { ModelResult, PerformanceOption } from '../model';
 import { MODEL_DEFAULTS, gbpsToBytesPerSecond, type ModelAssumptions } from './model-defaults';
 
@@ -68,7 +69,8 @@ export function simulateOption(
   const base = { option, effectiveBytesPerSecond: B };
   if (!(B > 0)) {
     // Times stay finite (JSON and the schema have no Infinity); `converges: false` carries the verdict.
-    return { ...base, rounds: 0, totalSeconds: 0, downtimeSeconds: 0, bytesSent: 0, converges: false, why: 'Does not converge: no bandwidth (link speed is zero).' };
+    const e = explainFacts('no-bandwidth', null, 0, a);
+    return { ...base, rounds: 0, totalSeconds: 0, downtimeSeconds: 0, bytesSent: 0, converges: false, why: explainModel(e, 'en'), explain: e };
   }
   const cap = a.dataCapFactor * M;
   let remaining = M;
@@ -94,6 +96,7 @@ export function simulateOption(
   const downtime = remaining / B + a.resumeSeconds;
   // D ≥ B never converges in the pre-copy sense even when W happens to fit under V_th.
   const converges = stop === 'threshold' && rho < 1;
+  const explain = explainFacts(stop, rho, rounds, a);
   return {
     ...base,
     rounds,
@@ -101,15 +104,13 @@ export function simulateOption(
     downtimeSeconds: downtime,
     bytesSent: sent + remaining,
     converges,
-    why: explain(stop, rho, rounds, a),
+    why: explainModel(explain, 'en'),
+    explain,
   };
 }
 
-function explain(stop: 'threshold' | 'rounds' | 'data-cap', rho: number, rounds: number, a: ModelAssumptions): string {
-  const r = `dirty rate / bandwidth ρ = ${rho.toFixed(2)}`;
-  if (stop === 'threshold' && rho < 1) return `Converges after ${rounds} round(s): ${r} < 1.`;
-  if (rho >= 1) return `Does not converge: ${r} ≥ 1, so every round re-sends the writable working set; stopped at ${stop === 'rounds' ? `the round limit (${a.maxRounds})` : stop === 'data-cap' ? `the data cap (${a.dataCapFactor} × memory)` : 'the working-set bound'}.`;
-  return `Does not converge: ${r}, but the remaining dirty data stayed above ${Math.round(a.stopCopyThresholdBytes / 1e6)} MB until ${stop === 'rounds' ? `the round limit (${a.maxRounds})` : `the data cap (${a.dataCapFactor} × memory)`}.`;
+function explainFacts(stop: ModelExplain['stop'], rho: number | null, rounds: number, a: ModelAssumptions): ModelExplain {
+  return { stop, rho, rounds, maxRounds: a.maxRounds, dataCapFactor: a.dataCapFactor, stopCopyThresholdBytes: a.stopCopyThresholdBytes };
 }
 
 /** The model for all three options, in Hyper-V's order. */
