@@ -38,7 +38,8 @@ export function buildRows(
 ): HostRow[] {
   return hosts.map((h) => {
     const f = facts[h.account.name.toUpperCase()];
-    const os = f?.osVersion ?? h.account.operatingSystem ?? '';
+    // The directory's name ("Windows Server 2025 Datacenter") reads better than the build number.
+    const os = h.account.operatingSystem ?? f?.osVersion ?? '';
     const dns = h.account.dnsHostName ?? '';
     return {
       name: h.account.name,

@@ -3,7 +3,7 @@
  * Hyper-V Administrator by default; the state switch takes it out; nested domain groups make
  * 'unknown'; a localized group name changes nothing (lookup is by SID); faults become errors.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,15 @@ describe('get-operator-rights.ps1 (lab)', () => {
     const r = await rights({ computerName: 'HV01' });
     expect(r.hyperVAdministrators).toBe('unknown');
     expect(r.nestedGroups).toContain('LAB\\HyperV-Ops');
+  });
+
+  it('a hostile user value is data: no match, nothing runs', async () => {
+    const marker = path.join(lab, 'pwned');
+    for (const user of [`$(Set-Content -Path '${marker}' -Value x)`, `x'; Set-Content -Path '${marker}' -Value x; '`, '*', 'LAB\\*']) {
+      const r = await rights({ computerName: 'HV01', user });
+      expect([r.user, r.hyperVAdministrators], user).toEqual([user, 'no']);
+    }
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('an unreachable or denying host is an error with the code the host read would give', async () => {
