@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../support/bridge-server';
 import { openRenderer, type RendererSession } from '../support/bridge-browser';
+import { kerberosDesired } from '../support/desired-settings';
 
 /** True only for http(s) on 127.0.0.1 (or browser-internal data:/blob: URLs, which are not network). */
 function staysOnLoopback(raw: string): boolean {
@@ -45,8 +46,9 @@ describe('network isolation', () => {
     const { page } = session;
     await page.getByTestId('lab-mode').first().waitFor({ state: 'visible', timeout: 30_000 });
     // Drive the flow through the same API the UI uses; channels not built yet answer with a
-    // typed error, which still makes the round trip this test watches.
-    await page.evaluate(async () => {
+    // typed error, which still makes the round trip this test watches. (The callback runs in the
+    // page, so Node-side values come in as its argument.)
+    await page.evaluate(async (desired) => {
       const f = window.ferry;
       const off = f.onProgress(() => undefined);
       await f.appInfo({});
@@ -59,21 +61,14 @@ describe('network isolation', () => {
       const plan = await f.createPlan({
         source,
         destination,
-        desired: {
-          virtualMachineMigrationEnabled: true,
-          maximumVirtualMachineMigrations: 2,
-          maximumStorageMigrations: 2,
-          virtualMachineMigrationAuthenticationType: 'Kerberos',
-          virtualMachineMigrationPerformanceOption: 'Compression',
-          networks: 'any',
-        },
+        desired,
         delegation: { enabled: true, bothDirections: true },
       });
       if (plan.ok) await f.startApply({ planId: plan.data.id });
       await f.runTest({ source, destination });
       await f.listAudit({});
       off();
-    });
+    }, kerberosDesired('any'));
     await page.reload({ waitUntil: 'load' });
     await page.getByTestId('lab-mode').first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForLoadState('networkidle');

@@ -13,6 +13,7 @@ import { invokeChannelNames, invokeChannels, type InvokeChannel, type IpcResult 
 import { createAppContext, type AppContext } from '../../electron/main/app-context';
 import { createDispatcher, createSenderCheck, type Dispatcher } from '../../electron/main/ipc-dispatch';
 import { CANARY_NAME, corpusSize, pollutionPayloads, textCases, typeCases } from './corpus';
+import { kerberosDesired } from '../support/desired-settings';
 
 const indexHtml = 'file:///opt/Ferry/resources/app.asar/dist/renderer/index.html';
 const sender = { isMainFrame: true, url: indexHtml };
@@ -37,14 +38,7 @@ const basePayloads: { readonly [C in InvokeChannel]: unknown } = {
   'plan:create': {
     source: 'HV01',
     destination: 'HV02',
-    desired: {
-      virtualMachineMigrationEnabled: true,
-      maximumVirtualMachineMigrations: 2,
-      maximumStorageMigrations: 2,
-      virtualMachineMigrationAuthenticationType: 'Kerberos',
-      virtualMachineMigrationPerformanceOption: 'Compression',
-      networks: [{ subnet: '10.0.0.0/24', priority: 1 }],
-    },
+    desired: kerberosDesired([{ subnet: '10.0.0.0/24', priority: 1 }]),
     delegation: { enabled: true, bothDirections: true },
   },
   'plan:export': { planId: 'plan-1' },

@@ -4,7 +4,7 @@
  */
 import type { InvokeChannel, IpcResult, RequestOf, ResponseOf } from '../../electron/core/contract/channels';
 import type { DiscoveredHost, HostFacts, ProgressEvent } from '../../electron/core/model';
-import type { FerryApi } from '../../electron/preload/api';
+import { createFerryApi, type FerryApi } from '../../electron/preload/api';
 
 export function fakeAccount(name: string, extra: Partial<DiscoveredHost['account']> = {}): DiscoveredHost['account'] {
   return {
@@ -103,34 +103,18 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
   };
   const answers: Answers = { ...defaults };
 
-  const call =
-    <C extends InvokeChannel>(channel: C) =>
-    async (request: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>> => {
+  // The real preload mapping over an in-memory transport, so the fake cannot drift from it.
+  const api: FerryApi = createFerryApi({
+    async invoke(channel, request) {
       calls.push({ channel, request });
-      const fn = answers[channel] as ((r: RequestOf<C>) => IpcResult<ResponseOf<C>> | Promise<IpcResult<ResponseOf<C>>>) | undefined;
+      const fn = answers[channel] as ((r: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>) | undefined;
       if (!fn) return { ok: false, error: { code: 'unknown-channel', message: channel } };
       return fn(request);
-    };
-
-  const api: FerryApi = Object.freeze({
-    appInfo: call('app:info'),
-    openLab: call('lab:open'),
-    connectDirectory: call('directory:connect'),
-    disconnectDirectory: call('directory:disconnect'),
-    discoverHosts: call('hosts:discover'),
-    resolveHosts: call('hosts:resolve'),
-    readHosts: call('hosts:read'),
-    createPlan: call('plan:create'),
-    exportPlan: call('plan:export'),
-    startApply: call('apply:start'),
-    cancelApply: call('apply:cancel'),
-    listAudit: call('audit:list'),
-    startRollback: call('rollback:start'),
-    runTest: call('test:run'),
-    testReport: call('test:report'),
-    onProgress: (listener: (e: ProgressEvent) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    },
+    subscribe(_channel, listener) {
+      const l = listener as (e: ProgressEvent) => void;
+      listeners.add(l);
+      return () => listeners.delete(l);
     },
   });
 

@@ -16,6 +16,7 @@ import { createAppContext, type AppContext } from '../../../electron/main/app-co
 import { createFileLogger } from '../../../electron/main/file-logger';
 import { createDispatcher, createSenderCheck, type Dispatcher } from '../../../electron/main/ipc-dispatch';
 import { scanDirForSecret } from '../../support/scan-for-secret';
+import { kerberosDesired } from '../../support/desired-settings';
 
 const CANARY = 'Ferry-Canary-Pa55w0rd!';
 const CLI = path.resolve('dist/cli/ferry.cjs');
@@ -98,14 +99,7 @@ describe('no secret on disk', () => {
     const plan = await call<{ id: string; steps: { channel: string }[] }>('plan:create', {
       source: 'HV01',
       destination: 'HV02',
-      desired: {
-        virtualMachineMigrationEnabled: true,
-        maximumVirtualMachineMigrations: 2,
-        maximumStorageMigrations: 2,
-        virtualMachineMigrationAuthenticationType: 'Kerberos',
-        virtualMachineMigrationPerformanceOption: 'Compression',
-        networks: [{ subnet: '10.10.10.0/24', priority: 0 }],
-      },
+      desired: kerberosDesired([{ subnet: '10.10.10.0/24', priority: 0 }]),
       delegation: { enabled: true, bothDirections: true },
     });
     expect(plan.steps.some((s) => s.channel === 'ldap')).toBe(true);

@@ -7,6 +7,7 @@ import {
   type HandlerMap,
   type SenderInfo,
 } from '../../../electron/main/ipc-dispatch';
+import { kerberosDesired } from '../../support/desired-settings';
 
 const indexHtml = 'file:///opt/Ferry/resources/app.asar/dist/renderer/index.html';
 const own: SenderInfo = { isMainFrame: true, url: indexHtml };
@@ -89,14 +90,7 @@ describe('createDispatcher', () => {
       {
         source: 'HV01',
         destination: 'HV02',
-        desired: {
-          virtualMachineMigrationEnabled: true,
-          maximumVirtualMachineMigrations: 2,
-          maximumStorageMigrations: 2,
-          virtualMachineMigrationAuthenticationType: 'Kerberos',
-          virtualMachineMigrationPerformanceOption: 'Compression',
-          networks: [{ subnet: 42, priority: 1 }],
-        },
+        desired: { ...kerberosDesired([]), networks: [{ subnet: 42, priority: 1 }] },
         delegation: { enabled: true, bothDirections: true },
       },
       own,
