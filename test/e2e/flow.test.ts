@@ -17,6 +17,7 @@ import type { Page, Request } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../support/bridge-server';
 import { openRenderer, type RendererSession } from '../support/bridge-browser';
+import { timeFilterKeystrokes } from '../support/filter-timing';
 
 const shots = path.join('test-results', 'screenshots');
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -228,29 +229,8 @@ describe('the whole flow over the real bridge, engine, pwsh lab and lab director
     const listedMs = Date.now() - opened; // lab:open + LDAP paged search of 7,500 computers + first render
     expect(await page.locator('[data-testid^="host-row-"]').count()).toBeLessThan(80); // virtualised
 
-    const times: number[] = [];
-    // Each query changes the count, so the wait ends on the frame that shows the result.
-    for (const q of ['hv004', 'hv0049', 'hv00499', 'hv01', 'hv015', 'server 2022 hv03', '']) {
-      times.push(await page.evaluate(async (query) => {
-        const input = document.querySelector<HTMLInputElement>('[data-testid="host-search"]')!;
-        const count = document.querySelector('[data-testid="host-count"]')!;
-        const before = count.textContent;
-        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-        const started = performance.now();
-        setter.call(input, query);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise<void>((resolve) => {
-          const give = setTimeout(resolve, 5000); // never hang: a 5 s answer fails the bound below
-          const check = () => (count.textContent !== before ? (clearTimeout(give), resolve()) : requestAnimationFrame(check));
-          check();
-        });
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        return performance.now() - started;
-      }, q));
-    }
-    const sorted = [...times].sort((a, b) => a - b);
-    const worst = sorted.at(-1)!;
-    const median = sorted[Math.floor(sorted.length / 2)]!;
+    // Each query changes the count, so each timing ends on the frame that shows the result.
+    const { timesMs: times, worstMs: worst, medianMs: median } = await timeFilterKeystrokes(page, ['hv004', 'hv0049', 'hv00499', 'hv01', 'hv015', 'server 2022 hv03', '']);
     console.log(`bench renderer-filter-5000 (real bridge): worst ${worst.toFixed(1)} ms, median ${median.toFixed(1)} ms over ${times.length} keystrokes`);
     fs.mkdirSync('test-results', { recursive: true });
     fs.writeFileSync(path.join('test-results', 'renderer-filter-5000.json'), JSON.stringify({

@@ -87,16 +87,26 @@ function sortValue(row: HostRow, key: SortKey): string {
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-/** Search (every whitespace-separated word must match), filter, then a stable sort. */
-export function visibleRows(rows: readonly HostRow[], query: string, filter: HostFilter, sort: SortSpec): HostRow[] {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
-  const out = rows.filter((r) => matchesFilter(r, filter) && words.every((w) => r.haystack.includes(w)));
+/**
+ * Sorted once per sort order or data change, not per keystroke: a collator sort of 5,000 rows
+ * costs tens of milliseconds, while filtering an already sorted list keeps its order for free.
+ */
+export function sortRows(rows: readonly HostRow[], sort: SortSpec): HostRow[] {
   const dir = sort.descending ? -1 : 1;
-  out.sort((a, b) => {
+  return [...rows].sort((a, b) => {
     const c = collator.compare(sortValue(a, sort.key), sortValue(b, sort.key));
     return c !== 0 ? c * dir : collator.compare(a.name, b.name);
   });
-  return out;
+}
+
+/** Search (every whitespace-separated word must match) and filter, keeping the given order. */
+export function filterRows(rows: readonly HostRow[], query: string, filter: HostFilter): HostRow[] {
+  const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  return rows.filter((r) => matchesFilter(r, filter) && words.every((w) => r.haystack.includes(w)));
+}
+
+export function visibleRows(rows: readonly HostRow[], query: string, filter: HostFilter, sort: SortSpec): HostRow[] {
+  return filterRows(sortRows(rows, sort), query, filter);
 }
 
 /** Names typed by the admin: split on commas, semicolons and whitespace; de-duplicated. */

@@ -7,7 +7,7 @@ import { Button, Checkbox, Input, Select, makeStyles, tokens, Badge } from '@flu
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { useActions, useFerry } from '../../app/store-context';
-import { buildRows, visibleRows, type HostFilter, type HostRow, type SortKey } from '../../store/host-list';
+import { buildRows, filterRows, sortRows, type HostFilter, type HostRow, type SortKey } from '../../store/host-list';
 import { formatNumber } from '../../i18n/format';
 
 const COLUMNS: readonly SortKey[] = ['name', 'status', 'os', 'migration', 'authentication', 'performance', 'delegation'];
@@ -41,7 +41,8 @@ export function HostTable() {
   const lang = useFerry((s) => s.language);
 
   const all = useMemo(() => buildRows(hosts, facts), [hosts, facts]);
-  const rows = useMemo(() => visibleRows(all, query, filter, sort), [all, query, filter, sort]);
+  const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
+  const rows = useMemo(() => filterRows(sorted, query, filter), [sorted, query, filter]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 
