@@ -55,6 +55,13 @@ export function dedicatedLinks(common: readonly CommonLink[]): CommonLink[] {
   return nonMgmt.length > 0 && nonMgmt.length < common.length ? nonMgmt : [];
 }
 
+/** The priority both hosts already give a subnet, when they agree. */
+function sharedPriority(a: HostFacts | undefined, b: HostFacts | undefined, subnet: string): number | undefined {
+  const priority = (f: HostFacts | undefined) => f?.settings?.migrationNetworks.find((n) => n.subnet === subnet)?.priority;
+  const pa = priority(a);
+  return pa !== undefined && pa === priority(b) ? pa : undefined;
+}
+
 export function recommend(source: HostFacts | undefined, destination: HostFacts | undefined): Recommendation {
   const reasons: { key: string; values?: Record<string, string | number> }[] = [
     { key: 'recommend.kerberos' },
@@ -65,8 +72,9 @@ export function recommend(source: HostFacts | undefined, destination: HostFacts 
   let networks: DesiredSettings['networks'];
   let path: readonly CommonLink[];
   if (dedicated.length > 0) {
-    // Hyper-V prefers the lowest priority number, so the fastest dedicated link gets 1.
-    networks = dedicated.map((c, i): MigrationNetwork => ({ subnet: c.subnet, priority: i + 1 }));
+    // Hyper-V prefers the lowest priority number, so the fastest dedicated link gets 1 — unless
+    // both hosts already list the subnet with one priority: keeping it avoids a needless change.
+    networks = dedicated.map((c, i): MigrationNetwork => ({ subnet: c.subnet, priority: sharedPriority(source, destination, c.subnet) ?? i + 1 }));
     path = dedicated;
     reasons.push({ key: 'recommend.dedicated', values: { subnets: dedicated.map((d) => d.subnet).join(', ') } });
   } else {

@@ -57,6 +57,16 @@ describe('recommend', () => {
     expect(dedicatedLinks(commonLinks([link('mgmt', 'x', 1), link('nic2', 'y', 10)], [link('mgmt', 'x', 1), link('nic2', 'y', 10)])).map((c) => c.subnet)).toEqual(['y']);
   });
 
+  it('keeps the priority both hosts already give the dedicated subnet, so no step changes it', () => {
+    const listed = (name: string, priority: number) => {
+      const f = fakeFacts(name);
+      return { ...f, settings: { ...f.settings!, migrationNetworks: [{ subnet: '10.0.10.0/24', priority }] } };
+    };
+    expect(recommend(listed('A', 0), listed('B', 0)).desired.networks).toEqual([{ subnet: '10.0.10.0/24', priority: 0 }]);
+    // The hosts disagree: Ferry's own numbering, which the plan then makes equal.
+    expect(recommend(listed('A', 0), listed('B', 5)).desired.networks).toEqual([{ subnet: '10.0.10.0/24', priority: 1 }]);
+  });
+
   it('keeps a higher simultaneous-migration count the admin already set', () => {
     const base = fakeFacts('A');
     const a = fakeFacts('A', { settings: { ...base.settings!, maximumVirtualMachineMigrations: 4 } });
