@@ -56,6 +56,8 @@ export interface MigrationTestDepsOptions {
    * Ferry's remote sessions run as on each host — the one that would start the move.
    */
   readonly operator?: string;
+  /** Cancels every PowerShell call the test makes (the port probes end on their own timeout). */
+  readonly signal?: AbortSignal;
 }
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -68,9 +70,12 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 export async function readOperatorRights(
   pool: ScriptRunner,
   hosts: readonly string[],
-  options: { directory?: DirectorySession; operator?: string; fallbackName: string; timeoutMs?: number },
+  options: { directory?: DirectorySession; operator?: string; fallbackName: string; timeoutMs?: number; signal?: AbortSignal },
 ): Promise<OperatorFacts> {
-  const runOpts = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
+  const runOpts = {
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   const readHost = async (computerName: string): Promise<OperatorHostRights & { user?: string }> => {
     try {
       const raw = await pool.run<unknown>(OPERATOR_RIGHTS_SCRIPT, { computerName, ...(options.operator !== undefined ? { user: options.operator } : {}) }, runOpts);
@@ -122,7 +127,10 @@ export async function tcpProbe(target: string, ports: readonly number[], timeout
 
 export function createMigrationTestDeps(options: MigrationTestDepsOptions): MigrationTestDeps {
   const { pool, directory } = options;
-  const runOpts = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
+  const runOpts = {
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   return {
     readHosts: (names) => readHosts(pool, names, runOpts),
     readOperator: (hosts) =>
@@ -130,6 +138,7 @@ export function createMigrationTestDeps(options: MigrationTestDepsOptions): Migr
         ...(directory ? { directory } : {}),
         ...(options.operator !== undefined ? { operator: options.operator } : {}),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
         fallbackName: options.user,
       }),
     ...(directory

@@ -55,6 +55,18 @@ export interface MigrationTestRequest {
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** The test was cancelled: no report, because findings from cut-off reads would be wrong. */
+export class MigrationTestCancelled extends Error {
+  constructor() {
+    super('The migration test was cancelled.');
+    this.name = 'MigrationTestCancelled';
+  }
+}
+
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new MigrationTestCancelled();
+}
+
 async function readOne(deps: MigrationTestDeps, name: string): Promise<HostFacts> {
   try {
     const [facts] = await deps.readHosts([name]);
@@ -92,7 +104,12 @@ async function account(deps: MigrationTestDeps, name: string): Promise<{ account
   }
 }
 
-export async function runMigrationTest(deps: MigrationTestDeps, request: MigrationTestRequest): Promise<TestReport> {
+/**
+ * `signal` is checked between the phases; the deps should honour the same signal so the calls
+ * in flight stop too (createMigrationTestDeps does).
+ */
+export async function runMigrationTest(deps: MigrationTestDeps, request: MigrationTestRequest, signal?: AbortSignal): Promise<TestReport> {
+  stopIfCancelled(signal);
   const startedAt = deps.now().toISOString();
   const { source, destination } = request;
   const vmNames = [...new Set(request.vms ?? [])];
@@ -103,6 +120,7 @@ export async function runMigrationTest(deps: MigrationTestDeps, request: Migrati
     account(deps, destination),
     deps.readOperator ? deps.readOperator([source, destination]).catch(() => undefined) : Promise.resolve(undefined),
   ]);
+  stopIfCancelled(signal);
   const srcUp = src.status === 'ok';
   const dstUp = dst.status === 'ok';
   const winrm = [PORT_WINRM_HTTP, PORT_WINRM_HTTPS];
@@ -111,7 +129,9 @@ export async function runMigrationTest(deps: MigrationTestDeps, request: Migrati
     probe(deps, WORKSTATION, source, winrm),
     probe(deps, WORKSTATION, destination, winrm),
   ]);
+  stopIfCancelled(signal);
   const vmReports = srcUp && dstUp ? await Promise.all(vmNames.map((vm) => compare(deps, source, vm, destination))) : [];
+  stopIfCancelled(signal);
   const facts: MigrationFacts = {
     source: src,
     destination: dst,

@@ -113,9 +113,9 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     user,
   });
   const tests = createTestHandlers({
-    testDeps: () => {
+    testDeps: (signal) => {
       const session = directory.currentDirectory();
-      return createMigrationTestDeps({ pool: runner, user, workstationProbe: labMode ? 'lab' : 'tcp', ...(session ? { directory: session } : {}) });
+      return createMigrationTestDeps({ pool: runner, user, signal, workstationProbe: labMode ? 'lab' : 'tcp', ...(session ? { directory: session } : {}) });
     },
     locale: options.locale.toLowerCase().startsWith('de') ? 'de' : 'en',
   });

@@ -46,6 +46,7 @@ export function createFerryApi(transport: Transport) {
     listAudit: call('audit:list'),
     startRollback: call('rollback:start'),
     runTest: call('test:run'),
+    cancelTest: call('test:cancel'),
     testReport: call('test:report'),
     onProgress: on('ferry:progress'),
   });

@@ -47,6 +47,7 @@ const basePayloads: { readonly [C in InvokeChannel]: unknown } = {
   'audit:list': {},
   'rollback:start': { runId: 'run-1' },
   'test:run': { source: 'HV01', destination: 'HV02', vms: ['VM01'], authentication: 'Kerberos' },
+  'test:cancel': {},
   'test:report': { locale: 'en' },
 };
 

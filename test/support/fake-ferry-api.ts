@@ -99,6 +99,7 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
     'audit:list': () => ok({ records: [] }),
     'rollback:start': (r) => ok({ runId: `rb-${r.runId}`, planId: 'plan-1', ok: true, results: [], restoreCommands: [] }),
     'test:run': (r) => ok({ source: r.source, destination: r.destination, startedAt: '2025-01-01T00:00:00Z', ranBy: 'admin', hosts: [], findings: [], model: [] }),
+    'test:cancel': () => ok({ cancelled: true }),
     'test:report': () => ok({ fileName: 'ferry-test.html', html: '<html></html>' }),
   };
   const answers: Answers = { ...defaults };

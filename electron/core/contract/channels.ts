@@ -143,6 +143,11 @@ export const invokeChannels = {
     response: ApplyResultSchema,
   },
   'test:run': { request: TestRequestSchema, response: TestReportSchema },
+  /** Stops the running test: its PowerShell calls are cancelled, and it answers 'cancelled'. */
+  'test:cancel': {
+    request: Empty,
+    response: z.object({ cancelled: z.boolean() }).strict(),
+  },
   'test:report': {
     request: z.object({ locale: z.enum(['en', 'de']).optional() }).strict(),
     response: z.object({ fileName: z.string(), html: z.string() }).strict(),

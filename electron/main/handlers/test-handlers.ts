@@ -1,20 +1,23 @@
 /**
  * IPC handlers for the simulated migration test: `test:run` runs it and keeps the report;
- * `test:report` renders the last report as one self-contained HTML file.
+ * `test:cancel` stops the running one (its PowerShell calls included, so a cancelled test of a
+ * thousand VMs does not keep the pool busy); `test:report` renders the last report as one
+ * self-contained HTML file.
  */
 import type { TestReport } from '../../core/model';
 import { renderTestReportHtml } from '../../core/report';
-import { runMigrationTest, type MigrationTestDeps } from '../../engine/migration-test';
+import { MigrationTestCancelled, runMigrationTest, type MigrationTestDeps } from '../../engine/migration-test';
 import { UserFacingError, type Handler } from '../ipc-dispatch';
 
 export interface TestHandlerDeps {
-  /** Built per call: the directory may have been connected or dropped since the last test. */
-  readonly testDeps: () => MigrationTestDeps;
+  /** Built per call (the directory may have been connected or dropped since), bound to its signal. */
+  readonly testDeps: (signal: AbortSignal) => MigrationTestDeps;
   readonly locale?: 'en' | 'de';
 }
 
 export interface TestHandlers {
   readonly 'test:run': Handler<'test:run'>;
+  readonly 'test:cancel': Handler<'test:cancel'>;
   readonly 'test:report': Handler<'test:report'>;
 }
 
@@ -27,17 +30,38 @@ export function reportFileName(report: TestReport): string {
 
 export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
   let last: TestReport | undefined;
+  // One test at a time: a new run supersedes (cancels) the one before, as the window does.
+  let running: AbortController | undefined;
   return {
-    'test:run': async (request) => {
-      const report = await runMigrationTest(deps.testDeps(), {
-        source: request.source,
-        destination: request.destination,
-        ...(request.vms ? { vms: request.vms } : {}),
-        ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
-        ...(request.authentication ? { authentication: request.authentication } : {}),
-      });
-      last = report;
-      return report;
+    'test:run': async (request, signal) => {
+      running?.abort();
+      const controller = new AbortController();
+      running = controller;
+      const stop = () => controller.abort();
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
+      try {
+        const report = await runMigrationTest(deps.testDeps(controller.signal), {
+          source: request.source,
+          destination: request.destination,
+          ...(request.vms ? { vms: request.vms } : {}),
+          ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
+          ...(request.authentication ? { authentication: request.authentication } : {}),
+        }, controller.signal);
+        last = report;
+        return report;
+      } catch (error) {
+        if (error instanceof MigrationTestCancelled) throw new UserFacingError('cancelled', 'The migration test was cancelled; no report was made.');
+        throw error;
+      } finally {
+        signal.removeEventListener('abort', stop);
+        if (running === controller) running = undefined;
+      }
+    },
+    'test:cancel': async () => {
+      if (!running) return { cancelled: false };
+      running.abort();
+      return { cancelled: true };
     },
     'test:report': async (request) => {
       if (last === undefined) throw new UserFacingError('not-found', 'Run the migration test first; there is no report yet.');

@@ -16,7 +16,10 @@ export interface AppSlice {
   setLanguage(language: Language): void;
   setWorkspace(workspace: Workspace): void;
   dismissError(index: number): void;
-  /** Stops waiting for an operation; its late answer is ignored. */
+  /**
+   * Stops waiting for an operation; its late answer is ignored. The migration test is also
+   * stopped in the main process, so its remote calls do not run on unseen.
+   */
   abandon(op: Op): void;
 }
 
@@ -50,5 +53,6 @@ export const createAppSlice: SliceFactory<AppSlice> = (api) => (set, get) => ({
       delete busy[op];
       return { busy };
     });
+    if (op === 'test') void api.cancelTest({}).catch(() => undefined);
   },
 });

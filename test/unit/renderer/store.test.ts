@@ -48,6 +48,19 @@ describe('app slice', () => {
     release();
     await pending;
     expect(store.getState().hosts).toHaveLength(0);
+    expect(fake.calls.some((c) => c.channel === 'test:cancel')).toBe(false); // only the test is stopped in main
+  });
+
+  it('cancelling the migration test also stops it in the main process', async () => {
+    const fake = createFakeFerry();
+    fake.answer('test:run', () => new Promise(() => undefined)); // never answers on its own
+    const store = createFerryStore(fake.api);
+    store.setState({ source: 'HV01', destination: 'HV02' });
+    void store.getState().runTest();
+    expect(store.getState().busy.test).toBeDefined();
+    store.getState().abandon('test');
+    expect(store.getState().busy.test).toBeUndefined();
+    expect(fake.calls.map((c) => c.channel)).toContain('test:cancel');
   });
 });
 

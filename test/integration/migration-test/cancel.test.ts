@@ -1,0 +1,72 @@
+/**
+ * Cancelling the migration test stops it in the main process, not only in the window: with every
+ * lab cmdlet made slow, `test:cancel` ends a running `test:run` with 'cancelled' long before its
+ * reads could finish, no report is kept, and the PowerShell pool is usable straight after (the
+ * cancelled processes were replaced, not left running the abandoned reads).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IpcResult } from '../../../electron/core/contract/channels';
+import { createAppContext, type AppContext } from '../../../electron/main/app-context';
+import { createDispatcher, createSenderCheck, type Dispatcher } from '../../../electron/main/ipc-dispatch';
+import { setFault } from '../../../electron/services/lab/lab-faults';
+
+const PWSH = process.env.FERRY_PWSH ?? path.resolve('.tools/pwsh/pwsh');
+const indexHtml = 'file:///opt/Ferry/resources/app.asar/dist/renderer/index.html';
+const sender = { isMainFrame: true, url: indexHtml };
+/** Per cmdlet call; a host read makes several, so an uncancelled test takes tens of seconds. */
+const LATENCY_MS = 4000;
+
+let root: string;
+let context: AppContext;
+let dispatcher: Dispatcher;
+
+const dispatch = <T>(channel: string, payload: unknown) => dispatcher.dispatch(channel, payload, sender) as Promise<IpcResult<T>>;
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-test-cancel-'));
+  context = await createAppContext({
+    dataDir: path.join(root, 'data'),
+    version: '0.0.0-test',
+    locale: 'en',
+    resourcesDir: path.join(process.cwd(), 'dist'),
+    labMode: true,
+    powershellExecutable: PWSH,
+    poolSize: 2,
+  });
+  dispatcher = createDispatcher(context.handlers, createSenderCheck({ fileIndex: indexHtml }));
+});
+
+afterAll(async () => {
+  await context?.dispose();
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('test:cancel', () => {
+  it('stops a running test and its PowerShell calls; the pool serves the next read', async () => {
+    const opened = await dispatch<{ labDir: string }>('lab:open', { reset: true });
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(await dispatch('test:cancel', {})).toEqual({ ok: true, data: { cancelled: false } });
+
+    for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, { latencyMs: LATENCY_MS });
+    const started = Date.now();
+    const run = dispatch('test:run', { source: 'HV01', destination: 'HV02', vms: ['web01'] });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await dispatch('test:cancel', {})).toEqual({ ok: true, data: { cancelled: true } });
+    const result = await run;
+    const elapsed = Date.now() - started;
+
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('cancelled');
+    expect(elapsed).toBeLessThan(LATENCY_MS); // the first slow cmdlet call had not even returned
+    expect((await dispatch('test:report', {})).ok).toBe(false); // no half report was kept
+
+    for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, null);
+    const read = await dispatch<{ hosts: { status: string }[] }>('hosts:read', { hosts: ['HV01', 'HV02'] });
+    expect(read.ok && read.data.hosts.map((h) => h.status)).toEqual(['ok', 'ok']);
+    const again = await dispatch<{ findings: unknown[] }>('test:run', { source: 'HV01', destination: 'HV02', vms: ['web01'] });
+    expect(again.ok && again.data.findings.length).toBeGreaterThan(0);
+  });
+});
