@@ -1,7 +1,7 @@
 /**
- * One authenticated LDAP session (ldapts 8.x): TLS, simple bind, RootDSE, paged search and
- * value-level modifies. The password is used for the bind and kept in this closure only; it is
- * never logged, returned or written anywhere.
+ * One authenticated LDAP session (ldapts 8.x): TLS, simple bind, RootDSE, paged search (over two
+ * connections, so searches run side by side) and value-level modifies. The password is used for
+ * the binds and kept in this closure only; it is never logged, returned or written anywhere.
  */
 import { readFile } from 'node:fs/promises';
 import { Attribute, Change, Client, type Filter } from 'ldapts';
@@ -94,9 +94,7 @@ function upnDomain(bindUser: string): string | undefined {
   return at > 0 ? bindUser.slice(at + 1).toLowerCase() : undefined;
 }
 
-export async function connectDirectory(options: DirectoryConnectOptions): Promise<DirectorySession> {
-  const url = checkUrl(options);
-  const tlsOptions = await tlsOptionsFor(options);
+async function openClient(options: DirectoryConnectOptions, url: URL, tlsOptions: ConnectionOptions): Promise<Client> {
   const timeout = options.timeoutMs ?? 15_000;
   const client = new Client({
     url: options.url,
@@ -112,11 +110,27 @@ export async function connectDirectory(options: DirectoryConnectOptions): Promis
     await client.unbind().catch(() => undefined);
     throw toDirectoryError(error, 'connect and sign in');
   }
+  return client;
+}
+
+export async function connectDirectory(options: DirectoryConnectOptions): Promise<DirectorySession> {
+  const url = checkUrl(options);
+  const tlsOptions = await tlsOptionsFor(options);
+  const client = await openClient(options, url, tlsOptions);
+  // A second connection, opened only after the first bind succeeded (a wrong password must not
+  // count twice towards the account's lockout), lets searches run side by side: Samba answers one
+  // connection's requests in order, and discovery's two searches took 1.6x as long on one.
+  // Best effort: without it everything still works on the first. Modifies stay on the first.
+  const spare = await openClient(options, url, tlsOptions).catch(() => undefined);
+  const searchers = [client, ...(spare ? [spare] : [])].map((c) => ({ client: c, inFlight: 0 }));
   const pageSize = options.pageSize ?? 1000;
 
   const search = async (spec: SearchSpec): Promise<LowerEntry[]> => {
+    // The least busy connection, the first on a tie: a read-back right after a modify goes to it.
+    const searcher = searchers.reduce((best, s) => (s.inFlight < best.inFlight ? s : best));
+    searcher.inFlight++;
     try {
-      const result = await client.search(spec.base ?? baseDn, {
+      const result = await searcher.client.search(spec.base ?? baseDn, {
         scope: spec.scope ?? 'sub',
         filter: spec.filter,
         attributes: [...spec.attributes],
@@ -127,20 +141,23 @@ export async function connectDirectory(options: DirectoryConnectOptions): Promis
       return result.searchEntries.map((e) => lowerEntry(e, hex));
     } catch (error) {
       throw toDirectoryError(error, 'search the directory');
+    } finally {
+      searcher.inFlight--;
     }
   };
+  const closeAll = () => Promise.all(searchers.map((s) => s.client.unbind().catch(() => undefined)));
 
   let baseDn = '';
   let rootDse: LowerEntry | undefined;
   try {
     [rootDse] = await search({ base: '', scope: 'base', filter: '(objectClass=*)', attributes: ['defaultNamingContext', 'dnsHostName'], paged: false });
   } catch (error) {
-    await client.unbind().catch(() => undefined);
+    await closeAll();
     throw error;
   }
   const defaultNamingContext = options.baseDn ?? rootDse?.attrs.get('defaultnamingcontext')?.[0] ?? '';
   if (defaultNamingContext === '') {
-    await client.unbind().catch(() => undefined);
+    await closeAll();
     throw new DirectoryError('not-found', 'The directory did not announce a default naming context; give the base DN explicitly.');
   }
   baseDn = defaultNamingContext;
@@ -170,7 +187,7 @@ export async function connectDirectory(options: DirectoryConnectOptions): Promis
     swapValue: (dn, attribute, oldValue, newValue) =>
       modify(dn, [change('delete', attribute, oldValue), change('add', attribute, newValue)], `change ${attribute} from ${oldValue} to ${newValue}`),
     close: async () => {
-      await client.unbind().catch(() => undefined);
+      await closeAll();
     },
   };
 }
