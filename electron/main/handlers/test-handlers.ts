@@ -4,6 +4,7 @@
  * thousand VMs does not keep the pool busy); `test:report` renders the last report as one
  * self-contained HTML file.
  */
+import { setMaxListeners } from 'node:events';
 import type { TestReport } from '../../core/model';
 import { renderTestReportHtml } from '../../core/report';
 import { MigrationTestCancelled, runMigrationTest, type MigrationTestDeps } from '../../engine/migration-test';
@@ -36,6 +37,8 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
     'test:run': async (request, signal) => {
       running?.abort();
       const controller = new AbortController();
+      // Every call of the test listens on this one signal (one Compare-VM per VM): no limit.
+      setMaxListeners(0, controller.signal);
       running = controller;
       const stop = () => controller.abort();
       if (signal.aborted) stop();
