@@ -14,7 +14,7 @@ import type { DirectorySession } from '../services/directory/directory-session';
 import { readUserRights, type UserRights } from '../services/directory/user-rights';
 import type { MigrationTestDeps } from './migration-test';
 import { readHosts } from './read-hosts';
-import type { ScriptRunner } from './script-runner';
+import type { RunOptions, ScriptRunner } from './script-runner';
 
 export const COMPARE_VM_SCRIPT = 'compare-vm.ps1';
 export const TEST_PORTS_SCRIPT = 'test-ports.ps1';
@@ -70,12 +70,9 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 export async function readOperatorRights(
   pool: ScriptRunner,
   hosts: readonly string[],
-  options: { directory?: DirectorySession; operator?: string; fallbackName: string; timeoutMs?: number; signal?: AbortSignal },
+  options: { directory?: DirectorySession; operator?: string; fallbackName: string; run?: RunOptions },
 ): Promise<OperatorFacts> {
-  const runOpts = {
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
+  const runOpts = options.run ?? {};
   const readHost = async (computerName: string): Promise<OperatorHostRights & { user?: string }> => {
     try {
       const raw = await pool.run<unknown>(OPERATOR_RIGHTS_SCRIPT, { computerName, ...(options.operator !== undefined ? { user: options.operator } : {}) }, runOpts);
@@ -137,8 +134,7 @@ export function createMigrationTestDeps(options: MigrationTestDepsOptions): Migr
       readOperatorRights(pool, hosts, {
         ...(directory ? { directory } : {}),
         ...(options.operator !== undefined ? { operator: options.operator } : {}),
-        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
+        run: runOpts,
         fallbackName: options.user,
       }),
     ...(directory

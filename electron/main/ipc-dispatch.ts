@@ -4,7 +4,7 @@
  * `ipc-register.ts` wires this to `ipcMain.handle`; the test-only loopback bridge calls the same
  * function, so the e2e suite exercises exactly the checks the packaged app runs.
  */
-import { setMaxListeners } from 'node:events';
+import { requestSignal } from './abort-signals';
 import type { z } from 'zod';
 import {
   invokeChannels,
@@ -83,13 +83,6 @@ export interface Dispatcher {
  * typed error before any handler runs; a handler's unexpected exception becomes a generic
  * message (logged by `onUnexpected`) so no stack or internal text reaches the renderer.
  */
-/** Every remote call a request makes listens on its signal (one per host of a 500-host read): no listener limit. */
-function requestSignal(): AbortSignal {
-  const signal = new AbortController().signal;
-  setMaxListeners(0, signal);
-  return signal;
-}
-
 export function createDispatcher(
   handlers: HandlerMap,
   isTrustedSender: SenderCheck,

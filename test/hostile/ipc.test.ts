@@ -10,13 +10,12 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeChannelNames, invokeChannels, type InvokeChannel, type IpcResult } from '../../electron/core/contract/channels';
-import { createAppContext, type AppContext } from '../../electron/main/app-context';
+import type { AppContext } from '../../electron/main/app-context';
 import { createDispatcher, createSenderCheck, type Dispatcher } from '../../electron/main/ipc-dispatch';
 import { CANARY_NAME, corpusSize, pollutionPayloads, textCases, typeCases } from './corpus';
 import { kerberosDesired } from '../support/desired-settings';
+import { createLabAppContext, INDEX_HTML, WINDOW_SENDER } from '../support/lab-app';
 
-const indexHtml = 'file:///opt/Ferry/resources/app.asar/dist/renderer/index.html';
-const sender = { isMainFrame: true, url: indexHtml };
 
 /** A valid request per channel: each hostile value replaces exactly one field of it. */
 const basePayloads: { readonly [C in InvokeChannel]: unknown } = {
@@ -115,15 +114,8 @@ describe('hostile input against every IPC text field', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-hostile-data-'));
     canaryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-hostile-canary-'));
     cwdBefore = fs.readdirSync(process.cwd()).sort();
-    context = await createAppContext({
-      dataDir,
-      version: '0.0.0-test',
-      locale: 'en',
-      resourcesDir: path.join(process.cwd(), 'dist'),
-      labMode: true,
-      ...(process.env['FERRY_PWSH'] ? { powershellExecutable: process.env['FERRY_PWSH'] } : {}),
-    });
-    dispatcher = createDispatcher(context.handlers, createSenderCheck({ fileIndex: indexHtml }), (channel, error) =>
+    context = await createLabAppContext(dataDir);
+    dispatcher = createDispatcher(context.handlers, createSenderCheck({ fileIndex: INDEX_HTML }), (channel, error) =>
       unexpected.push(`${channel}: ${error instanceof Error ? error.message : String(error)}`),
     );
   });
@@ -154,7 +146,7 @@ describe('hostile input against every IPC text field', () => {
     const field = p.join('.');
     const problems: string[] = [];
     for (const c of textCases(canaryDir)) {
-      const result = await dispatcher.dispatch(channel, withValue(basePayloads[channel], p, c.value), sender);
+      const result = await dispatcher.dispatch(channel, withValue(basePayloads[channel], p, c.value), WINDOW_SENDER);
       const problem = judge(result, field);
       if (problem) problems.push(`${c.id} ${JSON.stringify(c.value).slice(0, 60)}: ${problem}`);
     }
@@ -165,7 +157,7 @@ describe('hostile input against every IPC text field', () => {
     const field = p.join('.');
     const problems: string[] = [];
     for (const c of typeCases) {
-      const result = await dispatcher.dispatch(channel, withValue(basePayloads[channel], p, c.value), sender);
+      const result = await dispatcher.dispatch(channel, withValue(basePayloads[channel], p, c.value), WINDOW_SENDER);
       if (result.ok || result.error.code !== 'invalid-input' || !(result.error.field ?? '').startsWith(field)) {
         problems.push(`${c.id}: ${JSON.stringify(result).slice(0, 200)}`);
       }
@@ -178,7 +170,7 @@ describe('hostile input against every IPC text field', () => {
       const payload = typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value) ? { ...(basePayloads[channel] as object), ...c.value } : c.value;
       // Spread drops an own __proto__ key; re-add it the way JSON.parse would.
       if (c.id === 'pollute-proto') Object.defineProperty(payload, '__proto__', { value: { polluted: true }, enumerable: true, configurable: true, writable: true });
-      const result = await dispatcher.dispatch(channel, payload, sender);
+      const result = await dispatcher.dispatch(channel, payload, WINDOW_SENDER);
       expect(result.ok, `${channel} ${c.id}`).toBe(false);
       if (!result.ok) expect(result.error.code, `${channel} ${c.id}`).toBe('invalid-input');
     }

@@ -17,6 +17,7 @@ import type { ScriptRunner } from '../../engine/script-runner';
 import type { StepExecutor, StepExecutors } from '../../engine/step-executor';
 import { AuditLog } from '../../services/audit/audit-log';
 import { UserFacingError, type HandlerMap } from '../ipc-dispatch';
+import { linkedController } from '../abort-signals';
 
 export type DelegationPlanner = (
   request: { readonly source: HostFacts; readonly destination: HostFacts; readonly bothDirections: boolean },
@@ -36,13 +37,6 @@ export type SettingsChannels = 'hosts:read' | 'plan:create' | 'plan:export' | 'a
 
 /** Plans kept for export/apply; old ones are dropped first. */
 const MAX_PLANS = 50;
-
-function linked(signal: AbortSignal): AbortController {
-  const controller = new AbortController();
-  if (signal.aborted) controller.abort();
-  else signal.addEventListener('abort', () => controller.abort(), { once: true });
-  return controller;
-}
 
 export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerMap, SettingsChannels> {
   const plans = new Map<string, Plan>();
@@ -66,7 +60,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
     return plan;
   };
   const runTracked = async (runId: string, signal: AbortSignal, work: (s: AbortSignal) => Promise<ResponseOf<'apply:start'>>) => {
-    const controller = linked(signal);
+    const controller = linkedController(signal);
     running.set(runId, controller);
     try {
       return await work(controller.signal);

@@ -4,10 +4,10 @@
  * thousand VMs does not keep the pool busy); `test:report` renders the last report as one
  * self-contained HTML file.
  */
-import { setMaxListeners } from 'node:events';
 import type { TestReport } from '../../core/model';
 import { renderTestReportHtml } from '../../core/report';
 import { MigrationTestCancelled, runMigrationTest, type MigrationTestDeps } from '../../engine/migration-test';
+import { linkedController } from '../abort-signals';
 import { UserFacingError, type Handler } from '../ipc-dispatch';
 
 export interface TestHandlerDeps {
@@ -36,13 +36,8 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
   return {
     'test:run': async (request, signal) => {
       running?.abort();
-      const controller = new AbortController();
-      // Every call of the test listens on this one signal (one Compare-VM per VM): no limit.
-      setMaxListeners(0, controller.signal);
+      const controller = linkedController(signal);
       running = controller;
-      const stop = () => controller.abort();
-      if (signal.aborted) stop();
-      else signal.addEventListener('abort', stop, { once: true });
       try {
         const report = await runMigrationTest(deps.testDeps(controller.signal), {
           source: request.source,
@@ -57,7 +52,6 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
         if (error instanceof MigrationTestCancelled) throw new UserFacingError('cancelled', 'The migration test was cancelled; no report was made.');
         throw error;
       } finally {
-        signal.removeEventListener('abort', stop);
         if (running === controller) running = undefined;
       }
     },

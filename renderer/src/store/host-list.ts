@@ -105,10 +105,6 @@ export function filterRows(rows: readonly HostRow[], query: string, filter: Host
   return rows.filter((r) => matchesFilter(r, filter) && words.every((w) => r.haystack.includes(w)));
 }
 
-export function visibleRows(rows: readonly HostRow[], query: string, filter: HostFilter, sort: SortSpec): HostRow[] {
-  return filterRows(sortRows(rows, sort), query, filter);
-}
-
 /** Names typed by the admin: split on commas, semicolons and whitespace; de-duplicated. */
 export function parseHostNames(text: string): string[] {
   const seen = new Set<string>();

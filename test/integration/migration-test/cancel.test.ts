@@ -9,13 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../../electron/core/contract/channels';
-import { createAppContext, type AppContext } from '../../../electron/main/app-context';
+import type { AppContext } from '../../../electron/main/app-context';
 import { createDispatcher, createSenderCheck, type Dispatcher } from '../../../electron/main/ipc-dispatch';
 import { setFault } from '../../../electron/services/lab/lab-faults';
+import { createLabAppContext, INDEX_HTML, WINDOW_SENDER } from '../../support/lab-app';
 
-const PWSH = process.env.FERRY_PWSH ?? path.resolve('.tools/pwsh/pwsh');
-const indexHtml = 'file:///opt/Ferry/resources/app.asar/dist/renderer/index.html';
-const sender = { isMainFrame: true, url: indexHtml };
 /** Per cmdlet call; a host read makes several, so an uncancelled test takes tens of seconds. */
 const LATENCY_MS = 4000;
 
@@ -23,20 +21,12 @@ let root: string;
 let context: AppContext;
 let dispatcher: Dispatcher;
 
-const dispatch = <T>(channel: string, payload: unknown) => dispatcher.dispatch(channel, payload, sender) as Promise<IpcResult<T>>;
+const dispatch = <T>(channel: string, payload: unknown) => dispatcher.dispatch(channel, payload, WINDOW_SENDER) as Promise<IpcResult<T>>;
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-test-cancel-'));
-  context = await createAppContext({
-    dataDir: path.join(root, 'data'),
-    version: '0.0.0-test',
-    locale: 'en',
-    resourcesDir: path.join(process.cwd(), 'dist'),
-    labMode: true,
-    powershellExecutable: PWSH,
-    poolSize: 2,
-  });
-  dispatcher = createDispatcher(context.handlers, createSenderCheck({ fileIndex: indexHtml }));
+  context = await createLabAppContext(path.join(root, 'data'), { poolSize: 2 });
+  dispatcher = createDispatcher(context.handlers, createSenderCheck({ fileIndex: INDEX_HTML }));
 });
 
 afterAll(async () => {

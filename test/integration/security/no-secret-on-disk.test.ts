@@ -12,17 +12,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../../electron/core/contract/channels';
-import { createAppContext, type AppContext } from '../../../electron/main/app-context';
+import type { AppContext } from '../../../electron/main/app-context';
 import { createFileLogger } from '../../../electron/main/file-logger';
 import { createDispatcher, createSenderCheck, type Dispatcher } from '../../../electron/main/ipc-dispatch';
 import { scanDirForSecret } from '../../support/scan-for-secret';
 import { kerberosDesired } from '../../support/desired-settings';
+import { createLabAppContext, INDEX_HTML, WINDOW_SENDER } from '../../support/lab-app';
 
 const CANARY = 'Ferry-Canary-Pa55w0rd!';
 const CLI = path.resolve('dist/cli/ferry.cjs');
 const PWSH = process.env.FERRY_PWSH ?? path.resolve('.tools/pwsh/pwsh');
-const indexHtml = 'file:///opt/Ferry/resources/app.asar/dist/renderer/index.html';
-const sender = { isMainFrame: true, url: indexHtml };
 
 let root: string;
 let dataDir: string;
@@ -31,7 +30,7 @@ let dispatcher: Dispatcher;
 const unexpected: string[] = [];
 
 async function call<T>(channel: string, payload: unknown): Promise<T> {
-  const result = (await dispatcher.dispatch(channel, payload, sender)) as IpcResult<T>;
+  const result = (await dispatcher.dispatch(channel, payload, WINDOW_SENDER)) as IpcResult<T>;
   if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
   return result.data;
 }
@@ -54,17 +53,8 @@ beforeAll(async () => {
   dataDir = path.join(root, 'data');
   // As main.ts: a file logger in <dataDir>/logs, with no list of secrets to hide — nothing may reach it.
   const log = createFileLogger(path.join(dataDir, 'logs'));
-  context = await createAppContext({
-    dataDir,
-    version: '0.0.0-test',
-    locale: 'en',
-    resourcesDir: path.join(process.cwd(), 'dist'),
-    labMode: true,
-    powershellExecutable: PWSH,
-    poolSize: 2,
-    log,
-  });
-  dispatcher = createDispatcher(context.handlers, createSenderCheck({ fileIndex: indexHtml }), (channel, error) => {
+  context = await createLabAppContext(dataDir, { poolSize: 2, log });
+  dispatcher = createDispatcher(context.handlers, createSenderCheck({ fileIndex: INDEX_HTML }), (channel, error) => {
     unexpected.push(channel);
     log('error', `IPC ${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
   });
@@ -90,7 +80,7 @@ describe('no secret on disk', () => {
     // Connect to the lab directory with the password. Ferry refuses to send it over plain LDAP
     // (and the lab serves no StartTLS), so both attempts fail before a bind; the lab session stays.
     for (const startTls of [false, true]) {
-      const refused = await dispatcher.dispatch('directory:connect', { url: opened.directory.url, startTls, bindUser: opened.directory.bindUser, password: CANARY }, sender);
+      const refused = await dispatcher.dispatch('directory:connect', { url: opened.directory.url, startTls, bindUser: opened.directory.bindUser, password: CANARY }, WINDOW_SENDER);
       expect(refused.ok).toBe(false);
       expect(JSON.stringify(refused)).not.toContain(CANARY);
     }

@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { buildRows, filterRows, sortRows, visibleRows, parseHostNames, validateHostName, DEFAULT_FILTER, DEFAULT_SORT } from '../../../renderer/src/store/host-list';
+import { buildRows, filterRows, sortRows, parseHostNames, validateHostName, DEFAULT_FILTER, DEFAULT_SORT, type HostFilter, type HostRow, type SortSpec } from '../../../renderer/src/store/host-list';
 import { fakeAccount, fakeFacts } from '../../support/fake-ferry-api';
 import type { DiscoveredHost, HostFacts } from '../../../electron/core/model';
+
+/** What the Discover table shows: sorted, then searched and filtered. */
+const visibleRows = (rows: readonly HostRow[], query: string, filter: HostFilter, sort: SortSpec) => filterRows(sortRows(rows, sort), query, filter);
 
 function fleet(n: number) {
   const hosts: DiscoveredHost[] = [];
