@@ -17,7 +17,7 @@ import type { Page, Request } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../support/bridge-server';
 import { openRenderer, type RendererSession } from '../support/bridge-browser';
-import { timeFilterKeystrokes } from '../support/filter-timing';
+import { typeQueries } from '../support/type-queries';
 
 const shots = path.join('test-results', 'screenshots');
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -218,30 +218,21 @@ describe('the whole flow over the real bridge, engine, pwsh lab and lab director
     });
   }
 
-  it('filters a 5,000-host lab directory in under 100 ms per keystroke, reading facts only for rows on screen', async () => {
+  it('lists and filters a 5,000-host lab directory, reading facts only for rows on screen', async () => {
     // 7,500 computers, 5,000 of them Hyper-V hosts: discovery must list exactly those (+ HV01/HV02).
     const run = await startRun({ locale: 'en-US', labDirectoryHosts: { computers: 7500, hyperV: 5000 } });
     const { page } = run.session;
     await page.getByTestId('lab-mode').waitFor({ timeout: 30_000 });
-    const opened = Date.now();
     await page.getByTestId('use-lab').click();
     await expect.poll(() => page.getByTestId('host-count').textContent(), { timeout: 60_000, interval: 50 }).toContain('5,002 of 5,002');
-    const listedMs = Date.now() - opened; // lab:open + LDAP paged search of 7,500 computers + first render
     expect(await page.locator('[data-testid^="host-row-"]').count()).toBeLessThan(80); // virtualised
 
-    // Each query changes the count, so each timing ends on the frame that shows the result.
-    const { timesMs: times, worstMs: worst, medianMs: median } = await timeFilterKeystrokes(page, ['hv004', 'hv0049', 'hv00499', 'hv01', 'hv015', 'server 2022 hv03', '']);
-    console.log(`bench renderer-filter-5000 (real bridge): worst ${worst.toFixed(1)} ms, median ${median.toFixed(1)} ms over ${times.length} keystrokes`);
-    fs.mkdirSync('test-results', { recursive: true });
-    fs.writeFileSync(path.join('test-results', 'renderer-filter-5000.json'), JSON.stringify({
-      hosts: 5002, bridge: 'real', directoryComputers: 7500, openToListedMs: listedMs, timesMs: times.map((t) => Math.round(t * 10) / 10), worstMs: Math.round(worst * 10) / 10, medianMs: Math.round(median * 10) / 10,
-    }, null, 2));
+    // How fast is the bench's figure (`npm run bench -- renderer` times these same queries over
+    // this bridge); here: every query answers and the DOM only ever holds the rows on screen.
+    const typed = await typeQueries(page, ['hv004', 'hv0049', 'hv00499', 'hv01', 'hv015', 'server 2022 hv03', '']);
+    expect(typed.unanswered).toEqual([]);
+    expect(typed.mostRowsInDom).toBeLessThan(80);
     expect(await page.getByTestId('host-count').textContent()).toContain('5,002 of 5,002');
-    // The figure is the bench's (npm run bench prints it). The check here is on the median, which
-    // a noisy shared machine cannot push over the line by one slow keystroke; the loose bound on
-    // the worst keystroke still catches a list that stopped virtualising (that takes seconds).
-    expect(median).toBeLessThan(100);
-    expect(worst).toBeLessThan(500);
 
     // Rows that stay on screen get their facts read (the lab has no HV00001: it reads as unreachable).
     await expect.poll(() => run.reads.includes('HV00001'), { timeout: SLOW }).toBe(true);
@@ -251,9 +242,7 @@ describe('the whole flow over the real bridge, engine, pwsh lab and lab director
     await page.getByTestId('set-source-HV04321').click();
     await expect.poll(() => run.reads.includes('HV04321'), { timeout: SLOW }).toBe(true);
     await page.waitForTimeout(1000);
-    const distinct = new Set(run.reads).size;
-    console.log(`bench renderer-filter-5000: list shown ${listedMs} ms after "Use the lab"; ${distinct} hosts read (not 5,002)`);
-    expect(distinct).toBeLessThan(100);
+    expect(new Set(run.reads).size).toBeLessThan(100); // not 5,002
     expect(run.session.errors).toEqual([]);
     assertLoopbackOnly(run);
   });

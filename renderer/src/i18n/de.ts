@@ -60,6 +60,7 @@ export const de: Resources = {
     pair: {
       title: 'Quelle und Ziel', source: 'Quellhost', destination: 'Zielhost', none: '(auswählen)',
       configure: 'Dieses Paar konfigurieren', readGroup: 'Einstellungen der Gruppe lesen ({{count}})',
+      more: '{{formatted}} weitere: zum Eingrenzen tippen.', noMatch: 'Kein Host passt.',
     },
   },
   configure: {

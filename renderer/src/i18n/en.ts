@@ -59,6 +59,7 @@ export const en = {
     pair: {
       title: 'Source and destination', source: 'Source host', destination: 'Destination host', none: '(choose)',
       configure: 'Configure this pair', readGroup: 'Read settings of the group ({{count}})',
+      more: '{{formatted}} more: type to narrow the list.', noMatch: 'No host matches.',
     },
   },
   configure: {

@@ -176,14 +176,15 @@ describe('faults and errors', () => {
   });
 
   it('parallel hosts run in parallel', async () => {
-    for (const h of ['HV01', 'HV02', 'HV03', 'HV04']) await setFault(lab, h, { latencyMs: 300 });
+    for (const h of ['HV01', 'HV02', 'HV03', 'HV04']) await setFault(lab, h, { latencyMs: 600 });
     const started = Date.now();
     const results = await Promise.all(['HV01', 'HV02', 'HV03', 'HV04'].map((h) => pool.run('enable-migration.ps1', { computerName: h, enabled: true })));
     const elapsed = Date.now() - started;
     expect(results).toHaveLength(4);
-    // Each call sleeps 300 ms three times (enable, Get-VMHost, Get-VMMigrationNetwork): ~0.9 s;
-    // run one after another the four would take ≥ 3.6 s.
-    expect(elapsed).toBeLessThan(3000);
+    // Each call sleeps 600 ms three times (enable, Get-VMHost, Get-VMMigrationNetwork): ~1.8 s;
+    // run one after another the four would take ≥ 7.2 s. The gap is wide so a busy machine
+    // cannot turn this into a timing test.
+    expect(elapsed).toBeLessThan(5000);
   });
 });
 
@@ -196,7 +197,7 @@ describe('pool guarantees', () => {
     setTimeout(() => ac.abort(), 200);
     const e = await codeOf(p);
     expect(e.code).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(3000); // the slow call would take 5 s
     await setFault(lab, 'HV02', null);
     expect(((await pool.run('ping.ps1', {})) as { pong: boolean }).pong).toBe(true);
   });

@@ -39,12 +39,13 @@ describe('host list', () => {
     expect(hits).toEqual(Array.from({ length: 10 }, (_, i) => `HV004${9 - i}`));
   });
 
-  it('filters 5,000 sorted hosts in well under 100 ms', () => {
+  it('filters 5,000 sorted hosts by prefix, keeping their order', () => {
+    // How fast: `npm run bench -- renderer` (pure filter, and the whole keystroke in Chromium).
     const rows = sortRows(fleet(5000), DEFAULT_SORT);
-    const started = performance.now();
-    for (const q of ['h', 'hv', 'hv1', 'hv12', 'hv123']) filterRows(rows, q, DEFAULT_FILTER);
-    const perKeystroke = (performance.now() - started) / 5;
-    expect(perKeystroke).toBeLessThan(100);
+    expect(filterRows(rows, 'hv', DEFAULT_FILTER)).toHaveLength(5000);
+    expect(filterRows(rows, 'hv1', DEFAULT_FILTER)).toHaveLength(1000);
+    expect(filterRows(rows, 'hv123', DEFAULT_FILTER).map((r) => r.name)).toEqual(Array.from({ length: 10 }, (_, i) => `HV123${i}`));
+    expect(filterRows(rows, 'hv4999', DEFAULT_FILTER).map((r) => r.name)).toEqual(['HV4999']);
   });
 
   it('marks unread hosts as unknown', () => {
