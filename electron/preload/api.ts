@@ -39,6 +39,7 @@ export function createFerryApi(transport: Transport) {
     discoverHosts: call('hosts:discover'),
     resolveHosts: call('hosts:resolve'),
     readHosts: call('hosts:read'),
+    cancelRead: call('hosts:cancel'),
     createPlan: call('plan:create'),
     exportPlan: call('plan:export'),
     startApply: call('apply:start'),

@@ -34,6 +34,7 @@ const basePayloads: { readonly [C in InvokeChannel]: unknown } = {
   'hosts:discover': { filter: 'HV' },
   'hosts:resolve': { names: ['HV01'] },
   'hosts:read': { hosts: ['HV01'] },
+  'hosts:cancel': {},
   'plan:create': {
     source: 'HV01',
     destination: 'HV02',

@@ -81,6 +81,7 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
           return h ? { name: n, host: h } : n.toUpperCase().startsWith('NEW') ? { name: n, host: { account: fakeAccount(n.toUpperCase()), delegationState: 'unknown' as const, source: 'typed' as const } } : { name: n, error: 'No computer account with this name.' };
         }),
       }),
+    'hosts:cancel': () => ok({ cancelled: true }),
     'hosts:read': (r) => ok({ hosts: r.hosts.map((n) => facts.get(n.toUpperCase()) ?? { computerName: n, status: 'unreachable' as const }) }),
     'plan:create': (r) =>
       ok({

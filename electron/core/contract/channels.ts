@@ -121,6 +121,11 @@ export const invokeChannels = {
     request: z.object({ hosts: z.array(HostNameSchema).min(1).max(500) }).strict(),
     response: z.object({ hosts: z.array(HostFactsSchema) }).strict(),
   },
+  /** Stops the running host reads: their PowerShell calls are cancelled, and they answer 'cancelled'. */
+  'hosts:cancel': {
+    request: Empty,
+    response: z.object({ cancelled: z.boolean() }).strict(),
+  },
   'plan:create': { request: PlanRequestSchema, response: PlanSchema },
   'plan:export': {
     request: z.object({ planId: z.string().min(1).max(64) }).strict(),

@@ -1,6 +1,6 @@
 /**
- * IPC handlers for host settings: read, plan, export, apply (with cancel), audit history and
- * rollback. Plans stay in main's memory by id; the renderer only ever sends a plan id back,
+ * IPC handlers for host settings: read and apply (each with cancel), plan, export, audit history
+ * and rollback. Plans stay in main's memory by id; the renderer only ever sends a plan id back,
  * never steps or commands, so nothing it sends can become a command.
  */
 import type { ResponseOf } from '../../core/contract/channels';
@@ -33,7 +33,7 @@ export interface SettingsHandlerDeps {
   readonly user: string;
 }
 
-export type SettingsChannels = 'hosts:read' | 'plan:create' | 'plan:export' | 'apply:start' | 'apply:cancel' | 'audit:list' | 'rollback:start';
+export type SettingsChannels = 'hosts:read' | 'hosts:cancel' | 'plan:create' | 'plan:export' | 'apply:start' | 'apply:cancel' | 'audit:list' | 'rollback:start';
 
 /** Plans kept for export/apply; old ones are dropped first. */
 const MAX_PLANS = 50;
@@ -41,6 +41,8 @@ const MAX_PLANS = 50;
 export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerMap, SettingsChannels> {
   const plans = new Map<string, Plan>();
   const running = new Map<string, AbortController>();
+  // Host reads in flight (the window reads in batches, the CLI and tests may overlap them).
+  const reads = new Set<AbortController>();
   const audit = new AuditLog(deps.auditFile);
   const executors: StepExecutors = {
     powershell: createPowerShellExecutor(deps.pool),
@@ -75,7 +77,21 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
         const problem = validateHostName(h);
         if (problem !== null) throw new UserFacingError('invalid-input', `hosts.${i}: ${problem}`, `hosts.${i}`);
       }
-      return { hosts: await readHosts(deps.pool, hosts, { signal }) };
+      const controller = linkedController(signal);
+      reads.add(controller);
+      try {
+        const facts = await readHosts(deps.pool, hosts, { signal: controller.signal });
+        // Cancelled calls come back as per-host errors; the window must not keep them as facts.
+        if (controller.signal.aborted) throw new UserFacingError('cancelled', 'Reading host settings was cancelled.');
+        return { hosts: facts };
+      } finally {
+        reads.delete(controller);
+      }
+    },
+    'hosts:cancel': async () => {
+      const cancelled = reads.size > 0;
+      for (const controller of reads) controller.abort();
+      return { cancelled };
     },
 
     'plan:create': async (request, signal) => {

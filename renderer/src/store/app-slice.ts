@@ -17,8 +17,8 @@ export interface AppSlice {
   setWorkspace(workspace: Workspace): void;
   dismissError(index: number): void;
   /**
-   * Stops waiting for an operation; its late answer is ignored. The migration test is also
-   * stopped in the main process, so its remote calls do not run on unseen.
+   * Stops waiting for an operation; its late answer is ignored. Host reads and the migration
+   * test are also stopped in the main process, so their remote calls do not run on unseen.
    */
   abandon(op: Op): void;
 }
@@ -54,5 +54,6 @@ export const createAppSlice: SliceFactory<AppSlice> = (api) => (set, get) => ({
       return { busy };
     });
     if (op === 'test') void api.cancelTest({}).catch(() => undefined);
+    if (op === 'read') get().stopReads();
   },
 });

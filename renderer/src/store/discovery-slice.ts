@@ -34,6 +34,12 @@ export interface DiscoverySlice {
   readFacts(names: readonly string[]): Promise<void>;
   /** Reads facts only for hosts never read or asked before: visible rows, the chosen pair. */
   ensureFacts(names: readonly string[]): Promise<void>;
+  /**
+   * Cancel for reads: drops the queued batches and stops the batch in flight in the main process
+   * (its PowerShell calls too). The hosts not read count as never asked, so they are read again
+   * when they are next on screen or chosen.
+   */
+  stopReads(): void;
   addHosts(text: string): Promise<void>;
   setQuery(query: string): void;
   setFilter(filter: Partial<HostFilter>): void;
@@ -59,13 +65,16 @@ export const createDiscoverySlice: SliceFactory<DiscoverySlice> = (api) => (set,
   // concurrent `ask('read')` would supersede the first and drop its answer).
   const queued = new Map<string, string>();
   const attempted = new Set<string>();
+  let inFlight: readonly string[] = [];
   let draining: Promise<void> | null = null;
   const drain = async (): Promise<void> => {
     try {
       while (queued.size > 0) {
         const batch = [...queued.values()].slice(0, READ_BATCH);
         for (const n of batch) queued.delete(n.toUpperCase());
+        inFlight = batch;
         const r = await ask(set, get, 'read', () => api.readHosts({ hosts: batch }));
+        inFlight = [];
         if (!r) continue;
         set((s) => {
           const facts = { ...s.facts };
@@ -138,6 +147,11 @@ export const createDiscoverySlice: SliceFactory<DiscoverySlice> = (api) => (set,
   ensureFacts(names) {
     const facts = get().facts;
     return enqueue(names.filter((n) => facts[n.toUpperCase()] === undefined && !attempted.has(n.toUpperCase())));
+  },
+  stopReads() {
+    for (const n of [...queued.keys(), ...inFlight.map((name) => name.toUpperCase())]) attempted.delete(n);
+    queued.clear();
+    if (inFlight.length > 0) void api.cancelRead({}).catch(() => undefined);
   },
   async addHosts(text) {
     const names = parseHostNames(text);

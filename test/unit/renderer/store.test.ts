@@ -62,6 +62,29 @@ describe('app slice', () => {
     expect(store.getState().busy.test).toBeUndefined();
     expect(fake.calls.map((c) => c.channel)).toContain('test:cancel');
   });
+
+  it('cancelling a read of many hosts stops it in main, drops the queued batches, and reads them again later', async () => {
+    const fake = createFakeFerry();
+    let release: () => void = () => undefined;
+    fake.answer('hosts:read', (r) => new Promise((resolve) => {
+      release = () => resolve({ ok: true, data: { hosts: r.hosts.map((n) => ({ computerName: n, status: 'ok' as const })) } });
+    }));
+    const store = createFerryStore(fake.api);
+    const names = Array.from({ length: 120 }, (_, i) => `HV${String(i).padStart(3, '0')}`);
+    const pending = store.getState().readFacts(names); // three batches of at most 50
+    expect(store.getState().busy.read).toBeDefined();
+    store.getState().abandon('read');
+    release();
+    await pending;
+    const channels = fake.calls.map((c) => c.channel);
+    expect(channels.filter((c) => c === 'hosts:read')).toHaveLength(1); // the queued batches never went out
+    expect(channels).toContain('hosts:cancel');
+    expect(store.getState().facts).toEqual({}); // the cancelled batch's late answer is ignored
+    // Not read means never asked: on screen again, they are read.
+    fake.answer('hosts:read', (r) => Promise.resolve({ ok: true, data: { hosts: r.hosts.map((n) => ({ computerName: n, status: 'ok' as const })) } }));
+    await store.getState().ensureFacts(['HV000', 'HV119']);
+    expect(Object.keys(store.getState().facts).sort()).toEqual(['HV000', 'HV119']);
+  });
 });
 
 describe('discovery slice', () => {

@@ -1,8 +1,9 @@
 /**
- * Cancelling the migration test stops it in the main process, not only in the window: with every
- * lab cmdlet made slow, `test:cancel` ends a running `test:run` with 'cancelled' long before its
- * reads could finish, no report is kept, and the PowerShell pool is usable straight after (the
- * cancelled processes were replaced, not left running the abandoned reads).
+ * Cancel stops work in the main process, not only in the window. With every lab cmdlet made slow:
+ * `test:cancel` ends a running `test:run`, and `hosts:cancel` a running `hosts:read`, with
+ * 'cancelled' long before their reads could finish; no report or facts are kept; and the
+ * PowerShell pool is usable straight after (the cancelled processes were replaced, not left
+ * running the abandoned reads).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,5 +59,27 @@ describe('test:cancel', () => {
     expect(read.ok && read.data.hosts.map((h) => h.status)).toEqual(['ok', 'ok']);
     const again = await dispatch<{ findings: unknown[] }>('test:run', { source: 'HV01', destination: 'HV02', vms: ['web01'] });
     expect(again.ok && again.data.findings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('hosts:cancel', () => {
+  it('stops a running read and its PowerShell calls; the pool serves the next read', async () => {
+    const opened = await dispatch<{ labDir: string }>('lab:open', { reset: true });
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(await dispatch('hosts:cancel', {})).toEqual({ ok: true, data: { cancelled: false } });
+
+    for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, { latencyMs: LATENCY_MS });
+    const started = Date.now();
+    const read = dispatch('hosts:read', { hosts: ['HV01', 'HV02'] });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await dispatch('hosts:cancel', {})).toEqual({ ok: true, data: { cancelled: true } });
+    const result = await read;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(LATENCY_MS); // the first slow cmdlet call had not even returned
+
+    for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, null);
+    const again = await dispatch<{ hosts: { status: string }[] }>('hosts:read', { hosts: ['HV01', 'HV02'] });
+    expect(again.ok && again.data.hosts.map((h) => h.status)).toEqual(['ok', 'ok']);
   });
 });
