@@ -11,6 +11,7 @@ export type DirectoryErrorCode =
   | 'ambiguous'
   | 'conflict'
   | 'tls-required'
+  | 'session-ended'
   | 'invalid-input'
   | 'failed';
 
@@ -25,6 +26,18 @@ export class DirectoryError extends Error {
     super(message);
     this.name = 'DirectoryError';
   }
+}
+
+/**
+ * The server closed the connection: domain controllers drop idle LDAP connections (AD after
+ * MaxConnIdleTime, 15 minutes by default) and all of them on restart. The session does not
+ * re-bind on its own, because that would mean keeping the password after the connect.
+ */
+export function sessionEnded(): DirectoryError {
+  return new DirectoryError(
+    'session-ended',
+    'The directory closed the connection (domain controllers close idle connections, after 15 minutes by default, and on restart). Connect again to continue.',
+  );
 }
 
 const TLS_CODES = new Set([

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { Attribute, Change, Client, type Filter } from 'ldapts';
 import type { ConnectionOptions } from 'node:tls';
 import { dnsDomainFromDn } from '../../core/ldap';
-import { DirectoryError, toDirectoryError } from './directory-error';
+import { DirectoryError, sessionEnded, toDirectoryError } from './directory-error';
 import { lowerEntry, type LowerEntry } from './account-mapper';
 
 export interface DirectoryConnectOptions {
@@ -125,7 +125,27 @@ export async function connectDirectory(options: DirectoryConnectOptions): Promis
   const searchers = [client, ...(spare ? [spare] : [])].map((c) => ({ client: c, inFlight: 0 }));
   const pageSize = options.pageSize ?? 1000;
 
+  // ldapts reopens a closed connection by itself on the next request, without a bind: an
+  // anonymous search would then fail with an obscure "operations error", or worse, return less.
+  // So a closed spare is dropped, and a closed first connection ends the session for good.
+  let ended = false;
+  const endSession = (): DirectoryError => {
+    ended = true;
+    void closeAll();
+    return sessionEnded();
+  };
+  const ensureOpen = (): void => {
+    if (ended) throw sessionEnded();
+    for (let i = searchers.length - 1; i > 0; i--) if (!searchers[i]!.client.isConnected) searchers.splice(i, 1);
+    if (!client.isConnected) throw endSession();
+  };
+  /** After a request: if its connection was reopened unbound, the answer is not the bound user's. */
+  const ensureStillBound = (c: Client): void => {
+    if (!c.isBound) throw endSession();
+  };
+
   const search = async (spec: SearchSpec): Promise<LowerEntry[]> => {
+    ensureOpen();
     // The least busy connection, the first on a tie: a read-back right after a modify goes to it.
     const searcher = searchers.reduce((best, s) => (s.inFlight < best.inFlight ? s : best));
     searcher.inFlight++;
@@ -137,9 +157,12 @@ export async function connectDirectory(options: DirectoryConnectOptions): Promis
         ...(spec.paged === false ? {} : { paged: { pageSize } }),
         ...(spec.binaryAttributes ? { explicitBufferAttributes: [...spec.binaryAttributes] } : {}),
       });
+      ensureStillBound(searcher.client);
       const hex = new Set((spec.binaryAttributes ?? []).map((a) => a.toLowerCase()));
       return result.searchEntries.map((e) => lowerEntry(e, hex));
     } catch (error) {
+      if (error instanceof DirectoryError) throw error;
+      ensureStillBound(searcher.client);
       throw toDirectoryError(error, 'search the directory');
     } finally {
       searcher.inFlight--;
@@ -170,9 +193,11 @@ export async function connectDirectory(options: DirectoryConnectOptions): Promis
   };
 
   const modify = async (dn: string, changes: Change[], what: string): Promise<void> => {
+    ensureOpen();
     try {
       await client.modify(dn, changes);
     } catch (error) {
+      ensureStillBound(client);
       throw toDirectoryError(error, what, dn);
     }
   };

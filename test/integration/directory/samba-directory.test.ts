@@ -3,7 +3,7 @@
  * Kerberos — readers and a KDC that are not Ferry's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addHost, startSambaDc, type SambaDc } from '../../support/samba-dc';
+import { addHost, DOMAIN_DN, startSambaDc, type SambaDc } from '../../support/samba-dc';
 import { s4uProxy } from '../../support/kerberos-proof';
 import { connectDirectory, type DirectorySession } from '../../../electron/services/directory/directory-session';
 import { discoverHyperVHosts, resolveComputer } from '../../../electron/services/directory/computer-accounts';
@@ -149,5 +149,37 @@ describe('delegation apply / re-apply / remove', () => {
     const r = await proof('cifs/hv02.lab.example');
     expect(r.ok, r.out).toBe(false);
     expect(r.out).not.toMatch(/^kinit:/);
+  });
+});
+
+describe('a connection the DC closes', () => {
+  // Samba, like AD, reads MaxConnIdleTime from the Default Query Policy; 2 s stands in for AD's 15 min.
+  const policy = `CN=Default Query Policy,CN=Query-Policies,CN=Directory Service,CN=Windows NT,CN=Services,CN=Configuration,${DOMAIN_DN}`;
+  const idleLimit = (from: number, to: number) =>
+    dc.ldbmodify(`dn: ${policy}\nchangetype: modify\ndelete: lDAPAdminLimits\nlDAPAdminLimits: MaxConnIdleTime=${from}\n-\nadd: lDAPAdminLimits\nlDAPAdminLimits: MaxConnIdleTime=${to}\n`);
+
+  it('ends the session with a message to connect again, never answering unbound', async () => {
+    await idleLimit(900, 2);
+    try {
+      const idle = await connect();
+      expect((await discoverHyperVHosts(idle)).map((h) => h.name)).toContain('HV01');
+      await new Promise((r) => setTimeout(r, 4000)); // past the DC's idle limit: it closes both connections
+      let thrown: unknown;
+      await discoverHyperVHosts(idle).catch((e: unknown) => { thrown = e; });
+      expect(thrown).toBeInstanceOf(DirectoryError);
+      expect((thrown as DirectoryError).code).toBe('session-ended');
+      expect((thrown as DirectoryError).message).toContain('Connect again');
+      // Ended for good: a modify is refused before anything is sent.
+      const hv03 = await resolveComputer(session, 'HV03');
+      expect(await code(idle.addValue(hv03.dn, 'msDS-AllowedToDelegateTo', 'cifs/never.lab.example'))).toBe('session-ended');
+      expect(await show('HV03')).not.toContain('cifs/never');
+      await idle.close();
+    } finally {
+      await idleLimit(2, 900);
+    }
+    // A new connect works as before.
+    const fresh = await connect();
+    expect((await discoverHyperVHosts(fresh)).length).toBeGreaterThan(0);
+    await fresh.close();
   });
 });
