@@ -35,28 +35,37 @@ afterAll(async () => {
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
+/**
+ * Opens a fresh lab, makes every cmdlet on HV01 and HV02 slow, starts `channel`, cancels it
+ * with `cancel` half a second in, and checks what both kinds of cancel promise: 'cancelled',
+ * well before the first slow call could return, nothing to cancel before or after, and a pool
+ * that reads both hosts again straight away.
+ */
+async function cancelWhileSlow(channel: string, payload: unknown, cancel: string): Promise<void> {
+  const opened = await dispatch<{ labDir: string }>('lab:open', { reset: true });
+  if (!opened.ok) throw new Error(opened.error.message);
+  expect(await dispatch(cancel, {})).toEqual({ ok: true, data: { cancelled: false } });
+
+  for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, { latencyMs: LATENCY_MS });
+  const started = Date.now();
+  const running = dispatch(channel, payload);
+  await new Promise((r) => setTimeout(r, 500));
+  expect(await dispatch(cancel, {})).toEqual({ ok: true, data: { cancelled: true } });
+  const result = await running;
+  expect(Date.now() - started).toBeLessThan(LATENCY_MS); // the first slow cmdlet call had not even returned
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.error.code).toBe('cancelled');
+  expect(await dispatch(cancel, {})).toEqual({ ok: true, data: { cancelled: false } });
+
+  for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, null);
+  const read = await dispatch<{ hosts: { status: string }[] }>('hosts:read', { hosts: ['HV01', 'HV02'] });
+  expect(read.ok && read.data.hosts.map((h) => h.status)).toEqual(['ok', 'ok']);
+}
+
 describe('test:cancel', () => {
   it('stops a running test and its PowerShell calls; the pool serves the next read', async () => {
-    const opened = await dispatch<{ labDir: string }>('lab:open', { reset: true });
-    if (!opened.ok) throw new Error(opened.error.message);
-    expect(await dispatch('test:cancel', {})).toEqual({ ok: true, data: { cancelled: false } });
-
-    for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, { latencyMs: LATENCY_MS });
-    const started = Date.now();
-    const run = dispatch('test:run', { source: 'HV01', destination: 'HV02', vms: ['web01'] });
-    await new Promise((r) => setTimeout(r, 500));
-    expect(await dispatch('test:cancel', {})).toEqual({ ok: true, data: { cancelled: true } });
-    const result = await run;
-    const elapsed = Date.now() - started;
-
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('cancelled');
-    expect(elapsed).toBeLessThan(LATENCY_MS); // the first slow cmdlet call had not even returned
+    await cancelWhileSlow('test:run', { source: 'HV01', destination: 'HV02', vms: ['web01'] }, 'test:cancel');
     expect((await dispatch('test:report', {})).ok).toBe(false); // no half report was kept
-
-    for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, null);
-    const read = await dispatch<{ hosts: { status: string }[] }>('hosts:read', { hosts: ['HV01', 'HV02'] });
-    expect(read.ok && read.data.hosts.map((h) => h.status)).toEqual(['ok', 'ok']);
     const again = await dispatch<{ findings: unknown[] }>('test:run', { source: 'HV01', destination: 'HV02', vms: ['web01'] });
     expect(again.ok && again.data.findings.length).toBeGreaterThan(0);
   });
@@ -64,22 +73,6 @@ describe('test:cancel', () => {
 
 describe('hosts:cancel', () => {
   it('stops a running read and its PowerShell calls; the pool serves the next read', async () => {
-    const opened = await dispatch<{ labDir: string }>('lab:open', { reset: true });
-    if (!opened.ok) throw new Error(opened.error.message);
-    expect(await dispatch('hosts:cancel', {})).toEqual({ ok: true, data: { cancelled: false } });
-
-    for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, { latencyMs: LATENCY_MS });
-    const started = Date.now();
-    const read = dispatch('hosts:read', { hosts: ['HV01', 'HV02'] });
-    await new Promise((r) => setTimeout(r, 500));
-    expect(await dispatch('hosts:cancel', {})).toEqual({ ok: true, data: { cancelled: true } });
-    const result = await read;
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(LATENCY_MS); // the first slow cmdlet call had not even returned
-
-    for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, null);
-    const again = await dispatch<{ hosts: { status: string }[] }>('hosts:read', { hosts: ['HV01', 'HV02'] });
-    expect(again.ok && again.data.hosts.map((h) => h.status)).toEqual(['ok', 'ok']);
+    await cancelWhileSlow('hosts:read', { hosts: ['HV01', 'HV02'] }, 'hosts:cancel');
   });
 });
