@@ -163,7 +163,7 @@ describe('a connection the DC closes', () => {
     try {
       const idle = await connect();
       expect((await discoverHyperVHosts(idle)).map((h) => h.name)).toContain('HV01');
-      await new Promise((r) => setTimeout(r, 4000)); // past the DC's idle limit: it closes both connections
+      await new Promise((r) => setTimeout(r, 5000)); // well past the DC's idle limit: it closes both connections
       let thrown: unknown;
       await discoverHyperVHosts(idle).catch((e: unknown) => { thrown = e; });
       expect(thrown).toBeInstanceOf(DirectoryError);
