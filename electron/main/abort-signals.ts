@@ -22,3 +22,31 @@ export function linkedController(parent: AbortSignal): AbortController {
   else parent.addEventListener('abort', () => controller.abort(), { once: true });
   return controller;
 }
+
+export interface CancelGroup {
+  /** Runs `work` on a signal that aborts with `parent` or with `cancel()`. */
+  run<T>(parent: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Aborts every run in flight; answers whether there was one. */
+  cancel(): boolean;
+}
+
+/** The requests of one kind in flight (host reads, the test), so one cancel stops them all. */
+export function cancelGroup(): CancelGroup {
+  const live = new Set<AbortController>();
+  return {
+    async run(parent, work) {
+      const controller = linkedController(parent);
+      live.add(controller);
+      try {
+        return await work(controller.signal);
+      } finally {
+        live.delete(controller);
+      }
+    },
+    cancel() {
+      const any = live.size > 0;
+      for (const controller of live) controller.abort();
+      return any;
+    },
+  };
+}

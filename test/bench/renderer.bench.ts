@@ -12,11 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildRows, DEFAULT_FILTER, DEFAULT_SORT, filterRows, sortRows } from '../../renderer/src/store/host-list';
 import type { DiscoveredHost } from '../../electron/core/model';
 import { fakeAccount } from '../support/fake-ferry-api';
-import { CHROMIUM_ARGS, openRenderer } from '../support/bridge-browser';
+import { launchChromium, openRenderer } from '../support/bridge-browser';
 import { startBridge } from '../support/bridge-server';
 import { fakeApiBundle, RENDERER_DIR, serveRenderer } from '../support/fake-renderer';
 import { typeQueries } from '../support/type-queries';
@@ -70,22 +70,17 @@ function pure(): Figure {
 
 async function fakeApi(): Promise<Figure> {
   const server = await serveRenderer();
-  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-bench-'));
-  const context = await chromium.launchPersistentContext(userDir, {
-    executablePath: process.env['FERRY_CHROMIUM'] ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS],
-    viewport: { width: 1360, height: 900 }, serviceWorkers: 'block',
-  });
+  const browser = await launchChromium({ viewport: { width: 1360, height: 900 } });
   try {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.addInitScript({ content: await fakeApiBundle(5000, 'en-US') });
     await page.goto(server.url);
     await page.getByTestId('use-lab').click();
     await page.getByText('5,003 of 5,003').waitFor({ timeout: 30_000 });
     return figure(await typeRounds(page, FAKE_QUERIES));
   } finally {
-    await context.close();
+    await browser.close();
     await server.close();
-    fs.rmSync(userDir, { recursive: true, force: true });
   }
 }
 

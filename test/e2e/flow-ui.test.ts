@@ -1,16 +1,15 @@
 /**
  * The renderer alone in Chromium against the in-memory fake `window.ferry` (no engine): drives
  * every workspace by keyboard-reachable controls in English and German, checks axe-core for
- * serious/critical violations, saves screenshots, and measures the 5,000-host filter response.
+ * serious/critical violations, saves screenshots, and checks the 5,000-host list and pickers.
  * The full flow against the real engine is `flow.test.ts` (through the loopback bridge).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../support/bridge-browser';
+import { launchChromium, type Chromium } from '../support/bridge-browser';
 import { typeQueries } from '../support/type-queries';
 import { fakeApiBundle, RENDERER_DIR, serveRenderer, type RendererServer } from '../support/fake-renderer';
 
@@ -31,24 +30,20 @@ async function axe(page: Page): Promise<string[]> {
 
 describe('renderer flow over the fake API', () => {
   let server: RendererServer;
+  let browser: Chromium;
   let context: BrowserContext;
-  let userDir: string;
 
   beforeAll(async () => {
     expect(fs.existsSync(path.join(RENDERER_DIR, 'index.html')), 'run `node scripts/build.mjs renderer` first').toBe(true);
     fs.mkdirSync(shots, { recursive: true });
     server = await serveRenderer();
-    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-ui-'));
-    context = await chromium.launchPersistentContext(userDir, {
-      executablePath: process.env['FERRY_CHROMIUM'] ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS],
-      viewport: { width: 1360, height: 900 }, serviceWorkers: 'block',
-    });
+    browser = await launchChromium({ viewport: { width: 1360, height: 900 } });
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
   });
 
   for (const lang of ['en', 'de'] as const) {

@@ -32,16 +32,35 @@ export interface RendererSession {
   close(): Promise<void>;
 }
 
-export async function openRenderer(bridge: Bridge, options: { readonly navigate?: boolean } = {}): Promise<RendererSession> {
+export interface Chromium {
+  readonly context: BrowserContext;
+  /** Closes the browser and removes its throw-away profile. */
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium (or FERRY_CHROMIUM) with the project's flags, in a throw-away profile. */
+export async function launchChromium(options: { readonly viewport: { width: number; height: number }; readonly extraHTTPHeaders?: Record<string, string> }): Promise<Chromium> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env['FERRY_CHROMIUM'] ?? '/usr/bin/chromium',
     headless: true,
     args: [...CHROMIUM_ARGS],
-    extraHTTPHeaders: { [TOKEN_HEADER]: bridge.token },
-    viewport: { width: 1360, height: 880 },
+    viewport: options.viewport,
     serviceWorkers: 'block',
+    ...(options.extraHTTPHeaders ? { extraHTTPHeaders: options.extraHTTPHeaders } : {}),
   });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openRenderer(bridge: Bridge, options: { readonly navigate?: boolean } = {}): Promise<RendererSession> {
+  const browser = await launchChromium({ viewport: { width: 1360, height: 880 }, extraHTTPHeaders: { [TOKEN_HEADER]: bridge.token } });
+  const { context } = browser;
   const requests: string[] = [];
   const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
@@ -57,9 +76,6 @@ export async function openRenderer(bridge: Bridge, options: { readonly navigate?
     page,
     requests,
     errors,
-    async close() {
-      await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }

@@ -17,7 +17,7 @@ import type { ScriptRunner } from '../../engine/script-runner';
 import type { StepExecutor, StepExecutors } from '../../engine/step-executor';
 import { AuditLog } from '../../services/audit/audit-log';
 import { UserFacingError, type HandlerMap } from '../ipc-dispatch';
-import { linkedController } from '../abort-signals';
+import { cancelGroup, linkedController } from '../abort-signals';
 
 export type DelegationPlanner = (
   request: { readonly source: HostFacts; readonly destination: HostFacts; readonly bothDirections: boolean },
@@ -41,8 +41,8 @@ const MAX_PLANS = 50;
 export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerMap, SettingsChannels> {
   const plans = new Map<string, Plan>();
   const running = new Map<string, AbortController>();
-  // Host reads in flight (the window reads in batches, the CLI and tests may overlap them).
-  const reads = new Set<AbortController>();
+  // Host reads in flight (the window reads in batches, and tests may overlap them).
+  const reads = cancelGroup();
   const audit = new AuditLog(deps.auditFile);
   const executors: StepExecutors = {
     powershell: createPowerShellExecutor(deps.pool),
@@ -77,22 +77,14 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
         const problem = validateHostName(h);
         if (problem !== null) throw new UserFacingError('invalid-input', `hosts.${i}: ${problem}`, `hosts.${i}`);
       }
-      const controller = linkedController(signal);
-      reads.add(controller);
-      try {
-        const facts = await readHosts(deps.pool, hosts, { signal: controller.signal });
+      return reads.run(signal, async (read) => {
+        const facts = await readHosts(deps.pool, hosts, { signal: read });
         // Cancelled calls come back as per-host errors; the window must not keep them as facts.
-        if (controller.signal.aborted) throw new UserFacingError('cancelled', 'Reading host settings was cancelled.');
+        if (read.aborted) throw new UserFacingError('cancelled', 'Reading host settings was cancelled.');
         return { hosts: facts };
-      } finally {
-        reads.delete(controller);
-      }
+      });
     },
-    'hosts:cancel': async () => {
-      const cancelled = reads.size > 0;
-      for (const controller of reads) controller.abort();
-      return { cancelled };
-    },
+    'hosts:cancel': async () => ({ cancelled: reads.cancel() }),
 
     'plan:create': async (request, signal) => {
       for (const field of ['source', 'destination'] as const) {

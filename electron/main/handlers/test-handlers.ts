@@ -7,7 +7,7 @@
 import type { TestReport } from '../../core/model';
 import { renderTestReportHtml } from '../../core/report';
 import { MigrationTestCancelled, runMigrationTest, type MigrationTestDeps } from '../../engine/migration-test';
-import { linkedController } from '../abort-signals';
+import { cancelGroup } from '../abort-signals';
 import { UserFacingError, type Handler } from '../ipc-dispatch';
 
 export interface TestHandlerDeps {
@@ -32,34 +32,28 @@ export function reportFileName(report: TestReport): string {
 export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
   let last: TestReport | undefined;
   // One test at a time: a new run supersedes (cancels) the one before, as the window does.
-  let running: AbortController | undefined;
+  const running = cancelGroup();
   return {
     'test:run': async (request, signal) => {
-      running?.abort();
-      const controller = linkedController(signal);
-      running = controller;
-      try {
-        const report = await runMigrationTest(deps.testDeps(controller.signal), {
-          source: request.source,
-          destination: request.destination,
-          ...(request.vms ? { vms: request.vms } : {}),
-          ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
-          ...(request.authentication ? { authentication: request.authentication } : {}),
-        }, controller.signal);
-        last = report;
-        return report;
-      } catch (error) {
-        if (error instanceof MigrationTestCancelled) throw new UserFacingError('cancelled', 'The migration test was cancelled; no report was made.');
-        throw error;
-      } finally {
-        if (running === controller) running = undefined;
-      }
+      running.cancel();
+      return running.run(signal, async (test) => {
+        try {
+          const report = await runMigrationTest(deps.testDeps(test), {
+            source: request.source,
+            destination: request.destination,
+            ...(request.vms ? { vms: request.vms } : {}),
+            ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
+            ...(request.authentication ? { authentication: request.authentication } : {}),
+          }, test);
+          last = report;
+          return report;
+        } catch (error) {
+          if (error instanceof MigrationTestCancelled) throw new UserFacingError('cancelled', 'The migration test was cancelled; no report was made.');
+          throw error;
+        }
+      });
     },
-    'test:cancel': async () => {
-      if (!running) return { cancelled: false };
-      running.abort();
-      return { cancelled: true };
-    },
+    'test:cancel': async () => ({ cancelled: running.cancel() }),
     'test:report': async (request) => {
       if (last === undefined) throw new UserFacingError('not-found', 'Run the migration test first; there is no report yet.');
       return { fileName: reportFileName(last), html: renderTestReportHtml(last, { locale: request.locale ?? deps.locale ?? 'en' }) };

@@ -124,6 +124,7 @@ export async function connectDirectory(options: DirectoryConnectOptions): Promis
   const spare = await openClient(options, url, tlsOptions).catch(() => undefined);
   const searchers = [client, ...(spare ? [spare] : [])].map((c) => ({ client: c, inFlight: 0 }));
   const pageSize = options.pageSize ?? 1000;
+  const closeAll = () => Promise.all(searchers.map((s) => s.client.unbind().catch(() => undefined)));
 
   // ldapts reopens a closed connection by itself on the next request, without a bind: an
   // anonymous search would then fail with an obscure "operations error", or worse, return less.
@@ -168,7 +169,6 @@ export async function connectDirectory(options: DirectoryConnectOptions): Promis
       searcher.inFlight--;
     }
   };
-  const closeAll = () => Promise.all(searchers.map((s) => s.client.unbind().catch(() => undefined)));
 
   let baseDn = '';
   let rootDse: LowerEntry | undefined;
