@@ -8,6 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '[setup] %s\n' "$*"; }
+# Neither the .NET SDK nor PowerShell 7 phones home from this machine; pwsh skips the shared
+# startup profile that parallel pwsh runs corrupt (electron/services/powershell/process-env.ts).
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off
+export DOTNET_MultiCoreJitMinNumCpus=FFFF
 
 APT_PACKAGES=(chromium samba samba-ad-dc samba-ad-provision krb5-user ldb-tools ldap-utils)
 missing=()

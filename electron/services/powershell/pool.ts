@@ -18,6 +18,7 @@ import { defaultLabModulePath, defaultScriptsDir } from './assets';
 import { parseEnvelope } from './envelope';
 import { PowerShellScriptError } from './errors';
 import { resolvePowerShellExecutable } from './executable';
+import { powershellProcessEnv } from './process-env';
 
 export { PowerShellScriptError } from './errors';
 export type { PowerShellErrorCode } from './errors';
@@ -183,18 +184,10 @@ export class PowerShellPool {
   }
 
   private spawn(): Slot {
-    const env: Record<string, string | undefined> = { ...process.env };
-    delete env.NODE_POWERSHELL;
-    // No colours or terminal sequences in what we parse.
-    env.TERM = 'dumb';
-    env.NO_COLOR = '1';
-    if (this.labDir !== undefined) {
-      env.FERRY_LAB_DIR = this.labDir;
-      env.FERRY_LAB_MODULE = this.labModulePath;
-    } else {
-      delete env.FERRY_LAB_DIR;
-      delete env.FERRY_LAB_MODULE;
-    }
+    const env = powershellProcessEnv(
+      process.env,
+      this.labDir === undefined ? {} : { lab: { dir: this.labDir, modulePath: this.labModulePath } },
+    );
     const ps = new PowerShell({
       executable: this.executable,
       executableOptions: { '-NoProfile': true, '-NonInteractive': true },
