@@ -82,6 +82,13 @@ function assertLoopbackOnly(run: Run): void {
   expect(run.session.requests.length).toBeGreaterThan(5);
 }
 
+/** A host row's text and, after a '|', the reason its read failed (so a failure says why). */
+async function rowSays(page: Run['session']['page'], name: string): Promise<string> {
+  const text = await page.getByTestId(`host-row-${name}`).textContent();
+  const reason = await page.getByTestId(`host-status-${name}`).getAttribute('title');
+  return `${text ?? ''} | ${reason ?? ''}`;
+}
+
 const TEXT = {
   en: { discoverTab: 'Discover', testTab: 'Test', isoTitle: '"build-agent" has an ISO attached' },
   de: { discoverTab: 'Ermitteln', testTab: 'Testen', isoTitle: '„build-agent“ hat eine ISO-Datei eingelegt' },
@@ -108,8 +115,8 @@ describe('the whole flow over the real bridge, engine, pwsh lab and lab director
       await id('host-row-HV01').waitFor({ timeout: 30_000 });
       await id('host-row-HV02').waitFor();
       // Host facts arrive from pwsh: HV01 uses CredSSP, HV02 has migration off (lab-init.ts).
-      await expect.poll(() => id('host-row-HV01').textContent(), { timeout: SLOW }).toContain('CredSSP');
-      await expect.poll(() => id('host-row-HV02').textContent(), { timeout: SLOW }).toContain('Kerberos');
+      await expect.poll(() => rowSays(page, 'HV01'), { timeout: SLOW }).toContain('CredSSP');
+      await expect.poll(() => rowSays(page, 'HV02'), { timeout: SLOW }).toContain('Kerberos');
       expect(await id('connect-basedn').inputValue()).toBe('DC=lab,DC=example');
       await id('set-source-HV01').click();
       await id('set-destination-HV02').click();
@@ -236,7 +243,9 @@ describe('the whole flow over the real bridge, engine, pwsh lab and lab director
 
     // Rows that stay on screen get their facts read (the lab has no HV00001: it reads as unreachable).
     await expect.poll(() => run.reads.includes('HV00001'), { timeout: SLOW }).toBe(true);
-    await expect.poll(() => page.getByTestId('host-row-HV00001').textContent(), { timeout: SLOW }).toContain('Unreachable');
+    await expect.poll(() => rowSays(page, 'HV00001'), { timeout: SLOW }).toContain('Unreachable');
+    // The badge says why, in the engine's words (the lab's message names the host).
+    expect(await page.getByTestId('host-status-HV00001').getAttribute('title')).toContain('HV00001');
     // Picking a host far down the list reads it on demand; nothing fans out to 5,000 reads.
     await page.getByTestId('host-search').fill('hv04321');
     await page.getByTestId('set-source-HV04321').click();

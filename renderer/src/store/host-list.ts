@@ -10,6 +10,8 @@ export interface HostRow {
   readonly haystack: string;
   readonly dnsHostName: string;
   readonly status: HostStatus | 'unknown';
+  /** Why the host could not be read, in the engine's words ('' when it was, or not yet). */
+  readonly statusDetail: string;
   readonly os: string;
   readonly migrationEnabled: boolean | undefined;
   readonly authentication: string;
@@ -46,6 +48,7 @@ export function buildRows(
       haystack: `${h.account.name} ${dns} ${os}`.toLowerCase(),
       dnsHostName: dns,
       status: f ? f.status : 'unknown',
+      statusDetail: f?.error?.message ?? '',
       os,
       migrationEnabled: f?.settings?.virtualMachineMigrationEnabled,
       authentication: f?.settings?.virtualMachineMigrationAuthenticationType ?? '',

@@ -50,7 +50,15 @@ describe('host list', () => {
 
   it('marks unread hosts as unknown', () => {
     const rows = buildRows([{ account: fakeAccount('X'), delegationState: 'unknown', source: 'typed' }], {});
-    expect(rows[0]).toMatchObject({ name: 'X', status: 'unknown', migrationEnabled: undefined, origin: 'typed' });
+    expect(rows[0]).toMatchObject({ name: 'X', status: 'unknown', statusDetail: '', migrationEnabled: undefined, origin: 'typed' });
+  });
+
+  it("carries the engine's reason for a host that could not be read", () => {
+    const error = { code: 'process-died', message: 'The PowerShell process ended unexpectedly.', target: 'X' };
+    const rows = buildRows([{ account: fakeAccount('X'), delegationState: 'unknown', source: 'typed' }], {
+      X: { computerName: 'X', status: 'error', error, elapsedMs: 5 },
+    });
+    expect(rows[0]).toMatchObject({ status: 'error', statusDetail: 'The PowerShell process ended unexpectedly.' });
   });
 
   it('parses and validates typed names', () => {

@@ -59,8 +59,15 @@ export function HostTable() {
   }, [rows, firstIndex, lastIndex, actions]);
 
   const yesNo = (v: boolean | undefined) => (v === undefined ? t('value.unknown') : v ? t('value.on') : t('value.off'));
+  // The reason a read failed rides on the badge (hover, and screen readers' description).
   const statusBadge = (r: HostRow) => (
-    <Badge appearance="tint" color={r.status === 'ok' ? 'success' : r.status === 'unknown' ? 'informative' : 'danger'}>
+    <Badge
+      appearance="tint"
+      color={r.status === 'ok' ? 'success' : r.status === 'unknown' ? 'informative' : 'danger'}
+      title={r.statusDetail || undefined}
+      aria-description={r.statusDetail || undefined}
+      data-testid={`host-status-${r.name}`}
+    >
       {t(`status.${r.status}`)}
     </Badge>
   );
