@@ -13,6 +13,7 @@ import { setFault } from '../../electron/services/lab/lab-faults';
 import { initLab } from '../../electron/services/lab/lab-init';
 import { resolvePowerShellExecutable } from '../../electron/services/powershell/executable';
 import { PowerShellPool } from '../../electron/services/powershell/pool';
+import { powershellProcessEnv } from '../../electron/services/powershell/process-env';
 
 const HOSTS = Array.from({ length: 20 }, (_, i) => `HV${String(i + 1).padStart(2, '0')}`);
 const LATENCY = 200;
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
     const exe = resolvePowerShellExecutable();
     const M = 5;
     const coldStart = performance.now();
-    for (let i = 0; i < M; i++) spawnSync(exe, ['-NoProfile', '-NonInteractive', '-Command', '1'], { stdio: 'ignore' });
+    // Started as the pool starts its processes (same environment), so only the per-call spawn differs.
+    const env = powershellProcessEnv(process.env);
+    for (let i = 0; i < M; i++) spawnSync(exe, ['-NoProfile', '-NonInteractive', '-Command', '1'], { stdio: 'ignore', env });
     const cold = (performance.now() - coldStart) / M;
     console.log('\nPer-call overhead (no-op script)');
     console.log(`warm pool call      | ${warm.toFixed(1)} ms`);

@@ -14,6 +14,7 @@ import { createPowerShellExecutor } from '../../../electron/engine/powershell-ex
 import { buildPlan } from '../../../electron/core/plan/build-plan';
 import { exportPlanScript } from '../../../electron/core/plan/export-script';
 import type { DesiredSettings, ProgressEvent } from '../../../electron/core/model';
+import { powershellProcessEnv } from '../../../electron/services/powershell/process-env';
 
 const pwsh = process.env.FERRY_PWSH ?? path.resolve('.tools/pwsh/pwsh');
 
@@ -130,7 +131,7 @@ describe('engine against the lab (real pwsh + HyperVLab)', () => {
       `$t=$null;$e=$null;$ast=[System.Management.Automation.Language.Parser]::ParseFile('${file}',[ref]$t,[ref]$e);` +
         "$cmds=$ast.FindAll({param($n) $n -is [System.Management.Automation.Language.CommandAst]},$true) | % { $_.GetCommandName() };" +
         "@{errors=@($e).Count; commands=@($cmds); shouldProcess=$ast.ParamBlock.Attributes[0].NamedArguments[0].ArgumentName} | ConvertTo-Json -Compress",
-    ]).toString();
+    ], { env: powershellProcessEnv(process.env) }).toString();
     const parsed = JSON.parse(out) as { errors: number; commands: string[]; shouldProcess: string };
     expect(parsed.errors).toBe(0);
     expect(parsed.shouldProcess).toBe('SupportsShouldProcess');

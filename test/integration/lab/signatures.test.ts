@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { powershellProcessEnv } from '../../../electron/services/powershell/process-env';
 
 const root = process.cwd();
 const pwsh = process.env.FERRY_PWSH ?? path.join(root, '.tools/pwsh/pwsh');
@@ -54,7 +55,7 @@ describe('HyperVLab signatures match the Hyper-V reference', () => {
   const names = Object.keys(reference.cmdlets);
   const actual = JSON.parse(
     execFileSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', DUMP], {
-      env: { ...process.env, LAB_MODULE: modulePath, LAB_CMDLETS: names.join(','), FERRY_LAB_DIR: root, TERM: 'dumb' },
+      env: { ...powershellProcessEnv(process.env), LAB_MODULE: modulePath, LAB_CMDLETS: names.join(','), FERRY_LAB_DIR: root },
       encoding: 'utf8',
       maxBuffer: 32 * 1024 * 1024,
     }),

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { powershellProcessEnv } from '../../../electron/services/powershell/process-env';
 
 const SCRIPT = path.resolve('electron/services/powershell/scripts/directory-negotiate.ps1');
 const PWSH = process.env.FERRY_PWSH ?? path.resolve('.tools/pwsh/pwsh');
@@ -55,7 +56,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ferry-ps-check-'));
   const checker = path.join(dir, 'check.ps1');
   writeFileSync(checker, CHECKER);
-  const { stdout } = await promisify(execFile)(PWSH, ['-NoProfile', '-NonInteractive', '-File', checker, '-Path', SCRIPT]);
+  const { stdout } = await promisify(execFile)(PWSH, ['-NoProfile', '-NonInteractive', '-File', checker, '-Path', SCRIPT], { env: powershellProcessEnv(process.env) });
   report = JSON.parse(stdout) as Report;
 }, 60_000);
 
@@ -109,7 +110,7 @@ describe('directory-negotiate.ps1 (static)', () => {
 describe('directory-negotiate.ps1 (run on this machine, up to its LDAP connect)', () => {
   const runScript = async (input: unknown): Promise<unknown> => {
     const arg = Buffer.from(JSON.stringify(input), 'utf8').toString('base64');
-    const { stdout } = await promisify(execFile)(PWSH, ['-NoProfile', '-NonInteractive', '-File', SCRIPT, '-InputBase64', arg]);
+    const { stdout } = await promisify(execFile)(PWSH, ['-NoProfile', '-NonInteractive', '-File', SCRIPT, '-InputBase64', arg], { env: powershellProcessEnv(process.env) });
     const line = stdout.split(/\r?\n/).find((l) => l.startsWith('FERRY-JSON:'));
     expect(line, stdout).toBeDefined();
     return (JSON.parse((line ?? '').slice('FERRY-JSON:'.length)) as { data: unknown }).data;
