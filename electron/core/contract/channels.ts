@@ -172,7 +172,8 @@ export type EventOf<E extends EventChannel> = z.infer<(typeof eventChannels)[E]>
 
 /** Every IPC answer is a result object: Electron would otherwise leak only an error's text. */
 export type IpcError = {
-  readonly code: 'invalid-input' | 'forbidden' | 'not-found' | 'failed' | 'cancelled' | 'unknown-channel';
+  /** `session-ended`: the directory closed the connection; the window shows it as disconnected. */
+  readonly code: 'invalid-input' | 'forbidden' | 'not-found' | 'failed' | 'cancelled' | 'session-ended' | 'unknown-channel';
   readonly message: string;
   /** The request field that was wrong, as a dotted path (`desired.networks.0.subnet`). */
   readonly field?: string;

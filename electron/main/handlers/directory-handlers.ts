@@ -39,16 +39,29 @@ export interface DirectoryHandlers {
 /** DirectoryError → the IPC gate's user-facing error (message already in the admin's words). */
 export function toUserFacing(error: unknown): unknown {
   if (!(error instanceof DirectoryError)) return error;
-  const code = error.code === 'invalid-input' || error.code === 'tls-required' ? 'invalid-input' : error.code === 'not-found' ? 'not-found' : 'failed';
+  const code =
+    error.code === 'invalid-input' || error.code === 'tls-required'
+      ? 'invalid-input'
+      : error.code === 'not-found' || error.code === 'session-ended'
+        ? error.code
+        : 'failed';
   return new UserFacingError(code, error.message, error.field, error.target);
 }
 
 export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): DirectoryHandlers {
   let session: DirectorySession | undefined;
   const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const before = session;
     try {
       return await fn();
     } catch (error) {
+      // The server closed the connection: the session is over, so say so from now on instead of
+      // keeping a dead one (unless a new connect already replaced it meanwhile).
+      if (error instanceof DirectoryError && error.code === 'session-ended' && session === before && before) {
+        session = undefined;
+        deps.log?.('info', `directory: ${before.info.url} closed the connection; session ended`);
+        await before.close().catch(() => undefined);
+      }
       throw toUserFacing(error);
     }
   };
@@ -113,7 +126,8 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): Direct
             const account = await resolveComputer(s, name);
             results.push({ name, host: { account, delegationState: 'unknown', source: 'typed' } });
           } catch (error) {
-            if (!(error instanceof DirectoryError)) throw error;
+            // A closed session is not about this name: it ends the whole request.
+            if (!(error instanceof DirectoryError) || error.code === 'session-ended') throw error;
             results.push({ name, error: error.message });
           }
         }

@@ -21,6 +21,7 @@ export const de: Resources = {
       forbidden: 'Prüfen Sie, ob Ihr Konto dies auf diesem Host oder im Verzeichnis darf, und versuchen Sie es erneut.',
       'not-found': 'Prüfen Sie den Namen oder aktualisieren Sie die Hostliste und versuchen Sie es erneut.',
       cancelled: 'Der Vorgang wurde abgebrochen. Es wurde nichts weiter geändert; was erledigt wurde, steht im Verlauf.',
+      'session-ended': 'Verbinden Sie sich erneut mit dem Verzeichnis (Ihr Kennwort wird nicht gespeichert); die Hostliste bleibt erhalten.',
       failed: 'Prüfen Sie, ob der Host erreichbar ist, und wiederholen Sie den Vorgang. Was bereits erledigt wurde, steht im Verlauf.',
       unknown: 'Versuchen Sie es erneut. Wenn der Fehler bleibt, starten Sie Ferry neu.',
     },

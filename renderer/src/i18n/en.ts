@@ -20,6 +20,7 @@ export const en = {
       forbidden: 'Check that your account is allowed to do this on that host or in the directory, then try again.',
       'not-found': 'Check the name, or refresh the host list and try again.',
       cancelled: 'The operation was cancelled. Nothing more was changed; check History for what was done.',
+      'session-ended': 'Connect to the directory again (your password is not kept); the host list stays as it was.',
       failed: 'Check that the host is reachable and retry. If it keeps failing, see the History for what was done.',
       unknown: 'Try again. If it keeps failing, restart Ferry.',
     },

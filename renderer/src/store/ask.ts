@@ -16,6 +16,7 @@ export function hintFor(code: string): string {
     case 'forbidden':
     case 'not-found':
     case 'cancelled':
+    case 'session-ended':
     case 'failed':
       return `errors.hint.${code}`;
     default:
@@ -48,7 +49,11 @@ export async function ask<T>(set: Set, get: Get, op: Op, call: () => Promise<Ipc
   set((s) => {
     const busy = { ...s.busy };
     delete busy[op];
-    return result.ok ? { busy } : { busy, errors: [...s.errors, toUiError(op, result.error)] };
+    if (result.ok) return { busy };
+    const errors = [...s.errors, toUiError(op, result.error)];
+    // The directory closed the connection (idle timeout, DC restart): show it as disconnected,
+    // so the connect form is back; the host list stays.
+    return result.error.code === 'session-ended' ? { busy, errors, directory: { connected: false, lab: false } } : { busy, errors };
   });
   return result.ok ? result.data : undefined;
 }

@@ -10,6 +10,8 @@ import { discoverHyperVHosts, resolveComputer } from '../../../electron/services
 import { createLdapExecutor } from '../../../electron/engine/directory-executor';
 import { planDelegationFor, planDelegationRemovalFor } from '../../../electron/engine/directory-planner';
 import { DirectoryError } from '../../../electron/services/directory/directory-error';
+import { createDirectoryHandlers } from '../../../electron/main/handlers/directory-handlers';
+import { UserFacingError } from '../../../electron/main/ipc-dispatch';
 import type { PlanStep } from '../../../electron/core/model';
 
 const HOST_PW = 'Hv-Machine-Pw-1!';
@@ -163,7 +165,20 @@ describe('a connection the DC closes', () => {
     try {
       const idle = await connect();
       expect((await discoverHyperVHosts(idle)).map((h) => h.name)).toContain('HV01');
+      // The same through the IPC handlers the window talks to (the DC's address needs the
+      // certificate name, which only the lab-connect path takes; `lab` only marks the info).
+      const handlers = createDirectoryHandlers();
+      await handlers.connectLab({ url: dc.ldapsUrl, bindUser: dc.bindUser, password: dc.password, caFile: dc.caFile, tlsServerName: 'DC1.lab.example' });
+      expect((await handlers['hosts:discover']({})).hosts.length).toBeGreaterThan(0);
       await new Promise((r) => setTimeout(r, 5000)); // well past the DC's idle limit: it closes both connections
+      const answer = await handlers['hosts:discover']({}).catch((e: unknown) => e);
+      expect(answer).toBeInstanceOf(UserFacingError);
+      expect((answer as UserFacingError).code).toBe('session-ended');
+      expect((answer as UserFacingError).message).toContain('Connect again');
+      // The handlers dropped the dead session: later calls ask for a connect, not a dead read.
+      expect(handlers.currentDirectory()).toBeUndefined();
+      expect(await handlers['hosts:discover']({}).catch((e: unknown) => (e as Error).message)).toBe('Connect to the directory first.');
+      await handlers.dispose();
       let thrown: unknown;
       await discoverHyperVHosts(idle).catch((e: unknown) => { thrown = e; });
       expect(thrown).toBeInstanceOf(DirectoryError);

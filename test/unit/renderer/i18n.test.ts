@@ -62,7 +62,7 @@ describe('i18n resources', () => {
       ...['pass', 'warn', 'fail', 'info'].map((s) => `severity.${s}`),
       ...['info', 'connect', 'disconnect', 'lab', 'discover', 'resolve', 'read', 'plan', 'export', 'apply', 'cancel', 'audit', 'rollback', 'test', 'report'].map((s) => `ops.${s}`),
       ...['migrationEnabled', 'maxLive', 'maxStorage', 'networks', 'authentication', 'performance', 'delegationForward', 'delegationReverse'].map((s) => `configure.row.${s}`),
-      ...['invalid-input', 'forbidden', 'not-found', 'cancelled', 'failed', 'unknown'].map((s) => `errors.hint.${s}`),
+      ...['invalid-input', 'forbidden', 'not-found', 'cancelled', 'session-ended', 'failed', 'unknown'].map((s) => `errors.hint.${s}`),
       ...['done', 'failed', 'rolled-back'].map((s) => `history.result.${s}`),
     ];
     expect(need.filter((k) => !enKeys.has(k))).toEqual([]);

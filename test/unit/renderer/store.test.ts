@@ -148,6 +148,19 @@ describe('discovery slice', () => {
     expect(store.getState().directory?.connected).toBe(true);
   });
 
+  it('shows a directory that closed the connection as disconnected, keeping the host list', async () => {
+    const fake = createFakeFerry();
+    const store = createFerryStore(fake.api);
+    await store.getState().connect({ url: 'ldaps://dc1.lab.test', startTls: false, bindUser: 'admin@lab.test', password: 'S3cret!' });
+    const hosts = store.getState().hosts.length;
+    expect(hosts).toBeGreaterThan(0);
+    fake.answer('hosts:discover', () => ({ ok: false, error: { code: 'session-ended', message: 'The directory closed the connection. Connect again to continue.' } }));
+    await store.getState().discover();
+    expect(store.getState().directory).toEqual({ connected: false, lab: false });
+    expect(store.getState().errors[0]).toMatchObject({ code: 'session-ended', hintKey: 'errors.hint.session-ended' });
+    expect(store.getState().hosts).toHaveLength(hosts);
+  });
+
   it('never lets source and destination be the same host', () => {
     const store = createFerryStore(createFakeFerry().api);
     store.getState().setSource('HV01');
