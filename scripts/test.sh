@@ -8,9 +8,6 @@ mode=${1:-all}
 bash scripts/setup.sh || exit 1
 export FERRY_PWSH="$PWD/.tools/pwsh/pwsh"
 export FERRY_CHROMIUM=/usr/bin/chromium
-# Tests that start pwsh themselves (not through the pool, which sets these) send nothing either,
-# and neither read nor write the shared startup profile (electron/services/powershell/process-env.ts).
-export POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off DOTNET_MultiCoreJitMinNumCpus=FFFF
 mkdir -p test-results
 
 status=0
