@@ -9,17 +9,21 @@
  */
 import os from 'node:os';
 import type { DesiredSettings, HostFacts, MigrationNetwork, Plan } from '../core/model';
-import { buildPlan, PlanInputError } from '../core/plan/build-plan';
+import { PlanInputError } from '../core/plan/build-plan';
 import { validateHostName } from '../core/settings/host-name';
 import { validateSubnetInput } from '../core/settings/subnet';
+import { planGroup } from '../engine/plan-group';
 import { readHosts } from '../engine/read-hosts';
 import type { ScriptRunner } from '../engine/script-runner';
 import { ArgError, choiceArg, intArg, requiredString, stringArg, type ArgSpec, type ParsedArgs } from './args';
+import { GROUP_HOSTS_SPEC, groupHostsArg, refusePairWithGroup } from './group-args';
 import { printable } from './output';
 
 export const SETTINGS_SPEC: ArgSpec = {
   source: { type: 'string' },
   destination: { type: 'string' },
+  ...GROUP_HOSTS_SPEC,
+  'host-network': { type: 'string', multiple: true },
   auth: { type: 'string' },
   performance: { type: 'string' },
   'max-migrations': { type: 'string' },
@@ -32,9 +36,11 @@ export const SETTINGS_SPEC: ArgSpec = {
 };
 
 export interface SettingsRequest {
-  readonly source: string;
-  readonly destination: string;
+  /** The group's hosts; a pair is `[source, destination]`. */
+  readonly hosts: readonly string[];
   readonly given: Partial<DesiredSettings>;
+  /** `--host-network HOST=<subnet>[,<priority>]`: the networks one host accepts, by host. */
+  readonly hostNetworks: Readonly<Record<string, readonly MigrationNetwork[]>>;
 }
 
 export function hostArg(args: ParsedArgs, name: string): string {
@@ -60,10 +66,37 @@ export function parseNetworkArg(text: string): MigrationNetwork {
   return { subnet: checked.canonical, priority };
 }
 
-export function parseSettingsRequest(args: ParsedArgs): SettingsRequest {
+/** `HOST=<subnet>[,<priority>]`, the host one of the group. */
+function parseHostNetworks(args: ParsedArgs, hosts: readonly string[]): Record<string, MigrationNetwork[]> {
+  const out: Record<string, MigrationNetwork[]> = {};
+  for (const text of args.values.get('host-network') ?? []) {
+    const eq = text.indexOf('=');
+    if (eq <= 0) throw new ArgError('--host-network', `'${printable(text)}' must be <host>=<subnet>[,<priority>]`);
+    const name = text.slice(0, eq);
+    const host = hosts.find((h) => h.toLowerCase() === name.toLowerCase());
+    if (host === undefined) throw new ArgError('--host-network', `'${printable(name)}' is not one of the hosts`);
+    const network = parseNetworkArg(text.slice(eq + 1));
+    const list = (out[host] ??= []);
+    if (list.some((n) => n.subnet === network.subnet)) throw new ArgError('--host-network', `${network.subnet} is given twice for ${host}`);
+    list.push(network);
+  }
+  return out;
+}
+
+async function hostsOf(args: ParsedArgs): Promise<string[]> {
+  const group = await groupHostsArg(args);
+  if (group !== undefined) {
+    refusePairWithGroup(args);
+    return group;
+  }
   const source = hostArg(args, 'source');
   const destination = hostArg(args, 'destination');
   if (source.toLowerCase() === destination.toLowerCase()) throw new ArgError('--destination', 'must differ from --source');
+  return [source, destination];
+}
+
+export async function parseSettingsRequest(args: ParsedArgs): Promise<SettingsRequest> {
+  const hosts = await hostsOf(args);
   const given: { -readonly [K in keyof DesiredSettings]?: DesiredSettings[K] } = {
     virtualMachineMigrationEnabled: true,
     virtualMachineMigrationAuthenticationType: choiceArg(args, 'auth', ['Kerberos', 'CredSSP'] as const) ?? 'Kerberos',
@@ -90,11 +123,16 @@ export function parseSettingsRequest(args: ParsedArgs): SettingsRequest {
   }
   const script = stringArg(args, 'script');
   if (script !== undefined && (script.length === 0 || script.includes('\0'))) throw new ArgError('--script', 'is not a usable file name');
-  return { source, destination, given };
+  const hostNetworks = parseHostNetworks(args, hosts);
+  if (any && Object.keys(hostNetworks).length > 0) throw new ArgError('--host-network', 'cannot be combined with --any-network');
+  return { hosts, given, hostNetworks };
 }
 
-/** Fields not given keep the host's current value (valid placeholders for unreadable hosts). */
-function desiredFor(given: Partial<DesiredSettings>, facts: readonly HostFacts[]) {
+/**
+ * Fields not given keep each host's current value (valid placeholders for unreadable hosts); a
+ * host's `--host-network` list is its own.
+ */
+export function desiredFor(given: Partial<DesiredSettings>, hostNetworks: SettingsRequest['hostNetworks'], facts: readonly HostFacts[]) {
   const desired: DesiredSettings = {
     virtualMachineMigrationEnabled: true,
     maximumVirtualMachineMigrations: 2,
@@ -107,13 +145,16 @@ function desiredFor(given: Partial<DesiredSettings>, facts: readonly HostFacts[]
   const perHost: Record<string, Partial<DesiredSettings>> = {};
   for (const f of facts) {
     const s = f.settings;
-    if (!s) continue;
+    const own = Object.entries(hostNetworks).find(([h]) => h.toLowerCase() === f.computerName.toLowerCase())?.[1];
     const keep: { -readonly [K in keyof DesiredSettings]?: DesiredSettings[K] } = {};
-    if (given.maximumVirtualMachineMigrations === undefined) keep.maximumVirtualMachineMigrations = Math.min(64, Math.max(1, s.maximumVirtualMachineMigrations));
-    if (given.maximumStorageMigrations === undefined) keep.maximumStorageMigrations = Math.min(64, Math.max(1, s.maximumStorageMigrations));
-    if (given.virtualMachineMigrationPerformanceOption === undefined) keep.virtualMachineMigrationPerformanceOption = s.virtualMachineMigrationPerformanceOption;
-    if (given.networks === undefined) {
-      keep.networks = s.useAnyNetworkForMigration || s.migrationNetworks.length === 0 ? 'any' : s.migrationNetworks.map((n) => ({ ...n }));
+    if (own !== undefined) keep.networks = own.map((n) => ({ ...n }));
+    if (s) {
+      if (given.maximumVirtualMachineMigrations === undefined) keep.maximumVirtualMachineMigrations = Math.min(64, Math.max(1, s.maximumVirtualMachineMigrations));
+      if (given.maximumStorageMigrations === undefined) keep.maximumStorageMigrations = Math.min(64, Math.max(1, s.maximumStorageMigrations));
+      if (given.virtualMachineMigrationPerformanceOption === undefined) keep.virtualMachineMigrationPerformanceOption = s.virtualMachineMigrationPerformanceOption;
+      if (given.networks === undefined && own === undefined) {
+        keep.networks = s.useAnyNetworkForMigration || s.migrationNetworks.length === 0 ? 'any' : s.migrationNetworks.map((n) => ({ ...n }));
+      }
     }
     if (Object.keys(keep).length > 0) perHost[f.computerName] = keep;
   }
@@ -121,10 +162,11 @@ function desiredFor(given: Partial<DesiredSettings>, facts: readonly HostFacts[]
 }
 
 export async function readAndPlan(runner: ScriptRunner, request: SettingsRequest): Promise<{ facts: HostFacts[]; plan: Plan }> {
-  const facts = await readHosts(runner, [request.source, request.destination]);
-  const { desired, perHost } = desiredFor(request.given, facts);
   try {
-    return { facts, plan: buildPlan({ hosts: facts, desired, perHost }) };
+    return await planGroup(
+      { readHosts: (names) => readHosts(runner, names) },
+      { hosts: request.hosts, desired: (facts) => desiredFor(request.given, request.hostNetworks, facts) },
+    );
   } catch (error) {
     // A host's own current value can be outside what Ferry accepts (e.g. a subnet it reports
     // with host bits); say so instead of crashing.

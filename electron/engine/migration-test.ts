@@ -1,28 +1,40 @@
 /**
- * The simulated migration test: gather facts about a source → destination move (both hosts in
- * parallel, the directory, port probes, Compare-VM per VM), run the preflight rules and the
- * pre-copy model, and return a TestReport. Nothing is moved or changed.
+ * The simulated migration test of a group of hosts: gather facts once per host (host reads,
+ * computer accounts, the operator's rights, WinRM probes from this computer), then per ordered
+ * pair what only a pair has (TCP 6600/445 from source to destination, Compare-VM per VM), and
+ * evaluate every pair with the preflight rules and the pre-copy model. Nothing is moved or
+ * changed. The pair test is this test for the group of two with one pair.
  *
  * Every I/O step is an injected function, so this runs the same against the real pool, the lab
  * or a test double, and a dead host or a failing probe becomes a finding, never a crash.
  */
 import type { AuthenticationType, ComputerAccount, HostFacts, HypotheticalVm, TestReport } from '../core/model';
 import {
+  coversReverse,
+  hostKey,
+  pairGroup,
+  pairKey,
+  readinessMatrix,
+  topologyPairs,
+  type DelegationTopology,
+  type GroupFacts,
+  type MatrixCell,
+  type OrderedPair,
+  type PairResult,
+} from '../core/group';
+import {
   PORT_LIVE_MIGRATION,
   PORT_SMB,
   PORT_WINRM_HTTP,
   PORT_WINRM_HTTPS,
   WORKSTATION,
-  modelInputFromFacts,
-  modelRules,
-  runPreflight,
-  type MigrationFacts,
   type OperatorFacts,
   type PortCheck,
   type StartMode,
+  type VmCheckSkip,
   type VmCompatibilityReport,
 } from '../core/preflight';
-import { MODEL_DEFAULTS, runModel, type ModelAssumptions } from '../core/simulate';
+import type { ModelAssumptions } from '../core/simulate';
 
 export interface MigrationTestDeps {
   /** Host facts; a host that cannot be read comes back with a non-ok status (or the call throws). */
@@ -40,6 +52,7 @@ export interface MigrationTestDeps {
   readonly dnsDomain?: string;
 }
 
+/** A pair test, as the Test workspace and `ferry test --source --destination` ask for it. */
 export interface MigrationTestRequest {
   readonly source: string;
   readonly destination: string;
@@ -53,7 +66,39 @@ export interface MigrationTestRequest {
   readonly assumptions?: Partial<ModelAssumptions>;
 }
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** The test of a group: every pair its topology allows unless `pairs` names some. */
+export interface GroupTestRequest {
+  readonly hosts: readonly string[];
+  /** Default: a full mesh (every host to every other). */
+  readonly topology?: DelegationTopology;
+  readonly pairs?: readonly OrderedPair[];
+  /** Default `all`: every VM of each source. A list names VMs (each on whichever host has it). */
+  readonly vms?: 'all' | readonly string[];
+  /** A named VM the source lacks is a finding (the pair test), not skipped. */
+  readonly strictVmNames?: boolean;
+  readonly hypothetical?: HypotheticalVm;
+  readonly authentication?: AuthenticationType;
+  readonly startMode?: StartMode;
+  readonly includeStorage?: boolean;
+  readonly assumptions?: Partial<ModelAssumptions>;
+  /**
+   * Hyper-V's own check per VM and pair: `auto` runs it when the run needs at most
+   * `COMPARE_VM_BUDGET` calls (a pair always does), otherwise says per VM that it was not run.
+   */
+  readonly compareVm?: 'auto' | 'all' | 'none';
+}
+
+export interface GroupTestReport {
+  readonly startedAt: string;
+  readonly ranBy: string;
+  readonly hosts: readonly HostFacts[];
+  readonly pairs: readonly OrderedPair[];
+  readonly results: readonly PairResult[];
+  readonly cells: readonly MatrixCell[];
+}
+
+/** Compare-VM calls a group test makes on its own; beyond this the matrix relies on Ferry's rules. */
+export const COMPARE_VM_BUDGET = 200;
 
 /** The test was cancelled: no report, because findings from cut-off reads would be wrong. */
 export class MigrationTestCancelled extends Error {
@@ -63,10 +108,16 @@ export class MigrationTestCancelled extends Error {
   }
 }
 
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 function stopIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new MigrationTestCancelled();
 }
 
+/**
+ * Each host on its own call, so one host's failure (or a reader that throws) costs only that
+ * host; a reader that batches (the fan-out) may gather the calls of one tick into one.
+ */
 async function readOne(deps: MigrationTestDeps, name: string): Promise<HostFacts> {
   try {
     const [facts] = await deps.readHosts([name]);
@@ -94,66 +145,141 @@ async function compare(deps: MigrationTestDeps, source: string, vm: string, dest
   }
 }
 
-async function account(deps: MigrationTestDeps, name: string): Promise<{ account?: ComputerAccount; ok: boolean }> {
-  if (!deps.readAccount) return { ok: false };
-  try {
-    const acc = await deps.readAccount(name);
-    return acc ? { account: acc, ok: true } : { ok: true };
-  } catch {
-    return { ok: false };
-  }
+/** Accounts by host key; `ok` is false when a directory was asked and could not answer. */
+async function readAccounts(deps: MigrationTestDeps, names: readonly string[]): Promise<{ accounts: Map<string, ComputerAccount>; ok: boolean }> {
+  const accounts = new Map<string, ComputerAccount>();
+  const read = deps.readAccount;
+  if (!read) return { accounts, ok: false };
+  const answers = await Promise.all(
+    names.map(async (name) => {
+      try {
+        return { name, account: await read(name), ok: true };
+      } catch {
+        return { name, account: undefined, ok: false };
+      }
+    }),
+  );
+  for (const a of answers) if (a.account) accounts.set(hostKey(a.name), a.account);
+  return { accounts, ok: answers.every((a) => a.ok) };
+}
+
+function vmsOf(host: HostFacts | undefined, request: GroupTestRequest): string[] {
+  const present = (host?.vms ?? []).map((v) => v.name);
+  const wanted = request.vms ?? 'all';
+  if (wanted === 'all') return present;
+  if (request.strictVmNames === true) return [...new Set(wanted)];
+  const have = new Set(present.map((n) => n.toLowerCase()));
+  return [...new Set(wanted)].filter((n) => have.has(n.toLowerCase()));
 }
 
 /**
  * `signal` is checked between the phases; the deps should honour the same signal so the calls
  * in flight stop too (createMigrationTestDeps does).
  */
-export async function runMigrationTest(deps: MigrationTestDeps, request: MigrationTestRequest, signal?: AbortSignal): Promise<TestReport> {
+export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRequest, signal?: AbortSignal): Promise<GroupTestReport> {
   stopIfCancelled(signal);
   const startedAt = deps.now().toISOString();
-  const { source, destination } = request;
-  const vmNames = [...new Set(request.vms ?? [])];
-  const [src, dst, srcAcc, dstAcc, operator] = await Promise.all([
-    readOne(deps, source),
-    readOne(deps, destination),
-    account(deps, source),
-    account(deps, destination),
-    deps.readOperator ? deps.readOperator([source, destination]).catch(() => undefined) : Promise.resolve(undefined),
-  ]);
-  stopIfCancelled(signal);
-  const srcUp = src.status === 'ok';
-  const dstUp = dst.status === 'ok';
+  const hosts = request.hosts;
+  const topology = request.topology ?? { kind: 'mesh' };
+  const pairs = request.pairs ?? topologyPairs(hosts, topology);
+  const allowed = topologyPairs(hosts, topology);
+
+  // Phase 1, once per host: facts, accounts, the operator, WinRM from this computer.
   const winrm = [PORT_WINRM_HTTP, PORT_WINRM_HTTPS];
-  const probes = await Promise.all([
-    srcUp ? probe(deps, source, destination, [PORT_LIVE_MIGRATION, PORT_SMB]) : Promise.resolve([]),
-    probe(deps, WORKSTATION, source, winrm),
-    probe(deps, WORKSTATION, destination, winrm),
+  const [facts, accounts, operator, workstationProbes] = await Promise.all([
+    Promise.all(hosts.map((h) => readOne(deps, h))),
+    readAccounts(deps, hosts),
+    deps.readOperator ? deps.readOperator(hosts).catch(() => undefined) : Promise.resolve(undefined),
+    Promise.all(hosts.map((h) => probe(deps, WORKSTATION, h, winrm))),
   ]);
   stopIfCancelled(signal);
-  const vmReports = srcUp && dstUp ? await Promise.all(vmNames.map((vm) => compare(deps, source, vm, destination))) : [];
+  const byKey = new Map(facts.map((f) => [hostKey(f.computerName), f]));
+  const up = (name: string) => byKey.get(hostKey(name))?.status === 'ok';
+
+  // Phase 2, per pair: the migration port (and SMB) from the source, Compare-VM per VM.
+  const pairProbes = await Promise.all(
+    pairs.map((p) => (up(p.source) ? probe(deps, p.source, p.destination, [PORT_LIVE_MIGRATION, PORT_SMB]) : Promise.resolve([]))),
+  );
   stopIfCancelled(signal);
-  const facts: MigrationFacts = {
-    source: src,
-    destination: dst,
-    ...(srcAcc.account ? { sourceAccount: srcAcc.account } : {}),
-    ...(dstAcc.account ? { destinationAccount: dstAcc.account } : {}),
-    directoryAvailable: srcAcc.ok && dstAcc.ok,
-    authentication: request.authentication ?? 'Kerberos',
-    vmNames,
-    vmReports,
-    portChecks: probes.flat(),
-    startMode: request.startMode ?? 'remote',
-    ...(request.bothDirections !== undefined ? { bothDirections: request.bothDirections } : {}),
-    ...(request.includeStorage !== undefined ? { includeStorage: request.includeStorage } : {}),
+  const comparable = pairs.filter((p) => up(p.source) && up(p.destination));
+  const calls = comparable.reduce((n, p) => n + vmsOf(byKey.get(hostKey(p.source)), request).length, 0);
+  const mode = request.compareVm ?? 'auto';
+  const runCompare = mode === 'all' || (mode === 'auto' && calls <= COMPARE_VM_BUDGET);
+  const vmReports = new Map<string, VmCompatibilityReport[]>();
+  const vmChecksSkipped = new Map<string, VmCheckSkip>();
+  if (runCompare) {
+    await Promise.all(
+      comparable.map(async (p) => {
+        const names = vmsOf(byKey.get(hostKey(p.source)), request);
+        vmReports.set(pairKey(p.source, p.destination), await Promise.all(names.map((vm) => compare(deps, p.source, vm, p.destination))));
+      }),
+    );
+  } else {
+    for (const p of comparable) vmChecksSkipped.set(pairKey(p.source, p.destination), { reason: 'not-requested' });
+  }
+  stopIfCancelled(signal);
+
+  const dnsDomain = deps.dnsDomain ?? facts.find((f) => f.domain !== undefined)?.domain;
+  const gathered: GroupFacts = {
+    hosts: facts,
+    accounts: accounts.accounts,
+    directoryAvailable: deps.readAccount !== undefined && accounts.ok,
     ...(operator ? { operator } : {}),
-    ...(deps.dnsDomain !== undefined ? { dnsDomain: deps.dnsDomain } : src.domain !== undefined ? { dnsDomain: src.domain } : {}),
+    portChecks: [...workstationProbes.flat(), ...pairProbes.flat()],
+    vmReports,
+    vmChecksSkipped,
+    ...(dnsDomain !== undefined ? { dnsDomain } : {}),
   };
-  const assumptions: ModelAssumptions = { ...MODEL_DEFAULTS, ...(request.assumptions ?? {}) };
-  const { input } = modelInputFromFacts(facts, request.hypothetical, assumptions);
-  const model = runModel(input, assumptions);
-  const findings = [...runPreflight(facts), ...modelRules(model, src.settings?.virtualMachineMigrationPerformanceOption)];
-  return { source, destination, startedAt, ranBy: deps.user, hosts: [src, dst], findings, model };
+  const options = {
+    authentication: request.authentication ?? 'Kerberos',
+    startMode: request.startMode ?? 'remote',
+    vms: request.vms ?? 'all',
+    ...(request.strictVmNames !== undefined ? { strictVmNames: request.strictVmNames } : {}),
+    ...(request.includeStorage !== undefined ? { includeStorage: request.includeStorage } : {}),
+    ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
+    ...(request.assumptions ? { assumptions: request.assumptions } : {}),
+  } as const;
+  // Delegation is checked both ways for a pair when the topology also allows the reverse move.
+  const { results, cells } = readinessMatrix(gathered, pairs, options, (p) => coversReverse(allowed, p));
+  return { startedAt, ranBy: deps.user, hosts: facts, pairs, results, cells };
+}
+
+/** The pair test: the group of two, the one pair source → destination. */
+export async function runMigrationTest(deps: MigrationTestDeps, request: MigrationTestRequest, signal?: AbortSignal): Promise<TestReport> {
+  const { source, destination } = request;
+  const group = pairGroup(source, destination, request.bothDirections === true);
+  const report = await runGroupTest(
+    deps,
+    {
+      hosts: group.hosts,
+      topology: group.topology,
+      pairs: [{ source, destination }],
+      vms: request.vms ?? [],
+      strictVmNames: true,
+      compareVm: 'all',
+      ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
+      ...(request.authentication ? { authentication: request.authentication } : {}),
+      ...(request.startMode ? { startMode: request.startMode } : {}),
+      ...(request.includeStorage !== undefined ? { includeStorage: request.includeStorage } : {}),
+      ...(request.assumptions ? { assumptions: request.assumptions } : {}),
+    },
+    signal,
+  );
+  return pairReport(report, { source, destination });
+}
+
+/** One pair of a group report as the pair test's report. */
+export function pairReport(report: GroupTestReport, pair: OrderedPair): TestReport {
+  const i = report.pairs.findIndex((p) => hostKey(p.source) === hostKey(pair.source) && hostKey(p.destination) === hostKey(pair.destination));
+  const result = report.results[i];
+  if (i < 0 || result === undefined) throw new Error(`The test did not cover ${pair.source} → ${pair.destination}.`);
+  const host = (name: string) => report.hosts.find((h) => hostKey(h.computerName) === hostKey(name));
+  const hosts = [host(result.source), host(result.destination)].filter((h): h is HostFacts => h !== undefined);
+  return { source: result.source, destination: result.destination, startedAt: report.startedAt, ranBy: report.ranBy, hosts, findings: [...result.findings], model: [...result.model] };
 }
 
 /** Exit code for the CLI: 1 when any finding fails. */
 export const reportFails = (report: TestReport): boolean => report.findings.some((f) => f.severity === 'fail');
+
+/** Exit code for the CLI's group test: 1 when any pair is blocked. */
+export const groupFails = (report: GroupTestReport): boolean => report.cells.some((c) => c.verdict === 'blocked');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { EventChannel, EventOf } from '../core/contract/channels';
 import type { PlanStep } from '../core/model';
 import { createMigrationTestDeps } from '../engine/migration-test-deps';
+import { NO_DIRECTORY_WARNING } from '../engine/plan-group';
 import type { ScriptRunner } from '../engine/script-runner';
 import type { StepExecutor } from '../engine/step-executor';
 import type { LabDirectory, LabHost } from '../services/lab/directory/lab-directory';
@@ -97,11 +98,9 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const ldapExecutor: StepExecutor = {
     execute: (step: PlanStep, signal: AbortSignal) => directory.ldapExecutor().execute(step, signal),
   };
-  const delegationPlanner: DelegationPlanner = async ({ source, destination, bothDirections }) => {
-    if (!directory.currentDirectory()) {
-      return { steps: [], warnings: [{ code: 'no-directory', message: 'Connect to the directory to plan Kerberos constrained delegation.' }] };
-    }
-    return directory.planDelegation(source.computerName, destination.computerName, bothDirections);
+  const delegationPlanner: DelegationPlanner = async (hosts, topology) => {
+    if (!directory.currentDirectory()) return { steps: [], warnings: [NO_DIRECTORY_WARNING] };
+    return directory.planDelegation(hosts, topology);
   };
 
   const settings = createSettingsHandlers({

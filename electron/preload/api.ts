@@ -47,6 +47,8 @@ export function createFerryApi(transport: Transport) {
     listAudit: call('audit:list'),
     startRollback: call('rollback:start'),
     runTest: call('test:run'),
+    runGroupTest: call('test:group'),
+    pairReport: call('test:pair'),
     cancelTest: call('test:cancel'),
     testReport: call('test:report'),
     onProgress: on('ferry:progress'),

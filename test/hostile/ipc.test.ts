@@ -47,9 +47,27 @@ const basePayloads: { readonly [C in InvokeChannel]: unknown } = {
   'audit:list': {},
   'rollback:start': { runId: 'run-1' },
   'test:run': { source: 'HV01', destination: 'HV02', vms: ['VM01'], authentication: 'Kerberos' },
+  'test:group': { hosts: ['HV01', 'HV02'], topology: 'hub', hubs: ['HV02'], vms: ['VM01'], authentication: 'Kerberos', compareVm: 'auto' },
+  'test:pair': { source: 'HV01', destination: 'HV02' },
   'test:cancel': {},
   'test:report': { locale: 'en' },
 };
+
+/**
+ * A plan request names a pair or a group: the group's own fields (`hosts`, `perHost`, a hub
+ * topology) are mutated in a valid group request, the pair's in the pair request above.
+ */
+const groupPlanPayload = {
+  hosts: ['HV01', 'HV02'],
+  desired: kerberosDesired([{ subnet: '10.0.0.0/24', priority: 1 }]),
+  perHost: [{ host: 'HV02', settings: { networks: [{ subnet: '10.0.1.0/24', priority: 1 }] } }],
+  delegation: { enabled: true, topology: 'hub', hubs: ['HV02'] },
+};
+const GROUP_PLAN_FIELDS = /^(hosts|perHost|delegation\.(topology|hubs))(\.|$)/;
+
+function baseFor(channel: InvokeChannel, fieldPath: readonly string[]): unknown {
+  return channel === 'plan:create' && GROUP_PLAN_FIELDS.test(fieldPath.join('.')) ? groupPlanPayload : basePayloads[channel];
+}
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[] };
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -141,13 +159,14 @@ describe('hostile input against every IPC text field', () => {
       const r = (invokeChannels[channel].request as z.ZodType).safeParse(basePayloads[channel]);
       expect(r.success, channel).toBe(true);
     }
+    expect((invokeChannels['plan:create'].request as z.ZodType).safeParse(groupPlanPayload).success).toBe(true);
   });
 
   it.each(fields)('$label: clear field-named error or inert pass-through, for every text case', async ({ channel, path: p }) => {
     const field = p.join('.');
     const problems: string[] = [];
     for (const c of textCases(canaryDir)) {
-      const result = await dispatcher.dispatch(channel, withValue(basePayloads[channel], p, c.value), WINDOW_SENDER);
+      const result = await dispatcher.dispatch(channel, withValue(baseFor(channel, p), p, c.value), WINDOW_SENDER);
       const problem = judge(result, field);
       if (problem) problems.push(`${c.id} ${JSON.stringify(c.value).slice(0, 60)}: ${problem}`);
     }
@@ -158,7 +177,7 @@ describe('hostile input against every IPC text field', () => {
     const field = p.join('.');
     const problems: string[] = [];
     for (const c of typeCases) {
-      const result = await dispatcher.dispatch(channel, withValue(basePayloads[channel], p, c.value), WINDOW_SENDER);
+      const result = await dispatcher.dispatch(channel, withValue(baseFor(channel, p), p, c.value), WINDOW_SENDER);
       if (result.ok || result.error.code !== 'invalid-input' || !(result.error.field ?? '').startsWith(field)) {
         problems.push(`${c.id}: ${JSON.stringify(result).slice(0, 200)}`);
       }

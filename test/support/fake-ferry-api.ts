@@ -87,10 +87,10 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
       ok({
         id: 'plan-1',
         createdAt: '2025-01-01T00:00:00Z',
-        hosts: [r.source, r.destination],
+        hosts: r.hosts ? [...r.hosts] : [r.source ?? '', r.destination ?? ''],
         steps: [
-          { id: 's1', kind: 'set-host' as const, target: r.source, setting: 'virtualMachineMigrationAuthenticationType', before: 'CredSSP', after: 'Kerberos', command: 'Set-VMHost -ComputerName HV01 -VirtualMachineMigrationAuthenticationType Kerberos', inverseCommand: 'Set-VMHost -ComputerName HV01 -VirtualMachineMigrationAuthenticationType CredSSP', channel: 'powershell' as const, optional: false },
-          { id: 's2', kind: 'delegation-add' as const, target: r.source, setting: 'msDS-AllowedToDelegateTo', before: null, after: 'cifs/HV02', command: 'add: msDS-AllowedToDelegateTo\nmsDS-AllowedToDelegateTo: cifs/HV02', inverseCommand: 'delete: msDS-AllowedToDelegateTo', channel: 'ldap' as const, optional: false },
+          { id: 's1', kind: 'set-host' as const, target: r.source ?? r.hosts?.[0] ?? '', setting: 'virtualMachineMigrationAuthenticationType', before: 'CredSSP', after: 'Kerberos', command: 'Set-VMHost -ComputerName HV01 -VirtualMachineMigrationAuthenticationType Kerberos', inverseCommand: 'Set-VMHost -ComputerName HV01 -VirtualMachineMigrationAuthenticationType CredSSP', channel: 'powershell' as const, optional: false },
+          { id: 's2', kind: 'delegation-add' as const, target: r.source ?? r.hosts?.[0] ?? '', setting: 'msDS-AllowedToDelegateTo', before: null, after: 'cifs/HV02', command: 'add: msDS-AllowedToDelegateTo\nmsDS-AllowedToDelegateTo: cifs/HV02', inverseCommand: 'delete: msDS-AllowedToDelegateTo', channel: 'ldap' as const, optional: false },
         ],
         warnings: [],
       }),
@@ -100,6 +100,15 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
     'audit:list': () => ok({ records: [] }),
     'rollback:start': (r) => ok({ runId: `rb-${r.runId}`, planId: 'plan-1', ok: true, results: [], restoreCommands: [] }),
     'test:run': (r) => ok({ source: r.source, destination: r.destination, startedAt: '2025-01-01T00:00:00Z', ranBy: 'admin', hosts: [], findings: [], model: [] }),
+    'test:group': (r) =>
+      ok({
+        startedAt: '2025-01-01T00:00:00Z',
+        ranBy: 'admin',
+        hosts: r.hosts.map((h) => ({ computerName: h, status: 'ok' as const })),
+        cells: r.hosts.flatMap((s) => r.hosts.filter((d) => d !== s).map((d) => ({ source: s, destination: d, verdict: 'ready' as const, counts: { fail: 0, warn: 0, info: 0, pass: 1 } }))),
+        compareVm: true,
+      }),
+    'test:pair': (r) => ok({ source: r.source, destination: r.destination, startedAt: '2025-01-01T00:00:00Z', ranBy: 'admin', hosts: [], findings: [], model: [] }),
     'test:cancel': () => ok({ cancelled: true }),
     'test:report': () => ok({ fileName: 'ferry-test.html', html: '<html></html>' }),
   };

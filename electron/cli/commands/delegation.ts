@@ -13,13 +13,18 @@ import type { DirectorySession } from '../../services/directory/directory-sessio
 import { resolveComputer } from '../../services/directory/computer-accounts';
 import { AuditLog } from '../../services/audit/audit-log';
 import { createLdapExecutor } from '../../engine/directory-executor';
-import { planDelegationFor, planDelegationRemovalFor } from '../../engine/directory-planner';
+import { planGroupDelegationFor, planGroupDelegationRemovalFor } from '../../engine/directory-planner';
+import { pairGroup, topologyOf, isGroupIssue, validateGroupHosts, type DelegationTopology } from '../../core/group';
+import { MAX_GROUP_HOSTS } from '../../core/contract/schemas';
+import { readFile } from 'node:fs/promises';
 import { applyPlan } from '../../engine/apply';
 import { validateHostName } from '../../core/settings/host-name';
 import { printable } from '../output';
 import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs, reportError } from './discover';
 
 const USAGE = `Usage: ferry delegation show|plan|apply|remove --source <host> --destination <host> [--one-way]
+       ferry delegation show|plan|apply|remove (--hosts <h1,h2,...> | --hosts-file <file>)
+         [--topology mesh|hub [--hub <host>]...] [--leaving <host>]   (remove: only that host's entries)
          --ldap-url <url> [--starttls] --bind-user <upn> [--ca-file <pem>] [--base-dn <dn>]
          (or --ldap-url <url> --integrated on a domain-joined Windows workstation: no password)
          (or --lab <dir>: the lab folder's own directory, no password)
@@ -33,6 +38,11 @@ const OPTIONS = {
   ...DIRECTORY_OPTIONS,
   source: { type: 'string' },
   destination: { type: 'string' },
+  hosts: { type: 'string' },
+  'hosts-file': { type: 'string' },
+  topology: { type: 'string' },
+  hub: { type: 'string', multiple: true },
+  leaving: { type: 'string' },
   'one-way': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   'audit-log': { type: 'string' },
@@ -60,14 +70,12 @@ async function confirm(io: CliIo, question: string): Promise<boolean> {
   }
 }
 
-async function show(session: DirectorySession, source: string, destination: string, json: boolean, io: CliIo): Promise<number> {
-  const a = await resolveComputer(session, source);
-  const b = await resolveComputer(session, destination);
-  const rows = [a, b].map((acc) => ({
-    account: acc,
-    towards: shortName(acc === a ? b : a),
-    state: delegationState(acc, [a, b], session.info.dnsDomain),
-  }));
+async function show(session: DirectorySession, hosts: readonly string[], json: boolean, io: CliIo): Promise<number> {
+  const accounts = await Promise.all(hosts.map((h) => resolveComputer(session, h)));
+  const rows = accounts.map((acc) => {
+    const others = accounts.filter((a) => a !== acc);
+    return { account: acc, towards: others.map((o) => shortName(o)).join(', '), state: delegationState(acc, others, session.info.dnsDomain) };
+  });
   if (json) {
     io.out(JSON.stringify({ accounts: rows }, null, 2) + '\n');
     return 0;
@@ -82,6 +90,48 @@ async function show(session: DirectorySession, source: string, destination: stri
   return 0;
 }
 
+/** A pair (`--source`/`--destination`, `--one-way`) or a group (`--hosts`/`--hosts-file`, `--topology`). */
+async function groupOf(values: Record<string, unknown>): Promise<{ hosts: string[]; topology: DelegationTopology }> {
+  const list = typeof values.hosts === 'string' ? values.hosts : undefined;
+  const file = typeof values['hosts-file'] === 'string' ? values['hosts-file'] : undefined;
+  const source = typeof values.source === 'string' ? values.source : undefined;
+  const destination = typeof values.destination === 'string' ? values.destination : undefined;
+  if (list !== undefined || file !== undefined) {
+    if (list !== undefined && file !== undefined) throw new UsageError('--hosts and --hosts-file cannot be combined');
+    if (source !== undefined || destination !== undefined) throw new UsageError('--source/--destination cannot be combined with --hosts/--hosts-file');
+    if (values['one-way'] === true) throw new UsageError('--one-way is for a pair; a group uses --topology hub --hub <host>');
+    const hosts = list !== undefined ? list.split(',').map((h) => h.trim()).filter((h) => h !== '') : await hostsFile(file ?? '');
+    const issue = validateGroupHosts(hosts)[0];
+    if (issue) throw new UsageError(`${list !== undefined ? '--hosts' : '--hosts-file'}: ${printable(issue.message.replace(/^hosts(\.\d+)?: /, ''))}`);
+    const kind = values.topology;
+    if (kind !== undefined && kind !== 'mesh' && kind !== 'hub') throw new UsageError(`--topology: must be mesh or hub (got '${printable(String(kind))}')`);
+    const hubs = Array.isArray(values.hub) ? values.hub.map(String) : [];
+    const topology = topologyOf(hosts, false, { ...(kind ? { topology: kind } : {}), hubs }, '');
+    if (isGroupIssue(topology)) throw new UsageError(`${topology.field.startsWith('hubs') ? '--hub' : '--topology'}: ${printable(topology.message.replace(/^hubs(\.\d+)?: /, ''))}`);
+    return { hosts, topology };
+  }
+  if (values.topology !== undefined || values.hub !== undefined) throw new UsageError('--topology and --hub need --hosts or --hosts-file');
+  if (source === undefined || destination === undefined) throw new UsageError('--source and --destination (or --hosts) are required');
+  for (const [flag, name] of [['--source', source], ['--destination', destination]] as const) {
+    const problem = validateHostName(name);
+    if (problem !== null) throw new UsageError(`${flag}: ${problem} (got '${printable(name)}')`);
+  }
+  if (source.toLowerCase() === destination.toLowerCase()) throw new UsageError('--source and --destination must be different hosts');
+  return pairGroup(source, destination, values['one-way'] !== true);
+}
+
+async function hostsFile(file: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new UsageError(`--hosts-file: cannot be read (${printable(error instanceof Error ? error.message : String(error))})`);
+  }
+  const hosts = text.split(/\r?\n/).map((l) => l.replace(/#.*$/, '').trim()).filter((l) => l !== '');
+  if (hosts.length > MAX_GROUP_HOSTS) throw new UsageError(`--hosts-file: at most ${MAX_GROUP_HOSTS} hosts`);
+  return hosts;
+}
+
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   let session: DirectorySession | undefined;
   try {
@@ -93,29 +143,26 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     const [action, ...extra] = positionals;
     if (action === undefined || !['show', 'plan', 'apply', 'remove'].includes(action)) throw new UsageError(`expected show, plan, apply or remove\n${USAGE}`);
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
-    const source = values.source;
-    const destination = values.destination;
-    if (source === undefined || destination === undefined) throw new UsageError('--source and --destination are required');
-    for (const [flag, name] of [['--source', source], ['--destination', destination]] as const) {
-      const problem = validateHostName(name);
-      if (problem !== null) throw new UsageError(`${flag}: ${problem} (got '${printable(name)}')`);
+    const { hosts, topology } = await groupOf(values);
+    const leaving = values.leaving;
+    if (leaving !== undefined) {
+      if (action !== 'remove') throw new UsageError('--leaving is for remove');
+      if (!hosts.some((h) => h.toLowerCase() === leaving.toLowerCase())) throw new UsageError(`--leaving: '${printable(leaving)}' is not one of the hosts`);
     }
-    if (source.toLowerCase() === destination.toLowerCase()) throw new UsageError('--source and --destination must be different hosts');
     const json = values.json === true;
-    const both = values['one-way'] !== true;
     const auditFile = values['audit-log'] ?? (values.lab !== undefined ? path.join(values.lab, 'audit.jsonl') : undefined);
     const audit = auditFile !== undefined ? new AuditLog(path.resolve(auditFile)) : undefined;
     if (action === 'remove' && audit === undefined) {
       io.err('note: without --audit-log Ferry cannot tell whether it set "Use any authentication protocol", so that flag is kept.\n');
     }
     session = await directoryFromArgs(values, io);
-    if (action === 'show') return await show(session, source, destination, json, io);
+    if (action === 'show') return await show(session, hosts, json, io);
 
     const records = audit ? (await audit.read()).records : [];
     const result =
       action === 'remove'
-        ? await planDelegationRemovalFor(session, source, destination, both, (acc) => ferrySetFlagFromAudit(records, shortName(acc)))
-        : await planDelegationFor(session, source, destination, both);
+        ? await planGroupDelegationRemovalFor(session, hosts, topology, (acc) => ferrySetFlagFromAudit(records, shortName(acc)), leaving !== undefined ? { onlyWith: leaving } : {})
+        : await planGroupDelegationFor(session, hosts, topology);
     const plan: Plan = {
       id: randomUUID(),
       createdAt: new Date().toISOString(),

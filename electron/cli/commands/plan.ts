@@ -16,9 +16,13 @@ import type { CliIo } from '../run-cli';
 import { openPool } from '../session';
 import { SETTINGS_SPEC, currentUser, parseSettingsRequest, readAndPlan } from '../settings-args';
 
-const PLAN_USAGE = `Usage: ferry plan --source <host> --destination <host> [--auth Kerberos|CredSSP]
-                  [--performance TCPIP|Compression|SMB] [--max-migrations N] [--max-storage-migrations N]
-                  [--network <subnet>[,<priority>]]... | [--any-network] [--lab <dir>] [--json] [--script <out.ps1>]
+const PLAN_USAGE = `Usage: ferry plan (--source <host> --destination <host> | --hosts <h1,h2,...> | --hosts-file <file>)
+                  [--auth Kerberos|CredSSP] [--performance TCPIP|Compression|SMB]
+                  [--max-migrations N] [--max-storage-migrations N]
+                  [--network <subnet>[,<priority>]]... | [--any-network]
+                  [--host-network <host>=<subnet>[,<priority>]]...
+                  [--lab <dir>] [--json] [--script <out.ps1>]
+One desired value for every host; --host-network gives one host its own incoming networks.
 `;
 const APPLY_USAGE = `Usage: ferry apply <plan options> --yes [--audit-log <file>]\n`;
 
@@ -32,7 +36,7 @@ export async function runSettingsCommand(mode: 'plan' | 'apply', argv: readonly 
   try {
     args = parseArgs(argv, mode === 'plan' ? SETTINGS_SPEC : APPLY_SPEC);
     if (args.positionals.length > 0) throw new ArgError(`'${printable(args.positionals[0] ?? '')}'`, 'unexpected argument');
-    request = parseSettingsRequest(args);
+    request = await parseSettingsRequest(args);
     const auditArg = stringArg(args, 'audit-log');
     if (auditArg !== undefined && (auditArg === '' || auditArg.includes('\0'))) throw new ArgError('--audit-log', 'is not a usable file name');
   } catch (error) {

@@ -13,7 +13,9 @@ import { renderTestReportHtml, formatSeconds } from '../../core/report';
 import { EVIDENCE_TEXTS, localizeEvidence } from '../../core/preflight/evidence-texts';
 import { valueFormatFor } from '../../core/preflight/locale-format';
 import { validateHostName } from '../../core/settings/host-name';
-import { runMigrationTest, reportFails, type MigrationTestRequest } from '../../engine/migration-test';
+import { groupFails, runGroupTest, runMigrationTest, reportFails, type GroupTestReport, type GroupTestRequest, type MigrationTestRequest } from '../../engine/migration-test';
+import { renderGroupReportHtml } from '../../core/report';
+import { GROUP_SPEC, groupHostsArg, refusePairWithGroup, topologyArg } from '../group-args';
 import { createMigrationTestDeps } from '../../engine/migration-test-deps';
 import { PowerShellPool } from '../../services/powershell/pool';
 import type { DirectorySession } from '../../services/directory/directory-session';
@@ -24,6 +26,8 @@ import { decimalArg } from './simulate';
 const SPEC = {
   source: { type: 'string' },
   destination: { type: 'string' },
+  ...GROUP_SPEC,
+  'compare-vm': { type: 'string' },
   vm: { type: 'string', multiple: true },
   authentication: { type: 'string' },
   'start-on-source': { type: 'boolean' },
@@ -38,11 +42,14 @@ const SPEC = {
 } as const;
 
 const USAGE = `Usage: ferry test --source <host> --destination <host> [--vm <name>]... [--lab <dir>]
+       ferry test (--hosts <h1,h2,...> | --hosts-file <file>) [--topology mesh|hub [--hub <host>]...]
+                  [--compare-vm auto|all|none] [--vm <name>]...   (the readiness matrix of every pair)
                   [--authentication Kerberos|CredSSP] [--start-on-source] [--both-directions]
                   [--include-storage] [--memory-gb <GiB> --dirty-mb-per-s <MB/s>]
                   [--ldap-url <url> --bind-user <upn> [--starttls] [--base-dn <dn>] [--ca-file <pem>]]
                   [--json] [--report <file.html>] [--locale en|de]
-Exit 0: no check failed; 1: a check failed; 2: bad input. LDAP password: FERRY_LDAP_PASSWORD or a prompt.
+Exit 0: no check failed (no pair blocked); 1: a check failed (a pair is blocked); 2: bad input.
+LDAP password: FERRY_LDAP_PASSWORD or a prompt.
 With --lab and no --ldap-url, delegation is checked in the lab folder's own directory.
 `;
 
@@ -54,11 +61,17 @@ function host(args: ParsedArgs, name: string): string {
   return value;
 }
 
-function requestFrom(args: ParsedArgs): MigrationTestRequest {
+type CliTestRequest = { readonly kind: 'pair'; readonly request: MigrationTestRequest } | { readonly kind: 'group'; readonly request: GroupTestRequest };
+
+async function requestFrom(args: ParsedArgs): Promise<CliTestRequest> {
   if (args.positionals.length > 0) throw new ArgError(printable(args.positionals[0] ?? ''), 'unexpected argument');
-  const source = host(args, 'source');
-  const destination = host(args, 'destination');
-  if (source.toLowerCase() === destination.toLowerCase()) throw new ArgError('--destination', 'must differ from --source');
+  const group = await groupHostsArg(args);
+  if (group !== undefined) refusePairWithGroup(args);
+  else if (args.values.has('topology') || args.values.has('hub')) throw new ArgError('--topology', 'needs --hosts or --hosts-file');
+  else if (args.values.has('compare-vm')) throw new ArgError('--compare-vm', 'needs --hosts or --hosts-file (a pair always runs Compare-VM)');
+  const source = group === undefined ? host(args, 'source') : '';
+  const destination = group === undefined ? host(args, 'destination') : '';
+  if (group === undefined && source.toLowerCase() === destination.toLowerCase()) throw new ArgError('--destination', 'must differ from --source');
   const vms = args.values.get('vm') ?? [];
   for (const vm of vms) {
     // VM names are free text for Hyper-V; Ferry only bounds them and refuses control characters.
@@ -70,7 +83,24 @@ function requestFrom(args: ParsedArgs): MigrationTestRequest {
   const dirtyMBps = decimalArg(args, 'dirty-mb-per-s', 0, 100_000, false);
   if ((memoryGiB === undefined) !== (dirtyMBps === undefined)) throw new ArgError(memoryGiB === undefined ? '--memory-gb' : '--dirty-mb-per-s', 'give --memory-gb and --dirty-mb-per-s together');
   const authentication = choiceArg(args, 'authentication', ['Kerberos', 'CredSSP'] as const);
-  return {
+  if (group !== undefined) {
+    const compareVm = choiceArg(args, 'compare-vm', ['auto', 'all', 'none'] as const);
+    if (args.switches.has('both-directions')) throw new ArgError('--both-directions', 'is for a pair; a group uses --topology');
+    return {
+      kind: 'group',
+      request: {
+        hosts: group,
+        topology: topologyArg(args, group),
+        ...(vms.length > 0 ? { vms } : {}),
+        ...(memoryGiB !== undefined && dirtyMBps !== undefined ? { hypothetical: { memoryGiB, dirtyMBps } } : {}),
+        ...(authentication ? { authentication } : {}),
+        startMode: args.switches.has('start-on-source') ? 'source' : 'remote',
+        includeStorage: args.switches.has('include-storage'),
+        ...(compareVm ? { compareVm } : {}),
+      },
+    };
+  }
+  return { kind: 'pair', request: {
     source,
     destination,
     vms,
@@ -79,7 +109,7 @@ function requestFrom(args: ParsedArgs): MigrationTestRequest {
     startMode: args.switches.has('start-on-source') ? 'source' : 'remote',
     bothDirections: args.switches.has('both-directions'),
     includeStorage: args.switches.has('include-storage'),
-  };
+  } };
 }
 
 function currentUser(io: CliIo): string {
@@ -90,7 +120,7 @@ function currentUser(io: CliIo): string {
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let args: ParsedArgs;
-  let request: MigrationTestRequest;
+  let request: CliTestRequest;
   let locale: 'en' | 'de';
   try {
     args = parseArgs(argv, SPEC);
@@ -98,7 +128,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.out(USAGE);
       return 0;
     }
-    request = requestFrom(args);
+    request = await requestFrom(args);
     locale = choiceArg(args, 'locale', ['en', 'de'] as const) ?? 'en';
     const labArg = stringArg(args, 'lab');
     if (labArg !== undefined) labFolderArg(labArg);
@@ -137,8 +167,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       directory = await openLabDirectorySession(labDir, io.env);
     }
     const deps = createMigrationTestDeps({ pool, ...(directory ? { directory } : {}), user: currentUser(io), workstationProbe: labDir !== undefined ? 'lab' : 'tcp' });
-    const report = await runMigrationTest(deps, request);
     const reportFile = stringArg(args, 'report');
+    if (request.kind === 'group') {
+      const group = await runGroupTest(deps, request.request);
+      const hosts = group.hosts.map((h) => h.computerName);
+      if (reportFile !== undefined) await fs.writeFile(reportFile, renderGroupReportHtml({ startedAt: group.startedAt, ranBy: group.ranBy, hosts, cells: group.cells }, { locale }), 'utf8');
+      if (args.switches.has('json')) printJson(io, groupToJson(group));
+      else io.out(matrixText(group));
+      return groupFails(group) ? 1 : 0;
+    }
+    const report = await runMigrationTest(deps, request.request);
     if (reportFile !== undefined) await fs.writeFile(reportFile, renderTestReportHtml(report, { locale }), 'utf8');
     if (args.switches.has('json')) printJson(io, toJson(report));
     else io.out(toText(report));
@@ -180,5 +218,51 @@ function toText(report: TestReport): string {
     if (f.fix.kind !== 'none') lines.push(`  fix (${f.fix.kind}): ${clean(f.fix.text)}${f.fix.command ? `\n    ${clean(f.fix.command)}` : ''}`);
   }
   lines.push('', formatTable(['Option', 'Rounds', 'Total', 'Blackout', 'Converges'], report.model.map((m) => [m.option, String(m.rounds), formatSeconds(m.totalSeconds), formatSeconds(m.downtimeSeconds), m.converges ? 'yes' : 'NO'])));
+  return lines.join('\n') + '\n';
+}
+
+/** The `--json` shape of a group test: the matrix and every pair's findings. */
+export function groupToJson(report: GroupTestReport): unknown {
+  return {
+    startedAt: report.startedAt,
+    ranBy: report.ranBy,
+    hosts: report.hosts.map((h) => ({ computerName: h.computerName, status: h.status, ...(h.error ? { error: h.error } : {}) })),
+    cells: report.cells,
+    pairs: report.results.map((r) => ({
+      source: r.source,
+      destination: r.destination,
+      findings: r.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title, evidence: f.evidence, fix: f.fix, ...(f.vm !== undefined ? { vm: f.vm } : {}) })),
+    })),
+  };
+}
+
+const CELL_TEXT = { ready: 'ready', warnings: 'warn', blocked: 'BLOCKED' } as const;
+
+/** The matrix as text: source rows, destination columns, then why each blocked pair is blocked. */
+export function matrixText(report: GroupTestReport): string {
+  const hosts = report.hosts.map((h) => h.computerName);
+  const cell = new Map(report.cells.map((c) => [`${c.source.toUpperCase()}>${c.destination.toUpperCase()}`, c]));
+  const count = (v: keyof typeof CELL_TEXT) => report.cells.filter((c) => c.verdict === v).length;
+  const rows = hosts.map((src) => [
+    src,
+    ...hosts.map((dst) => {
+      if (src.toUpperCase() === dst.toUpperCase()) return '-';
+      const c = cell.get(`${src.toUpperCase()}>${dst.toUpperCase()}`);
+      if (!c) return '.';
+      return c.verdict === 'blocked' ? `${CELL_TEXT.blocked} ${c.counts.fail}` : c.verdict === 'warnings' ? `${CELL_TEXT.warnings} ${c.counts.warn}` : CELL_TEXT.ready;
+    }),
+  ]);
+  const lines = [
+    `Readiness matrix: ${hosts.length} hosts, ${report.cells.length} pairs — ${count('ready')} ready, ${count('warnings')} with warnings, ${count('blocked')} blocked (${report.startedAt}, ${report.ranBy})`,
+    '',
+    formatTable(['source \\ destination', ...hosts], rows),
+  ];
+  const down = report.hosts.filter((h) => h.status !== 'ok');
+  for (const h of down) lines.push(`${h.computerName}: could not be read (${h.status}${h.error ? `: ${clean(h.error.message)}` : ''})`);
+  const blocked = report.cells.filter((c) => c.verdict === 'blocked');
+  if (blocked.length > 0) {
+    lines.push('Blocked pairs (first blocker; `ferry test --source <s> --destination <d>` shows all):');
+    for (const c of blocked) lines.push(`  ${c.source} -> ${c.destination}: ${clean(c.first?.title ?? '')} (${c.counts.fail} blocker${c.counts.fail === 1 ? '' : 's'})`);
+  }
   return lines.join('\n') + '\n';
 }

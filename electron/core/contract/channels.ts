@@ -19,6 +19,8 @@ import {
   ProgressEventSchema,
   TestReportSchema,
   AuthenticationTypeSchema,
+  MAX_GROUP_HOSTS,
+  GroupTestSummarySchema,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -67,14 +69,52 @@ export const PairRequestSchema = z
   })
   .strict();
 
+/** The hosts of a group: two or more, each a host name (duplicates are refused by the handler). */
+export const GroupHostsSchema = z.array(HostNameSchema).min(2).max(MAX_GROUP_HOSTS);
+
+/**
+ * Who may delegate to whom: `mesh` (every host to every other) or `hub` (every host to the
+ * `hubs`). For a pair, `bothDirections` says the same: true = mesh, false = hub on the destination.
+ */
+export const DelegationChoiceSchema = z
+  .object({
+    enabled: z.boolean(),
+    bothDirections: z.boolean().optional(),
+    topology: z.enum(['mesh', 'hub']).optional(),
+    hubs: z.array(HostNameSchema).max(MAX_GROUP_HOSTS).optional(),
+  })
+  .strict();
+
+/**
+ * A plan for a pair (`source` + `destination`) or a group (`hosts`): one desired column for every
+ * host, with `perHost` where a host must differ (e.g. the subnet it accepts migrations on).
+ */
 export const PlanRequestSchema = z
   .object({
-    source: HostNameSchema,
-    destination: HostNameSchema,
+    source: HostNameSchema.optional(),
+    destination: HostNameSchema.optional(),
+    hosts: GroupHostsSchema.optional(),
     desired: DesiredSettingsSchema,
-    delegation: z
-      .object({ enabled: z.boolean(), bothDirections: z.boolean() })
-      .strict(),
+    perHost: z
+      .array(z.object({ host: HostNameSchema, settings: DesiredSettingsSchema.partial() }).strict())
+      .max(MAX_GROUP_HOSTS)
+      .optional(),
+    delegation: DelegationChoiceSchema,
+  })
+  .strict();
+
+/** The migration test of a group: every ordered pair its topology allows (default: all). */
+export const GroupTestRequestSchema = z
+  .object({
+    hosts: GroupHostsSchema,
+    topology: z.enum(['mesh', 'hub']).optional(),
+    hubs: z.array(HostNameSchema).max(MAX_GROUP_HOSTS).optional(),
+    vms: z.array(z.string().min(1).max(MAX_TEXT_LENGTH)).max(5000).optional(),
+    hypothetical: HypotheticalVmSchema.optional(),
+    authentication: AuthenticationTypeSchema.optional(),
+    includeStorage: z.boolean().optional(),
+    /** Hyper-V's own Compare-VM per VM and pair: `auto` = when the run stays small. */
+    compareVm: z.enum(['auto', 'all', 'none']).optional(),
   })
   .strict();
 
@@ -148,6 +188,12 @@ export const invokeChannels = {
     response: ApplyResultSchema,
   },
   'test:run': { request: TestRequestSchema, response: TestReportSchema },
+  /** The group test: the readiness matrix; `test:pair` then gives any cell's full report. */
+  'test:group': { request: GroupTestRequestSchema, response: GroupTestSummarySchema },
+  'test:pair': {
+    request: z.object({ source: HostNameSchema, destination: HostNameSchema }).strict(),
+    response: TestReportSchema,
+  },
   /** Stops the running test: its PowerShell calls are cancelled, and it answers 'cancelled'. */
   'test:cancel': {
     request: Empty,

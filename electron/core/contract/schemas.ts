@@ -17,6 +17,9 @@ export const MAX_TEXT_LENGTH = 1024;
 
 export const HostNameSchema = z.string().min(1).max(MAX_HOST_LENGTH);
 
+/** Ferry plans and tests at most this many hosts at once (50 is the size it is measured at). */
+export const MAX_GROUP_HOSTS = 100;
+
 export const MigrationNetworkSchema = z
   .object({
     subnet: z.string().min(1).max(64),
@@ -269,6 +272,38 @@ export const HypotheticalVmSchema = z
   .object({
     memoryGiB: z.number().positive().max(24 * 1024),
     dirtyMBps: z.number().min(0).max(100_000),
+  })
+  .strict();
+
+export const VerdictSchema = z.enum(['ready', 'warnings', 'blocked']);
+
+export const SeverityCountsSchema = z
+  .object({ fail: z.number().int().min(0), warn: z.number().int().min(0), info: z.number().int().min(0), pass: z.number().int().min(0) })
+  .strict();
+
+/** One cell of a group's readiness matrix: an ordered pair, its verdict and why. */
+export const MatrixCellSchema = z
+  .object({
+    source: z.string(),
+    destination: z.string(),
+    verdict: VerdictSchema,
+    counts: SeverityCountsSchema,
+    first: z
+      .object({ id: z.string(), severity: SeveritySchema, title: z.string(), params: z.record(z.string(), z.string()).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** A group test as the window sees it: every host's state and the matrix; a cell's findings come on request. */
+export const GroupTestSummarySchema = z
+  .object({
+    startedAt: z.string(),
+    ranBy: z.string(),
+    hosts: z.array(z.object({ computerName: z.string(), status: HostStatusSchema, error: ErrorInfoSchema.optional() }).strict()),
+    cells: z.array(MatrixCellSchema),
+    /** Compare-VM ran for every tested VM and pair (otherwise the findings say where it did not). */
+    compareVm: z.boolean(),
   })
   .strict();
 

@@ -31,6 +31,10 @@ import type {
   VmSummarySchema,
   FindingGroupSchema,
   DelegationStateSchema,
+  VerdictSchema,
+  SeverityCountsSchema,
+  MatrixCellSchema,
+  GroupTestSummarySchema,
 } from '../contract/schemas';
 
 type R<T> = Readonly<T>;
@@ -60,6 +64,10 @@ export type ModelResult = R<z.infer<typeof ModelResultSchema>>;
 export type HypotheticalVm = R<z.infer<typeof HypotheticalVmSchema>>;
 export type TestReport = R<z.infer<typeof TestReportSchema>>;
 export type AuditRecord = R<z.infer<typeof AuditRecordSchema>>;
+export type Verdict = z.infer<typeof VerdictSchema>;
+export type SeverityCounts = R<z.infer<typeof SeverityCountsSchema>>;
+export type MatrixCell = R<z.infer<typeof MatrixCellSchema>>;
+export type GroupTestSummary = R<z.infer<typeof GroupTestSummarySchema>>;
 export type ProgressEvent = R<z.infer<typeof ProgressEventSchema>>;
 
 /** Hyper-V's defaults on a fresh host (stand-alone article: 2 simultaneous live migrations). */

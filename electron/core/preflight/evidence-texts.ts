@@ -34,7 +34,7 @@ const en: EvidenceTexts = {
     storageSource: 'Simultaneous storage migrations (source)', storageDestination: 'Simultaneous storage migrations (destination)',
     planned: 'Planned moves', port445: 'TCP 445', rdmaSource: 'RDMA (source)', rdmaDestination: 'RDMA (destination)',
     from: 'From', to: 'To', port: 'Port', state: 'State', port5985: 'WinRM HTTP (5985)', port5986: 'WinRM HTTPS (5986)', reason: 'Needed for',
-    vm: 'VM', error: 'Error', incompatibilities: 'Incompatibilities', messageId: 'Message id', compareVm: 'Compare-VM message',
+    vm: 'VM', error: 'Error', incompatibilities: 'Incompatibilities', messageId: 'Message id', compareVm: 'Compare-VM message', compareVmRun: 'Compare-VM run', needs: 'Needed first',
     compatibilityForMigration: 'Processor compatibility', sourceCpu: 'Processor (source)', destinationCpu: 'Processor (destination)',
     iso: 'ISO', passThroughDisk: 'Pass-through disk', neededBytes: 'Memory needed', freeBytes: 'Free memory on the destination',
     vms: 'VMs', option: 'Performance option', rounds: 'Copy rounds', totalSeconds: 'Total time', blackoutSeconds: 'Blackout',
@@ -49,6 +49,7 @@ const en: EvidenceTexts = {
   },
   valuesByLabel: {
     startMode: { remote: 'remotely (WinRM)', source: 'on the source host' },
+    compareVmRun: { 'not-requested': 'not in this group test', prerequisites: 'not yet: Hyper-V would refuse it' },
     from: { WORKSTATION: 'this computer' },
   },
 };
@@ -63,7 +64,7 @@ const de: EvidenceTexts = {
     storageSource: 'Gleichzeitige Speichermigrationen (Quelle)', storageDestination: 'Gleichzeitige Speichermigrationen (Ziel)',
     planned: 'Geplante Verschiebungen', port445: 'TCP 445', rdmaSource: 'RDMA (Quelle)', rdmaDestination: 'RDMA (Ziel)',
     from: 'Von', to: 'Nach', port: 'Port', state: 'Zustand', port5985: 'WinRM HTTP (5985)', port5986: 'WinRM HTTPS (5986)', reason: 'Benötigt für',
-    vm: 'VM', error: 'Fehler', incompatibilities: 'Inkompatibilitäten', messageId: 'Meldungsnummer', compareVm: 'Compare-VM-Meldung',
+    vm: 'VM', error: 'Fehler', incompatibilities: 'Inkompatibilitäten', messageId: 'Meldungsnummer', compareVm: 'Compare-VM-Meldung', compareVmRun: 'Compare-VM ausgeführt', needs: 'Zuerst nötig',
     compatibilityForMigration: 'Prozessorkompatibilität', sourceCpu: 'Prozessor (Quelle)', destinationCpu: 'Prozessor (Ziel)',
     iso: 'ISO', passThroughDisk: 'Pass-Through-Datenträger', neededBytes: 'Benötigter Arbeitsspeicher', freeBytes: 'Freier Arbeitsspeicher auf dem Ziel',
     vms: 'VMs', option: 'Leistungsoption', rounds: 'Kopierrunden', totalSeconds: 'Gesamtdauer', blackoutSeconds: 'Ausfallzeit',
@@ -78,6 +79,7 @@ const de: EvidenceTexts = {
   },
   valuesByLabel: {
     startMode: { remote: 'remote (WinRM)', source: 'auf dem Quellhost' },
+    compareVmRun: { 'not-requested': 'nicht in diesem Gruppentest', prerequisites: 'noch nicht: Hyper-V würde ablehnen' },
     from: { WORKSTATION: 'dieser Computer' },
   },
 };

@@ -23,6 +23,16 @@ export interface VmCompatibilityReport {
   readonly error?: string;
 }
 
+/**
+ * Why Compare-VM was not run for a pair: `not-requested` (a group test checks VMs with Hyper-V's
+ * own validator only when asked, since it costs one remote call per VM and destination) or
+ * `prerequisites` (Hyper-V would refuse it: `needs` lists what is missing first).
+ */
+export interface VmCheckSkip {
+  readonly reason: 'not-requested' | 'prerequisites';
+  readonly needs?: readonly string[];
+}
+
 export interface PortCheck {
   /** Where the probe ran: a host name, or `WORKSTATION` for the machine running Ferry. */
   readonly from: string;
@@ -83,6 +93,8 @@ export interface MigrationFacts {
   /** Names of the VMs the operator asked about (reports may be missing for some). */
   readonly vmNames: readonly string[];
   readonly vmReports: readonly VmCompatibilityReport[];
+  /** Set when Compare-VM was deliberately not run for this pair (the VM rules say why). */
+  readonly vmChecksSkipped?: VmCheckSkip;
   readonly portChecks: readonly PortCheck[];
   readonly startMode: StartMode;
   /** Moves in both directions are wanted: delegation is checked both ways. */

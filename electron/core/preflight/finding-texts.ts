@@ -144,6 +144,8 @@ const en = {
   'vm.compare': {
     warn: { title: 'Compare-VM could not check "{{vm}}"', fix: 'Run {{command}} to see why.' },
     pass: { title: 'Compare-VM found "{{vm}}" compatible with {{host}}' },
+    prerequisites: { title: 'Compare-VM not run for "{{vm}}": it needs {{needs}} first', fix: 'Run the host settings and delegation steps first (Configure, then Apply), then test again.' },
+    'not-requested': { title: 'Compare-VM not run for "{{vm}}" in this group test', fix: 'Open this pair and test it on its own, or run {{command}}.' },
   },
   // vm.compare.<Hyper-V message id>: one entry for every message id.
   'vm.compare.*': {
@@ -332,6 +334,8 @@ const de: FindingTexts = {
   'vm.compare': {
     warn: { title: 'Compare-VM konnte „{{vm}}“ nicht prüfen', fix: 'Führen Sie {{command}} aus, um den Grund zu sehen.' },
     pass: { title: 'Compare-VM hält „{{vm}}“ für kompatibel mit {{host}}' },
+    prerequisites: { title: 'Compare-VM für „{{vm}}“ nicht ausgeführt: zuerst nötig: {{needs}}', fix: 'Führen Sie zuerst die Host-Einstellungen und die Delegierung aus (Konfigurieren, dann Anwenden) und testen Sie erneut.' },
+    'not-requested': { title: 'Compare-VM für „{{vm}}“ in diesem Gruppentest nicht ausgeführt', fix: 'Öffnen Sie dieses Paar und testen Sie es einzeln, oder führen Sie {{command}} aus.' },
   },
   'vm.compare.*': {
     switch: { title: 'Compare-VM: {{message}}', fix: 'Erstellen Sie den Switch auf {{host}} oder verbinden Sie den Adapter mit einem vorhandenen Switch.' },

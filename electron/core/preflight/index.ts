@@ -31,3 +31,4 @@ export { FINDING_TEXTS, type FindingText, type FindingTextTable, type FindingTex
 export { localizeFinding, findingTextFor, textIdOf, variantOf, interpolate, type LocalizedFinding } from './localize-finding';
 export { EVIDENCE_TEXTS, localizeEvidence, evidenceLabel, evidenceValue, readableLabel, type EvidenceTexts, type EvidenceLine } from './evidence-texts';
 export { formatBytes, formatSeconds, formatNumber, formatRawValue, valueFormatFor, type ValueFormat, type FormatLocale } from './locale-format';
+export { countSeverities, verdictOf, bySeverity, SEVERITY_ORDER, type Verdict, type SeverityCounts } from './verdict';

@@ -59,7 +59,19 @@ function cpuVendor(f: MigrationFacts): Finding {
 }
 
 function compareVmFindings(name: string, f: MigrationFacts, report: VmCompatibilityReport | undefined): Finding[] {
-  if (report === undefined) return [];
+  if (report === undefined) {
+    const skip = f.vmChecksSkipped;
+    if (skip === undefined) return [];
+    const cmd = `Compare-VM -Name ${psQuote(name)} -ComputerName ${psQuote(f.source.computerName)} -DestinationHost ${psQuote(f.destination.computerName)}`;
+    const needs = (skip.needs ?? []).join('; ');
+    return [finding('vm.compare', 'vm', 'info',
+      skip.reason === 'prerequisites' ? `Compare-VM not run for "${name}": it needs ${needs} first` : `Compare-VM not run for "${name}" in this group test`,
+      { vm: name, compareVmRun: skip.reason, ...(needs !== '' ? { needs } : {}) },
+      skip.reason === 'prerequisites'
+        ? manual('Run the host settings and delegation steps first (Configure, then Apply), then test again.')
+        : manual(`Open this pair and test it on its own, or run ${cmd}.`),
+      name, { variant: skip.reason, vm: name, needs, command: cmd })];
+  }
   if (report.error !== undefined) {
     const cmd = `Compare-VM -Name ${psQuote(name)} -ComputerName ${psQuote(f.source.computerName)} -DestinationHost ${psQuote(f.destination.computerName)}`;
     return [finding('vm.compare', 'vm', 'warn', `Compare-VM could not check "${name}"`, { vm: name, error: report.error },

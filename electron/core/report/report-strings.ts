@@ -30,11 +30,23 @@ export interface ReportStrings {
   readonly unreadable: string;
   readonly sev: Readonly<Record<'pass' | 'warn' | 'fail' | 'info', string>>;
   readonly modelNote: string;
+  readonly groupTitle: string;
+  readonly matrix: string;
+  readonly matrixCorner: string;
+  readonly verdict: Readonly<Record<'ready' | 'warnings' | 'blocked', string>>;
+  readonly pairsSummary: string;
+  readonly blockedPairs: string;
 }
 
 export const REPORT_STRINGS: Readonly<Record<ReportLocale, ReportStrings>> = {
   en: {
     title: 'Ferry simulated migration test',
+    groupTitle: 'Ferry readiness matrix',
+    matrix: 'Readiness of every ordered pair',
+    matrixCorner: 'Source \\ destination',
+    verdict: { ready: 'Ready', warnings: 'Warnings', blocked: 'Blocked' },
+    pairsSummary: '{{ready}} ready, {{warnings}} with warnings, {{blocked}} blocked of {{total}} pairs',
+    blockedPairs: 'Why pairs are blocked',
     summaryPass: 'Ready: no check failed.',
     summaryWarn: 'Ready with warnings.',
     summaryFail: 'Not ready: at least one check failed.',
@@ -65,6 +77,12 @@ export const REPORT_STRINGS: Readonly<Record<ReportLocale, ReportStrings>> = {
   },
   de: {
     title: 'Ferry – simulierter Migrationstest',
+    groupTitle: 'Ferry – Bereitschaftsmatrix',
+    matrix: 'Bereitschaft jedes geordneten Paars',
+    matrixCorner: 'Quelle \\ Ziel',
+    verdict: { ready: 'Bereit', warnings: 'Warnungen', blocked: 'Blockiert' },
+    pairsSummary: '{{ready}} bereit, {{warnings}} mit Warnungen, {{blocked}} blockiert von {{total}} Paaren',
+    blockedPairs: 'Warum Paare blockiert sind',
     summaryPass: 'Bereit: keine Prüfung fehlgeschlagen.',
     summaryWarn: 'Bereit, mit Warnungen.',
     summaryFail: 'Nicht bereit: mindestens eine Prüfung ist fehlgeschlagen.',

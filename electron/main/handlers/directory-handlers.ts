@@ -11,7 +11,8 @@ import { connectDirectory, type DirectoryConnectOptions, type DirectorySession }
 import { discoverHyperVHosts, resolveComputer } from '../../services/directory/computer-accounts';
 import { DirectoryError } from '../../services/directory/directory-error';
 import { createLdapExecutor } from '../../engine/directory-executor';
-import { planDelegationFor } from '../../engine/directory-planner';
+import { planGroupDelegationFor } from '../../engine/directory-planner';
+import type { DelegationTopology } from '../../core/group';
 import type { StepExecutor } from '../../engine/step-executor';
 import { UserFacingError } from '../ipc-dispatch';
 
@@ -32,7 +33,8 @@ export interface DirectoryHandlers {
   connectLab(options: DirectoryConnectOptions): Promise<ResponseOf<'directory:connect'>>;
   /** An LDAP executor on the current session (throws a user-facing error when not connected). */
   ldapExecutor(): StepExecutor;
-  planDelegation(source: string, destination: string, bothDirections: boolean): Promise<{ steps: PlanStep[]; warnings: PlanWarning[] }>;
+  /** Delegation for a group's topology (a pair: the group of two). */
+  planDelegation(hosts: readonly string[], topology: DelegationTopology): Promise<{ steps: PlanStep[]; warnings: PlanWarning[] }>;
   dispose(): Promise<void>;
 }
 
@@ -136,9 +138,9 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): Direct
     currentDirectory: () => session,
     connectLab: (options) => guard(async () => replace(await connectDirectory({ ...options, lab: true }))),
     ldapExecutor: () => createLdapExecutor(need()),
-    planDelegation: (source, destination, bothDirections) =>
+    planDelegation: (hosts, topology) =>
       guard(async () => {
-        const { steps, warnings } = await planDelegationFor(need(), source, destination, bothDirections);
+        const { steps, warnings } = await planGroupDelegationFor(need(), hosts, topology);
         return { steps, warnings };
       }),
     dispose: async () => {

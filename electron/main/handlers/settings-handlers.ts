@@ -4,13 +4,15 @@
  * never steps or commands, so nothing it sends can become a command.
  */
 import type { ResponseOf } from '../../core/contract/channels';
-import type { HostFacts, Plan, PlanStep, PlanWarning, ProgressEvent } from '../../core/model';
-import { buildPlan, PlanInputError } from '../../core/plan/build-plan';
+import type { DesiredSettings, Plan, ProgressEvent } from '../../core/model';
+import { groupPlanSpec, isGroupIssue } from '../../core/group';
+import { PlanInputError } from '../../core/plan/build-plan';
 import { exportPlanScript } from '../../core/plan/export-script';
 import { validateHostName } from '../../core/settings/host-name';
 import { validateDesired } from '../../core/settings/validate';
 import { applyPlan, newRunId } from '../../engine/apply';
 import { createPowerShellExecutor } from '../../engine/powershell-executor';
+import { planGroup, type GroupPlanDeps } from '../../engine/plan-group';
 import { readHosts } from '../../engine/read-hosts';
 import { rollback, RollbackError } from '../../engine/rollback';
 import type { ScriptRunner } from '../../engine/script-runner';
@@ -19,10 +21,8 @@ import { AuditLog } from '../../services/audit/audit-log';
 import { UserFacingError, type HandlerMap } from '../ipc-dispatch';
 import { cancelGroup, linkedController } from '../abort-signals';
 
-export type DelegationPlanner = (
-  request: { readonly source: HostFacts; readonly destination: HostFacts; readonly bothDirections: boolean },
-  signal: AbortSignal,
-) => Promise<{ readonly steps: readonly PlanStep[]; readonly warnings: readonly PlanWarning[] }>;
+/** Plans delegation for a group's topology against the current directory (absent: no directory). */
+export type DelegationPlanner = NonNullable<GroupPlanDeps['planDelegation']>;
 
 export interface SettingsHandlerDeps {
   readonly pool: ScriptRunner;
@@ -87,37 +87,36 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
     'hosts:cancel': async () => ({ cancelled: reads.cancel() }),
 
     'plan:create': async (request, signal) => {
-      for (const field of ['source', 'destination'] as const) {
-        const problem = validateHostName(request[field]);
-        if (problem !== null) throw new UserFacingError('invalid-input', `${field}: ${problem}`, field);
-      }
-      if (request.source.toLowerCase() === request.destination.toLowerCase()) {
-        throw new UserFacingError('invalid-input', 'destination: must differ from the source', 'destination');
-      }
-      const issues = validateDesired(request.desired, 'desired');
+      const spec = groupPlanSpec(request);
+      if (isGroupIssue(spec)) throw new UserFacingError('invalid-input', spec.message, spec.field);
+      const issues = [
+        ...validateDesired(request.desired, 'desired'),
+        // Each host's overrides as that host would get them, named by their place in the request.
+        ...(request.perHost ?? []).flatMap((entry, i) => validateDesired({ ...request.desired, ...entry.settings } as DesiredSettings, `perHost.${i}.settings`)),
+      ];
       const first = issues[0];
       if (first) throw new UserFacingError('invalid-input', first.message, first.field);
-      const facts = await readHosts(deps.pool, [request.source, request.destination], { signal });
-      let extraSteps: readonly PlanStep[] = [];
-      let extraWarnings: readonly PlanWarning[] = [];
-      const [source, destination] = facts;
-      if (request.delegation.enabled && source && destination) {
-        if (!deps.delegationPlanner) {
-          extraWarnings = [{ code: 'no-directory', message: 'Connect to the directory to plan Kerberos constrained delegation.' }];
-        } else {
-          const delegation = await deps.delegationPlanner({ source, destination, bothDirections: request.delegation.bothDirections }, signal);
-          extraSteps = delegation.steps;
-          extraWarnings = delegation.warnings;
-        }
-      }
       try {
-        const plan = buildPlan({ hosts: facts, desired: request.desired, extraSteps, extraWarnings, id: `plan-${newRunId().slice(4)}` });
+        const { plan } = await planGroup(
+          {
+            readHosts: (names, s) => readHosts(deps.pool, names, s ? { signal: s } : {}),
+            ...(deps.delegationPlanner ? { planDelegation: deps.delegationPlanner } : {}),
+          },
+          {
+            hosts: spec.hosts,
+            desired: request.desired,
+            perHost: spec.perHost,
+            ...(spec.delegation ? { delegation: spec.topology } : {}),
+            id: `plan-${newRunId().slice(4)}`,
+          },
+          signal,
+        );
         keep(plan);
         return plan;
       } catch (error) {
         if (error instanceof PlanInputError) {
           const issue = error.issues[0];
-          throw new UserFacingError('invalid-input', error.message, issue ? `desired.${issue.field}` : undefined);
+          throw new UserFacingError('invalid-input', error.message, issue ? (issue.field.startsWith('perHost.') ? issue.field : `desired.${issue.field}`) : undefined);
         }
         throw error;
       }

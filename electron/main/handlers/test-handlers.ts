@@ -1,12 +1,22 @@
 /**
- * IPC handlers for the simulated migration test: `test:run` runs it and keeps the report;
- * `test:cancel` stops the running one (its PowerShell calls included, so a cancelled test of a
- * thousand VMs does not keep the pool busy); `test:report` renders the last report as one
- * self-contained HTML file.
+ * IPC handlers for the simulated migration test: `test:run` tests a pair and keeps the report;
+ * `test:group` tests a group and answers its readiness matrix, keeping every pair's findings in
+ * main for `test:pair` (2,450 pairs of findings would not fit a message); `test:cancel` stops the
+ * running one (its PowerShell calls included, so a cancelled test of a thousand VMs does not keep
+ * the pool busy); `test:report` renders the last run as one self-contained HTML file.
  */
-import type { TestReport } from '../../core/model';
-import { renderTestReportHtml } from '../../core/report';
-import { MigrationTestCancelled, runMigrationTest, type MigrationTestDeps } from '../../engine/migration-test';
+import type { GroupTestSummary, TestReport } from '../../core/model';
+import { groupTestSpec, isGroupIssue } from '../../core/group';
+import { validateHostName } from '../../core/settings/host-name';
+import { renderGroupReportHtml, renderTestReportHtml } from '../../core/report';
+import {
+  MigrationTestCancelled,
+  pairReport,
+  runGroupTest,
+  runMigrationTest,
+  type GroupTestReport,
+  type MigrationTestDeps,
+} from '../../engine/migration-test';
 import { cancelGroup } from '../abort-signals';
 import { UserFacingError, type Handler } from '../ipc-dispatch';
 
@@ -18,6 +28,8 @@ export interface TestHandlerDeps {
 
 export interface TestHandlers {
   readonly 'test:run': Handler<'test:run'>;
+  readonly 'test:group': Handler<'test:group'>;
+  readonly 'test:pair': Handler<'test:pair'>;
   readonly 'test:cancel': Handler<'test:cancel'>;
   readonly 'test:report': Handler<'test:report'>;
 }
@@ -29,8 +41,22 @@ export function reportFileName(report: TestReport): string {
   return `ferry-test-${safe(report.source)}-${safe(report.destination)}-${safe(stamp)}.html`;
 }
 
+/** What the window gets of a group test: each host's state and the matrix. */
+export function groupSummary(report: GroupTestReport): GroupTestSummary {
+  return {
+    startedAt: report.startedAt,
+    ranBy: report.ranBy,
+    hosts: report.hosts.map((h) => ({ computerName: h.computerName, status: h.status, ...(h.error ? { error: h.error } : {}) })),
+    cells: [...report.cells],
+    compareVm: !report.results.some((r) => r.findings.some((f) => f.id === 'vm.compare' && f.params?.variant === 'not-requested')),
+  };
+}
+
+type LastRun = { readonly kind: 'pair'; readonly report: TestReport } | { readonly kind: 'group'; readonly report: GroupTestReport };
+
 export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
-  let last: TestReport | undefined;
+  let last: LastRun | undefined;
+  const cancelled = () => new UserFacingError('cancelled', 'The migration test was cancelled; no report was made.');
   // One test at a time: a new run supersedes (cancels) the one before, as the window does.
   const running = cancelGroup();
   return {
@@ -45,18 +71,60 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
             ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
             ...(request.authentication ? { authentication: request.authentication } : {}),
           }, test);
-          last = report;
+          last = { kind: 'pair', report };
           return report;
         } catch (error) {
-          if (error instanceof MigrationTestCancelled) throw new UserFacingError('cancelled', 'The migration test was cancelled; no report was made.');
+          if (error instanceof MigrationTestCancelled) throw cancelled();
           throw error;
         }
       });
     },
+    'test:group': async (request, signal) => {
+      const spec = groupTestSpec(request);
+      if (isGroupIssue(spec)) throw new UserFacingError('invalid-input', spec.message, spec.field);
+      running.cancel();
+      return running.run(signal, async (test) => {
+        try {
+          const report = await runGroupTest(deps.testDeps(test), {
+            hosts: spec.hosts,
+            topology: spec.topology,
+            ...(request.vms ? { vms: request.vms } : {}),
+            ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
+            ...(request.authentication ? { authentication: request.authentication } : {}),
+            ...(request.includeStorage !== undefined ? { includeStorage: request.includeStorage } : {}),
+            ...(request.compareVm ? { compareVm: request.compareVm } : {}),
+          }, test);
+          last = { kind: 'group', report };
+          return groupSummary(report);
+        } catch (error) {
+          if (error instanceof MigrationTestCancelled) throw cancelled();
+          throw error;
+        }
+      });
+    },
+    'test:pair': async ({ source, destination }) => {
+      for (const [field, name] of [['source', source], ['destination', destination]] as const) {
+        const problem = validateHostName(name);
+        if (problem !== null) throw new UserFacingError('invalid-input', `${field}: ${problem}`, field);
+      }
+      if (last?.kind === 'pair' && last.report.source.toLowerCase() === source.toLowerCase() && last.report.destination.toLowerCase() === destination.toLowerCase()) return last.report;
+      if (last?.kind !== 'group') throw new UserFacingError('not-found', 'Run the group test first; there is no matrix yet.');
+      try {
+        return pairReport(last.report, { source, destination });
+      } catch {
+        throw new UserFacingError('not-found', `The last group test did not cover ${source} → ${destination}.`, 'source');
+      }
+    },
     'test:cancel': async () => ({ cancelled: running.cancel() }),
     'test:report': async (request) => {
       if (last === undefined) throw new UserFacingError('not-found', 'Run the migration test first; there is no report yet.');
-      return { fileName: reportFileName(last), html: renderTestReportHtml(last, { locale: request.locale ?? deps.locale ?? 'en' }) };
+      const locale = request.locale ?? deps.locale ?? 'en';
+      if (last.kind === 'pair') return { fileName: reportFileName(last.report), html: renderTestReportHtml(last.report, { locale }) };
+      const g = last.report;
+      return {
+        fileName: `ferry-matrix-${g.hosts.length}-hosts-${g.startedAt.replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z')}.html`,
+        html: renderGroupReportHtml({ startedAt: g.startedAt, ranBy: g.ranBy, hosts: g.hosts.map((h) => h.computerName), cells: g.cells }, { locale }),
+      };
     },
   };
 }
