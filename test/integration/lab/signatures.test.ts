@@ -4,12 +4,15 @@
  * module is loaded in real pwsh and `Get-Command` metadata is compared field by field.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { powershellProcessEnv } from '../../../electron/services/powershell/process-env';
 
 const root = process.cwd();
+// The module compiles its types into <lab>/.cache: a scratch folder, never the checkout.
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'ferry-signatures-'));
 const pwsh = process.env.FERRY_PWSH ?? path.join(root, '.tools/pwsh/pwsh');
 const modulePath = path.join(root, 'electron/services/lab/module/HyperVLab.psd1');
 const referencePath = process.env.FERRY_SIGNATURES ?? '/work/shared/reference/hyperv-signatures.json';
@@ -55,7 +58,7 @@ describe('HyperVLab signatures match the Hyper-V reference', () => {
   const names = Object.keys(reference.cmdlets);
   const actual = JSON.parse(
     execFileSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', DUMP], {
-      env: { ...powershellProcessEnv(process.env), LAB_MODULE: modulePath, LAB_CMDLETS: names.join(','), FERRY_LAB_DIR: root },
+      env: { ...powershellProcessEnv(process.env), LAB_MODULE: modulePath, LAB_CMDLETS: names.join(','), FERRY_LAB_DIR: scratch },
       encoding: 'utf8',
       maxBuffer: 32 * 1024 * 1024,
     }),
