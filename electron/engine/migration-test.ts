@@ -240,7 +240,9 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
       ...(port ? { port6600Open: port.open } : {}),
       ...(src && dst ? { sourceAccount: src, destinationAccount: dst } : {}),
       ...(dnsDomain !== undefined ? { dnsDomain } : {}),
-      startMode,
+      // Ferry starts Compare-VM from this computer whatever the moves' start mode, so CredSSP and
+      // Kerberos-only delegation refuse the check as they refuse a remotely started move.
+      startMode: 'remote',
       includeStorage: compareOptions.includeStorage,
     };
   };

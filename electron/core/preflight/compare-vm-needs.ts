@@ -48,6 +48,7 @@ export interface CompareVmPairFacts {
   readonly sourceAccount?: ComputerAccount;
   readonly destinationAccount?: ComputerAccount;
   readonly dnsDomain?: string;
+  /** Where the check starts: `remote` for Ferry's own (from this computer), `source` on the source host. */
   readonly startMode: StartMode;
   readonly includeStorage?: boolean;
 }

@@ -114,6 +114,9 @@ function languageModeOf(ps: PowerShell): Promise<string> {
   });
 }
 
+const START_WITH_CLASH_CHECK = '  Write-FerryJson ([ordered]@{ ok = $true; data = (ConvertTo-FerryPlain (Use-FerryHyperVCommands -Mode $ferryMode)) })';
+const START_WITHOUT_CLASH_CHECK = '  Write-FerryJson ([ordered]@{ ok = $true; data = (ConvertTo-FerryPlain (Use-FerryHyperVCommands -Mode $ferryMode -SkipClashCheck)) })';
+
 function targetOf(data: unknown): string | undefined {
   if (typeof data === 'object' && data !== null && 'computerName' in data) {
     const v = (data as { computerName: unknown }).computerName;
@@ -245,12 +248,12 @@ export class PowerShellPool {
     (ps as unknown as { exitPromise?: Promise<void> }).exitPromise?.catch(() => undefined);
     const slot: Slot = { id: this.nextId++, ps, ready: Promise.resolve(), busy: false, dead: false, job: undefined };
     ps.streams.stdout.once('close', () => this.markDead(slot));
-    (slot as { ready: Promise<void> }).ready = this.initialise(ps);
+    (slot as { ready: Promise<void> }).ready = this.initialise(ps, this.spawned === 1);
     this.slots.push(slot);
     return slot;
   }
 
-  private async initialise(ps: PowerShell): Promise<void> {
+  private async initialise(ps: PowerShell, first: boolean): Promise<void> {
     // First, plainly: Constrained Language Mode (WDAC/AppLocker) forbids the .NET calls every
     // later line makes, node-powershell's own included, so nothing else could even answer.
     const language = await languageModeOf(ps);
@@ -265,7 +268,8 @@ export class PowerShellPool {
       'try {',
       "  $ferryMode = 'real'",
       "  if ($env:FERRY_LAB_MODULE) { Import-FerryLab -ModulePath $env:FERRY_LAB_MODULE -LabDir $env:FERRY_LAB_DIR; $ferryMode = 'lab' }",
-      '  Write-FerryJson ([ordered]@{ ok = $true; data = (ConvertTo-FerryPlain (Use-FerryHyperVCommands -Mode $ferryMode)) })',
+      // The clash check costs a module scan: once per pool, by its first process.
+      first ? START_WITH_CLASH_CHECK : START_WITHOUT_CLASH_CHECK,
       "} catch { Write-FerryJson ([ordered]@{ ok = $false; error = [ordered]@{ code = 'script-error'; message = [string]$_.Exception.Message } }) }",
     ].join('\n');
     const result = await ps.invoke(oneLine(setup, true));

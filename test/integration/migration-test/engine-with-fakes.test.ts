@@ -97,11 +97,11 @@ describe('runMigrationTest', () => {
       readAccount: undefined,
       compareVm: async (_s, name) => ({ name, incompatibilities: [], error: 'Die Anmeldeinformationen wurden nicht erkannt (0x8009030D).', errorCodes: ['0x8009030D'] }),
     });
-    // No directory and a start on the source: the facts alone do not forbid the check, the error tells.
+    // No directory: the facts alone do not forbid the check, the error tells (Ferry starts it remotely).
     const report = await runMigrationTest(deps, { source: 'HV01', destination: 'HV02', vms: ['web01'], startMode: 'source' });
     expect(report.findings.find((x) => x.id === 'vm.compare')).toMatchObject({
       severity: 'info',
-      params: { variant: 'prerequisites', needs: 'kerberos-delegation@HV01>HV02' },
+      params: { variant: 'prerequisites', needs: 'kerberos-delegation@HV01>HV02;protocol-transition@HV01' },
       evidence: { error: 'Die Anmeldeinformationen wurden nicht erkannt (0x8009030D).' },
     });
   });

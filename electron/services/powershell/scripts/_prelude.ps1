@@ -166,9 +166,21 @@ $script:FerryHyperVCommands = @(
 # aliases still point at Hyper-V\…, so a call fails plainly instead of reaching another module.
 # Returns { mode, module, hyperV: 'loaded'|'missing', clashes: [{ name, module }] }.
 function Use-FerryHyperVCommands {
-    param([ValidateSet('real', 'lab')][string]$Mode)
+    param([ValidateSet('real', 'lab')][string]$Mode, [switch]$SkipClashCheck)
     $module = 'Hyper-V'
     if ($Mode -eq 'lab') { $module = 'HyperVLab' }
+    $clashes = New-Object System.Collections.ArrayList
+    $seen = @{}
+    $note = {
+        param([string]$Name, [string]$Owner)
+        if ($Owner -eq '' -or $Owner -eq 'Hyper-V' -or $Owner -eq 'HyperVLab' -or $seen.ContainsKey("$Owner|$Name")) { return }
+        $seen["$Owner|$Name"] = $true
+        [void]$clashes.Add([ordered]@{ name = $Name; module = $Owner })
+    }
+    # Before anything is pinned: the module autoloading would pick for each name (the shadowing).
+    if (-not $SkipClashCheck) {
+        foreach ($c in @(Get-Command -Name @($script:FerryHyperVCommands) -CommandType Cmdlet, Function -ErrorAction SilentlyContinue)) { & $note ([string]$c.Name) ([string]$c.ModuleName) }
+    }
     $state = 'loaded'
     if ($Mode -eq 'real' -and $null -eq (Get-Module -Name 'Hyper-V')) {
         try { Import-Module -Name 'Hyper-V' -ErrorAction Stop -WarningAction SilentlyContinue } catch { $state = 'missing' }
@@ -183,20 +195,18 @@ function Use-FerryHyperVCommands {
         foreach ($n in $loaded.ExportedCommands.Keys) { if ($n -match '^[A-Za-z]+-(VM|VHD)' -and -not $names.Contains($n)) { $names.Add($n) } }
     }
     foreach ($n in $names) { Set-Alias -Name $n -Value "$module\$n" -Scope Global -Force }
-    # Who else answers to these names (loaded or on PSModulePath): said plainly at start.
-    $clashes = @()
-    $seen = @{}
-    foreach ($c in @(Get-Command -Name @($script:FerryHyperVCommands) -CommandType Cmdlet, Function -All -ErrorAction SilentlyContinue)) {
-        $owner = [string]$c.ModuleName
-        if ($owner -eq '' -or $owner -eq 'Hyper-V' -or $owner -eq 'HyperVLab') { continue }
-        $key = $owner + '|' + $c.Name
-        if ($seen.ContainsKey($key)) { continue }
-        $seen[$key] = $true
-        $clashes += [ordered]@{ name = [string]$c.Name; module = $owner }
+    if (-not $SkipClashCheck) {
+        # Modules already loaded under the same names, and PowerCLI installed anywhere on the path.
+        foreach ($c in @(Get-Command -Name @($script:FerryHyperVCommands) -CommandType Cmdlet, Function -All -ErrorAction SilentlyContinue)) { & $note ([string]$c.Name) ([string]$c.ModuleName) }
+        foreach ($m in @(Get-Module -ListAvailable -Name 'VMware.VimAutomation.Core' -ErrorAction SilentlyContinue | Select-Object -First 1)) {
+            $theirs = @($m.ExportedCommands.Keys | Where-Object { $script:FerryHyperVCommands -contains $_ })
+            if ($theirs.Count -eq 0) { $theirs = @('Get-VM', 'Get-VMHost', 'Move-VM') }
+            foreach ($n in $theirs) { & $note $n ([string]$m.Name) }
+        }
     }
     $global:FerryMode = $Mode
     $global:FerryHyperV = $state
-    return [ordered]@{ mode = $Mode; module = $module; hyperV = $state; clashes = $clashes }
+    return [ordered]@{ mode = $Mode; module = $module; hyperV = $state; clashes = @($clashes) }
 }
 
 # Lab mode: imports the HyperVLab module (lab processes start with -ExecutionPolicy Bypass). A
