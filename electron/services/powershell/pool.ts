@@ -268,8 +268,10 @@ export class PowerShellPool {
       'try {',
       "  $ferryMode = 'real'",
       "  if ($env:FERRY_LAB_MODULE) { Import-FerryLab -ModulePath $env:FERRY_LAB_MODULE -LabDir $env:FERRY_LAB_DIR; $ferryMode = 'lab' }",
-      // The clash check costs a module scan: once per pool, by its first process.
-      first ? START_WITH_CLASH_CHECK : START_WITHOUT_CLASH_CHECK,
+      // The clash check costs a module scan: once per real-host pool, by its first process (in the
+      // lab the names are pinned to HyperVLab as well, but another module's cmdlets matter only
+      // to real hosts).
+      first && this.labDir === undefined ? START_WITH_CLASH_CHECK : START_WITHOUT_CLASH_CHECK,
       "} catch { Write-FerryJson ([ordered]@{ ok = $false; error = [ordered]@{ code = 'script-error'; message = [string]$_.Exception.Message } }) }",
     ].join('\n');
     const result = await ps.invoke(oneLine(setup, true));

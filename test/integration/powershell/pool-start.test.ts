@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initLab } from '../../../electron/services/lab/lab-init';
-import { PowerShellPool, PowerShellScriptError, clashNotice } from '../../../electron/services/powershell/pool';
+import { PowerShellPool, clashNotice } from '../../../electron/services/powershell/pool';
+import { scriptError } from '../../support/script-error';
 
 const PWSH = process.env.FERRY_PWSH ?? path.resolve('.tools/pwsh/pwsh');
 const SCRIPTS = path.resolve('electron/services/powershell/scripts');
@@ -37,15 +38,6 @@ async function withModulePath<T>(value: string, run: () => Promise<T>): Promise<
   }
 }
 
-async function failure(p: Promise<unknown>): Promise<PowerShellScriptError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PowerShellScriptError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeAll(() => {
   mkdirSync(scripts, { recursive: true });
@@ -96,7 +88,7 @@ describe('PowerCLI first on PSModulePath', () => {
   it('without Hyper-V the plain Get-VM fails plainly instead of reaching PowerCLI', async () => {
     const pool = new PowerShellPool({ size: 1, executable: PWSH, scriptsDir: scripts });
     try {
-      const e = await withModulePath(vmwareDir, () => failure(pool.run('which-cmdlets.ps1', {})));
+      const e = await withModulePath(vmwareDir, () => scriptError(pool.run('which-cmdlets.ps1', {})));
       expect(e.message).toContain('The Hyper-V PowerShell module is not installed on this computer');
       expect(e.message).not.toContain('not currently connected');
       expect(pool.startReport).toMatchObject({ hyperV: 'missing' });
@@ -134,13 +126,13 @@ describe('Constrained Language Mode', () => {
     const pool = new PowerShellPool({ size: 1, executable: wrapper, scriptsDir: scripts, startTimeoutMs: 30_000, defaultTimeoutMs: 30_000 });
     try {
       const started = Date.now();
-      const e = await failure(pool.run('which-cmdlets.ps1', {}));
+      const e = await scriptError(pool.run('which-cmdlets.ps1', {}));
       expect(e.code).toBe('constrained-language');
       expect(e.message).toContain('Constrained Language Mode');
       expect(e.message).toContain('cannot read or change Hyper-V hosts');
       expect(Date.now() - started).toBeLessThan(25_000);
       // Every later call gets the same answer, without a new process per call.
-      expect((await failure(pool.run('which-cmdlets.ps1', {}))).code).toBe('constrained-language');
+      expect((await scriptError(pool.run('which-cmdlets.ps1', {}))).code).toBe('constrained-language');
       expect(pool.spawned).toBe(1);
     } finally {
       await pool.dispose();

@@ -14,7 +14,8 @@ import { createPowerShellExecutor } from '../../../electron/engine/powershell-ex
 import { setFault } from '../../../electron/services/lab/lab-faults';
 import { addVm, initLab, setLabLocale, setLocalGroup } from '../../../electron/services/lab/lab-init';
 import { hostFile, readJson, writeJsonAtomic, type LabHostState } from '../../../electron/services/lab/lab-state';
-import { PowerShellPool, PowerShellScriptError } from '../../../electron/services/powershell/pool';
+import { PowerShellPool } from '../../../electron/services/powershell/pool';
+import { scriptError } from '../../support/script-error';
 import { klistPurgeStep } from '../../../electron/core/delegation/plan';
 import { writeLabDelegation } from '../../support/lab-delegation';
 
@@ -38,15 +39,6 @@ async function editHost(name: string, change: (s: LabHostState) => void): Promis
   await writeJsonAtomic(hostFile(lab, name), s);
 }
 
-async function failure(p: Promise<unknown>): Promise<PowerShellScriptError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PowerShellScriptError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** HV03 → HV04 ready for a check: Kerberos, migration on, a shared network, delegation both ways. */
 const delegation = (protocolTransition = true) =>
@@ -139,7 +131,7 @@ describe('Compare-VM refuses what Hyper-V refuses', () => {
     expect(r.name).toBe('sql[1]');
     expect(r.incompatibilities.map((i) => i.messageId)).toContain(33012);
     await editHost('HV03', (s) => { const twin = s.vms.find((v) => v.name === 'sql1'); if (twin) s.vms.push({ ...twin, id: '00000000-0000-4000-8000-0000000000a1' }); });
-    const dup = await failure(compare({ computerName: 'HV03', name: 'sql1', destinationHost: 'HV04', includeStorage: true }));
+    const dup = await scriptError(compare({ computerName: 'HV03', name: 'sql1', destinationHost: 'HV04', includeStorage: true }));
     expect(dup.code).toBe('script-error');
     expect(dup.message).toContain('2 virtual machines on HV03 are named "sql1"');
   });
@@ -162,19 +154,19 @@ describe('a German Windows', () => {
   it('unreachable, unknown and denied hosts are still recognised from German errors', async () => {
     await setLabLocale(lab, 'de-DE');
     await setFault(lab, 'HV02', { unreachable: true });
-    const u = await failure(pool.run('get-host-facts.ps1', { computerName: 'HV02' }));
+    const u = await scriptError(pool.run('get-host-facts.ps1', { computerName: 'HV02' }));
     expect(u.message).toContain('WinRM-Client');
     expect(u.code).toBe('unreachable');
-    const unknown = await failure(pool.run('get-host-facts.ps1', { computerName: 'HV99' }));
+    const unknown = await scriptError(pool.run('get-host-facts.ps1', { computerName: 'HV99' }));
     expect(unknown.message).toContain('konnte nicht aufgelöst werden');
     expect(unknown.code).toBe('unreachable');
     await setFault(lab, 'HV02', { accessDenied: true });
-    const d = await failure(pool.run('set-host.ps1', { computerName: 'HV02', maximumStorageMigrations: 3 }));
+    const d = await scriptError(pool.run('set-host.ps1', { computerName: 'HV02', maximumStorageMigrations: 3 }));
     expect(d.message).toContain('erforderliche Berechtigung');
     expect(d.code).toBe('access-denied');
     expect(d.target).toBe('HV02');
     // A VM that is not there stays a script error, whatever the language.
-    const vm = await failure(compare({ computerName: 'HV03', name: 'nope', destinationHost: 'HV04' }));
+    const vm = await scriptError(compare({ computerName: 'HV03', name: 'nope', destinationHost: 'HV04' }));
     expect(vm.code).toBe('script-error');
   });
 
