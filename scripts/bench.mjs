@@ -4,10 +4,11 @@
 //   discovery        5,000 computers (2,000 Hyper-V) in Samba AD: Ferry's discover vs ldapsearch
 //   preflight        rules + model for 1,000 VMs across 50 hosts (pure)
 //   renderer         Discover search with 5,000 hosts: pure filter, fake API and real bridge in Chromium
+//   port-probe       test-ports.ps1's real-host block: open, refused and 5 dropped ports, all at once vs one at a time
 // `npm run bench -- preflight` runs one of them.
 import { spawnSync } from 'node:child_process';
 
-const all = ['preflight', 'powershell-pool', 'discovery', 'renderer'];
+const all = ['preflight', 'powershell-pool', 'discovery', 'renderer', 'port-probe'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const env = { ...process.env, FERRY_PWSH: process.env.FERRY_PWSH ?? `${process.cwd()}/.tools/pwsh/pwsh` };
 spawnSync('bash', ['scripts/setup.sh'], { stdio: 'inherit' });

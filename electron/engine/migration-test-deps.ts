@@ -32,12 +32,16 @@ const OperatorRightsSchema = z.object({
 
 const CompareVmOutputSchema = z.object({
   name: z.string().optional(),
+  vmId: z.string().nullish(),
   incompatibilities: z
     .array(z.object({ messageId: z.coerce.number(), message: z.string(), source: z.string().nullish() }))
     .nullish(),
+  /** Compare-VM itself failed (Hyper-V refused the check): its message and HRESULTs. */
+  error: z.object({ message: z.string(), codes: z.array(z.string()).nullish() }).nullish(),
+  plannedVm: z.enum(['left-before', 'removed', 'remove-failed']).nullish(),
 });
 
-const PortsOutputSchema = z.array(z.object({ port: z.number().int(), open: z.boolean() }));
+const PortsOutputSchema = z.array(z.object({ port: z.number().int(), open: z.boolean(), state: z.enum(['open', 'closed', 'filtered']).nullish() }));
 
 export interface MigrationTestDepsOptions {
   readonly pool: ScriptRunner;
@@ -103,18 +107,18 @@ export async function readOperatorRights(
   };
 }
 
-/** One TCP connect per port from this process; refused, unreachable or silent for 3 s = closed. */
-export async function tcpProbe(target: string, ports: readonly number[], timeoutMs = 3000): Promise<{ port: number; open: boolean }[]> {
+/** One TCP connect per port from this process, in parallel; refused or unreachable = closed, silent for 3 s = filtered. */
+export async function tcpProbe(target: string, ports: readonly number[], timeoutMs = 3000): Promise<{ port: number; open: boolean; filtered?: boolean }[]> {
   return Promise.all(
     ports.map(
       (port) =>
-        new Promise<{ port: number; open: boolean }>((resolve) => {
+        new Promise<{ port: number; open: boolean; filtered?: boolean }>((resolve) => {
           const socket = net.connect({ host: target, port });
-          const done = (open: boolean) => {
+          const done = (open: boolean, filtered = false) => {
             socket.destroy();
-            resolve({ port, open });
+            resolve({ port, open, ...(filtered ? { filtered } : {}) });
           };
-          socket.setTimeout(timeoutMs, () => done(false));
+          socket.setTimeout(timeoutMs, () => done(false, true));
           socket.once('connect', () => done(true));
           socket.once('error', () => done(false));
         }),
@@ -151,12 +155,23 @@ export function createMigrationTestDeps(options: MigrationTestDepsOptions): Migr
           dnsDomain: directory.info.dnsDomain,
         }
       : {}),
-    compareVm: async (source, vmName, destination): Promise<VmCompatibilityReport> => {
-      const raw = await pool.run<unknown>(COMPARE_VM_SCRIPT, { computerName: source, name: vmName, destinationHost: destination }, runOpts);
+    compareVm: async (source, vmName, destination, compare): Promise<VmCompatibilityReport> => {
+      const input = {
+        computerName: source,
+        name: vmName,
+        destinationHost: destination,
+        includeStorage: compare.includeStorage,
+        ...(compare.destinationStoragePath !== undefined ? { destinationStoragePath: compare.destinationStoragePath } : {}),
+      };
+      const raw = await pool.run<unknown>(COMPARE_VM_SCRIPT, input, runOpts);
       const parsed = CompareVmOutputSchema.parse(raw ?? {});
+      const codes = parsed.error?.codes ?? [];
       return {
         name: vmName,
         incompatibilities: (parsed.incompatibilities ?? []).map((i) => ({ messageId: i.messageId, message: i.message, source: i.source ?? '' })),
+        ...(parsed.error ? { error: parsed.error.message, ...(codes.length > 0 ? { errorCodes: codes } : {}) } : {}),
+        ...(parsed.plannedVm ? { plannedVm: parsed.plannedVm } : {}),
+        ...(parsed.vmId ? { vmId: parsed.vmId } : {}),
       };
     },
     checkPorts: async (from, target, ports) => {
@@ -165,7 +180,11 @@ export function createMigrationTestDeps(options: MigrationTestDepsOptions): Migr
       // asking "from" the target itself only needs the target to be up.
       const probeFrom = from === WORKSTATION ? target : from;
       const raw = await pool.run<unknown>(TEST_PORTS_SCRIPT, { from: probeFrom, target, ports: [...ports] }, runOpts);
-      return PortsOutputSchema.parse(Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw]);
+      return PortsOutputSchema.parse(Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw]).map((p) => ({
+        port: p.port,
+        open: p.open,
+        ...(p.state === 'filtered' ? { filtered: true } : {}),
+      }));
     },
     now: options.now ?? (() => new Date()),
     user: options.user,

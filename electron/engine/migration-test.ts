@@ -23,12 +23,15 @@ import {
   type PairResult,
 } from '../core/group';
 import {
+  compareVmNeeds,
+  needsFromCompareError,
   PORT_LIVE_MIGRATION,
   PORT_SMB,
   PORT_WINRM_HTTP,
   PORT_WINRM_HTTPS,
   WORKSTATION,
   type OperatorFacts,
+  type CompareVmPairFacts,
   type PortCheck,
   type StartMode,
   type VmCheckSkip,
@@ -43,13 +46,20 @@ export interface MigrationTestDeps {
   readonly readAccount?: (name: string) => Promise<ComputerAccount | undefined>;
   /** The operator's rights on the named hosts (local groups) and in the directory, as far as readable. */
   readonly readOperator?: (hosts: readonly string[]) => Promise<OperatorFacts | undefined>;
-  readonly compareVm: (source: string, vmName: string, destination: string) => Promise<VmCompatibilityReport>;
+  readonly compareVm: (source: string, vmName: string, destination: string, options: CompareVmOptions) => Promise<VmCompatibilityReport>;
   /** Probes TCP ports on `target` from `from` (`WORKSTATION` = the computer running Ferry). */
-  readonly checkPorts: (from: string, target: string, ports: readonly number[]) => Promise<readonly { port: number; open: boolean }[]>;
+  readonly checkPorts: (from: string, target: string, ports: readonly number[]) => Promise<readonly { port: number; open: boolean; filtered?: boolean }[]>;
   readonly now: () => Date;
   readonly user: string;
   /** The directory's DNS domain, used for FQDNs of accounts without dNSHostName. */
   readonly dnsDomain?: string;
+}
+
+/** How Compare-VM checks the move: VM only (shared storage), or with its storage (shared nothing). */
+export interface CompareVmOptions {
+  readonly includeStorage: boolean;
+  /** One destination folder for all the VM's files (`-DestinationStoragePath`); only with storage. */
+  readonly destinationStoragePath?: string;
 }
 
 /** A pair test, as the Test workspace and `ferry test --source --destination` ask for it. */
@@ -63,6 +73,7 @@ export interface MigrationTestRequest {
   readonly startMode?: StartMode;
   readonly bothDirections?: boolean;
   readonly includeStorage?: boolean;
+  readonly destinationStoragePath?: string;
   readonly assumptions?: Partial<ModelAssumptions>;
 }
 
@@ -80,6 +91,7 @@ export interface GroupTestRequest {
   readonly authentication?: AuthenticationType;
   readonly startMode?: StartMode;
   readonly includeStorage?: boolean;
+  readonly destinationStoragePath?: string;
   readonly assumptions?: Partial<ModelAssumptions>;
   /**
    * Hyper-V's own check per VM and pair: `auto` runs it when the run needs at most
@@ -130,19 +142,28 @@ async function readOne(deps: MigrationTestDeps, name: string): Promise<HostFacts
 async function probe(deps: MigrationTestDeps, from: string, target: string, ports: readonly number[]): Promise<PortCheck[]> {
   try {
     const answers = await deps.checkPorts(from, target, ports);
-    return answers.filter((a) => ports.includes(a.port)).map((a) => ({ from, target, port: a.port, open: a.open === true }));
+    return answers
+      .filter((a) => ports.includes(a.port))
+      .map((a) => ({ from, target, port: a.port, open: a.open === true, ...(a.open !== true && a.filtered === true ? { filtered: true } : {}) }));
   } catch {
     // An unanswered probe leaves the port "not probed" (info), the host finding says why.
     return [];
   }
 }
 
-async function compare(deps: MigrationTestDeps, source: string, vm: string, destination: string): Promise<VmCompatibilityReport> {
+async function compare(deps: MigrationTestDeps, source: string, vm: string, destination: string, options: CompareVmOptions, pair: CompareVmPairFacts): Promise<VmCompatibilityReport> {
+  let report: VmCompatibilityReport;
   try {
-    return await deps.compareVm(source, vm, destination);
+    report = await deps.compareVm(source, vm, destination, options);
   } catch (e) {
-    return { name: vm, incompatibilities: [], error: errorText(e) };
+    const info = e as { errorCodes?: unknown };
+    const codes = Array.isArray(info.errorCodes) ? info.errorCodes.filter((c): c is string => typeof c === 'string') : [];
+    report = { name: vm, incompatibilities: [], error: errorText(e), ...(codes.length > 0 ? { errorCodes: codes } : {}) };
   }
+  if (report.error === undefined || report.errorCodes === undefined) return report;
+  // Hyper-V's own error (0x8009030E, 0x8007274D…) says which prerequisite was missing.
+  const needs = needsFromCompareError(report.errorCodes, pair);
+  return needs.length > 0 ? { ...report, needs } : report;
 }
 
 /** Accounts by host key; `ok` is false when a directory was asked and could not answer. */
@@ -202,24 +223,54 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
   );
   stopIfCancelled(signal);
   const comparable = pairs.filter((p) => up(p.source) && up(p.destination));
-  const calls = comparable.reduce((n, p) => n + vmsOf(byKey.get(hostKey(p.source)), request).length, 0);
-  const mode = request.compareVm ?? 'auto';
-  const runCompare = mode === 'all' || (mode === 'auto' && calls <= COMPARE_VM_BUDGET);
+  const dnsDomain = deps.dnsDomain ?? facts.find((f) => f.domain !== undefined)?.domain;
+  const startMode = request.startMode ?? 'remote';
+  const compareOptions: CompareVmOptions = {
+    includeStorage: request.includeStorage === true,
+    ...(request.includeStorage === true && request.destinationStoragePath !== undefined ? { destinationStoragePath: request.destinationStoragePath } : {}),
+  };
+  const probesOf = new Map(pairs.map((p, i) => [pairKey(p.source, p.destination), pairProbes[i] ?? []]));
+  const pairFactsOf = (p: OrderedPair): CompareVmPairFacts => {
+    const port = probesOf.get(pairKey(p.source, p.destination))?.find((c) => c.port === PORT_LIVE_MIGRATION);
+    const src = accounts.accounts.get(hostKey(p.source));
+    const dst = accounts.accounts.get(hostKey(p.destination));
+    return {
+      source: byKey.get(hostKey(p.source)) as HostFacts,
+      destination: byKey.get(hostKey(p.destination)) as HostFacts,
+      ...(port ? { port6600Open: port.open } : {}),
+      ...(src && dst ? { sourceAccount: src, destinationAccount: dst } : {}),
+      ...(dnsDomain !== undefined ? { dnsDomain } : {}),
+      // Ferry starts Compare-VM from this computer whatever the moves' start mode, so CredSSP and
+      // Kerberos-only delegation refuse the check as they refuse a remotely started move.
+      startMode: 'remote',
+      includeStorage: compareOptions.includeStorage,
+    };
+  };
   const vmReports = new Map<string, VmCompatibilityReport[]>();
   const vmChecksSkipped = new Map<string, VmCheckSkip>();
+  // Where Hyper-V would refuse the check, say what it needs instead of running it per VM.
+  const runnable: { pair: OrderedPair; facts: CompareVmPairFacts }[] = [];
+  for (const p of comparable) {
+    const pf = pairFactsOf(p);
+    const needs = compareVmNeeds(pf);
+    if (needs.length > 0) vmChecksSkipped.set(pairKey(p.source, p.destination), { reason: 'prerequisites', needs });
+    else runnable.push({ pair: p, facts: pf });
+  }
+  const calls = runnable.reduce((n, r) => n + vmsOf(byKey.get(hostKey(r.pair.source)), request).length, 0);
+  const mode = request.compareVm ?? 'auto';
+  const runCompare = mode === 'all' || (mode === 'auto' && calls <= COMPARE_VM_BUDGET);
   if (runCompare) {
     await Promise.all(
-      comparable.map(async (p) => {
+      runnable.map(async ({ pair: p, facts: pf }) => {
         const names = vmsOf(byKey.get(hostKey(p.source)), request);
-        vmReports.set(pairKey(p.source, p.destination), await Promise.all(names.map((vm) => compare(deps, p.source, vm, p.destination))));
+        vmReports.set(pairKey(p.source, p.destination), await Promise.all(names.map((vm) => compare(deps, p.source, vm, p.destination, compareOptions, pf))));
       }),
     );
   } else {
-    for (const p of comparable) vmChecksSkipped.set(pairKey(p.source, p.destination), { reason: 'not-requested' });
+    for (const { pair: p } of runnable) vmChecksSkipped.set(pairKey(p.source, p.destination), { reason: 'not-requested' });
   }
   stopIfCancelled(signal);
 
-  const dnsDomain = deps.dnsDomain ?? facts.find((f) => f.domain !== undefined)?.domain;
   const gathered: GroupFacts = {
     hosts: facts,
     accounts: accounts.accounts,
@@ -232,7 +283,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
   };
   const options = {
     authentication: request.authentication ?? 'Kerberos',
-    startMode: request.startMode ?? 'remote',
+    startMode,
     vms: request.vms ?? 'all',
     ...(request.strictVmNames !== undefined ? { strictVmNames: request.strictVmNames } : {}),
     ...(request.includeStorage !== undefined ? { includeStorage: request.includeStorage } : {}),
@@ -261,6 +312,7 @@ export async function runMigrationTest(deps: MigrationTestDeps, request: Migrati
       ...(request.authentication ? { authentication: request.authentication } : {}),
       ...(request.startMode ? { startMode: request.startMode } : {}),
       ...(request.includeStorage !== undefined ? { includeStorage: request.includeStorage } : {}),
+      ...(request.destinationStoragePath !== undefined ? { destinationStoragePath: request.destinationStoragePath } : {}),
       ...(request.assumptions ? { assumptions: request.assumptions } : {}),
     },
     signal,

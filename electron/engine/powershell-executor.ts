@@ -87,15 +87,32 @@ export function verifyStep(step: PlanStep, settings: HostMigrationSettings): Ste
   return { readBack, verified: readBack !== undefined && readBack === step.after };
 }
 
+/** `klist purge -li 0x3e7` did not succeed on the host: the step failed, with klist's words. */
+export class KlistPurgeError extends Error {
+  readonly code = 'klist-failed';
+  constructor(
+    message: string,
+    readonly target: string,
+  ) {
+    super(message);
+    this.name = 'KlistPurgeError';
+  }
+}
+
 export function createPowerShellExecutor(runner: ScriptRunner, options: { timeoutMs?: number } = {}): StepExecutor {
   return {
     async execute(step, signal) {
       if (step.channel !== 'powershell') throw new UnsupportedStepError(step);
       const timeout = options.timeoutMs ? { timeoutMs: options.timeoutMs } : {};
       if (step.kind === 'klist-purge') {
-        // Advisory step: nothing to read back; the script's own confirmation is the proof.
-        const purged = await runner.run<{ purged?: unknown }>('klist-purge.ps1', { computerName: step.target }, { signal, ...timeout });
-        return { readBack: null, verified: purged?.purged === true };
+        // Advisory step: nothing to read back; klist's exit code is the proof, its output the reason.
+        const r = await runner.run<{ purged?: unknown; exitCode?: unknown; output?: unknown }>('klist-purge.ps1', { computerName: step.target }, { signal, ...timeout });
+        if (r?.purged !== true) {
+          const exit = typeof r?.exitCode === 'number' ? r.exitCode : 'unknown';
+          const output = typeof r?.output === 'string' && r.output !== '' ? `: ${r.output.slice(0, 500)}` : '';
+          throw new KlistPurgeError(`klist purge failed on ${step.target} (exit code ${exit})${output}`, step.target);
+        }
+        return { readBack: null, verified: true };
       }
       const { script, data } = scriptFor(step);
       const result = await runner.run<unknown>(script, data, { signal, ...timeout });

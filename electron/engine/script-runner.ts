@@ -20,7 +20,8 @@ export type ScriptErrorCode =
   | 'cancelled'
   | 'script-error'
   | 'bad-output'
-  | 'process-died';
+  | 'process-died'
+  | 'constrained-language';
 
 export function errorInfoOf(error: unknown): { code: string; message: string; target?: string } {
   if (typeof error === 'object' && error !== null) {

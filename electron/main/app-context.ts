@@ -13,7 +13,7 @@ import type { ScriptRunner } from '../engine/script-runner';
 import type { StepExecutor } from '../engine/step-executor';
 import type { LabDirectory, LabHost } from '../services/lab/directory/lab-directory';
 import { startLabDirectoryForLab } from '../services/lab/directory/lab-directory-for-lab';
-import { PowerShellPool } from '../services/powershell/pool';
+import { PowerShellPool, clashNotice } from '../services/powershell/pool';
 import { createDirectoryHandlers } from './handlers/directory-handlers';
 import { createLabHandlers } from './handlers/lab-handlers';
 import { createSettingsHandlers, type DelegationPlanner } from './handlers/settings-handlers';
@@ -69,6 +69,11 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const getPool = (): PowerShellPool => {
     pool ??= new PowerShellPool({
       size: options.poolSize ?? 4,
+      // PowerCLI's same-named cmdlets: Ferry calls Hyper-V's own, the log says the other is there.
+      onStart: (report) => {
+        const notice = clashNotice(report);
+        if (notice !== undefined) log('warn', notice);
+      },
       ...(options.powershellExecutable ? { executable: options.powershellExecutable } : {}),
       ...(labMode ? { labDir, ...labModule } : {}),
       ...scripts,

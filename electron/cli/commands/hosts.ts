@@ -79,7 +79,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   let pool;
   try {
-    pool = openPool(labDir, io.env);
+    pool = openPool(labDir, io.env, io.err);
   } catch (error) {
     if (error instanceof ArgError) {
       io.err(`ferry hosts: ${error.message}\n`);

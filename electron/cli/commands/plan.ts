@@ -50,7 +50,7 @@ export async function runSettingsCommand(mode: 'plan' | 'apply', argv: readonly 
   const json = args.switches.has('json');
   let pool;
   try {
-    pool = openPool(labDir, io.env);
+    pool = openPool(labDir, io.env, io.err);
   } catch (error) {
     if (error instanceof ArgError) {
       io.err(`${name}: ${error.message}\n`);

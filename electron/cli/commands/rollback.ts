@@ -88,7 +88,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let directory: DirectorySession | undefined;
   try {
     // Open only what the plan needs: a delegation-only run needs no PowerShell, and vice versa.
-    if (plan.steps.some((s) => s.channel === 'powershell')) pool = openPool(labDir, io.env);
+    if (plan.steps.some((s) => s.channel === 'powershell')) pool = openPool(labDir, io.env, io.err);
     if (plan.steps.some((s) => s.channel === 'ldap')) directory = await openDirectory(args, labDir, io);
   } catch (error) {
     await pool?.dispose();

@@ -21,6 +21,7 @@ import { PowerShellPool } from '../../services/powershell/pool';
 import type { DirectorySession } from '../../services/directory/directory-session';
 import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs } from './discover';
 import { labFolderArg, openLabDirectorySession } from '../lab-directory-session';
+import { startNotice } from '../session';
 import { decimalArg } from './simulate';
 
 const SPEC = {
@@ -33,6 +34,7 @@ const SPEC = {
   'start-on-source': { type: 'boolean' },
   'both-directions': { type: 'boolean' },
   'include-storage': { type: 'boolean' },
+  'destination-storage-path': { type: 'string' },
   'memory-gb': { type: 'string' },
   'dirty-mb-per-s': { type: 'string' },
   report: { type: 'string' },
@@ -45,7 +47,7 @@ const USAGE = `Usage: ferry test --source <host> --destination <host> [--vm <nam
        ferry test (--hosts <h1,h2,...> | --hosts-file <file>) [--topology mesh|hub [--hub <host>]...]
                   [--compare-vm auto|all|none] [--vm <name>]...   (the readiness matrix of every pair)
                   [--authentication Kerberos|CredSSP] [--start-on-source] [--both-directions]
-                  [--include-storage] [--memory-gb <GiB> --dirty-mb-per-s <MB/s>]
+                  [--include-storage [--destination-storage-path <D:\\VMs>]] [--memory-gb <GiB> --dirty-mb-per-s <MB/s>]
                   [--ldap-url <url> --bind-user <upn> [--starttls] [--base-dn <dn>] [--ca-file <pem>]]
                   [--json] [--report <file.html>] [--locale en|de]
 Exit 0: no check failed (no pair blocked); 1: a check failed (a pair is blocked); 2: bad input.
@@ -83,6 +85,7 @@ async function requestFrom(args: ParsedArgs): Promise<CliTestRequest> {
   const dirtyMBps = decimalArg(args, 'dirty-mb-per-s', 0, 100_000, false);
   if ((memoryGiB === undefined) !== (dirtyMBps === undefined)) throw new ArgError(memoryGiB === undefined ? '--memory-gb' : '--dirty-mb-per-s', 'give --memory-gb and --dirty-mb-per-s together');
   const authentication = choiceArg(args, 'authentication', ['Kerberos', 'CredSSP'] as const);
+  const storagePath = destinationStoragePathArg(args);
   if (group !== undefined) {
     const compareVm = choiceArg(args, 'compare-vm', ['auto', 'all', 'none'] as const);
     if (args.switches.has('both-directions')) throw new ArgError('--both-directions', 'is for a pair; a group uses --topology');
@@ -96,6 +99,7 @@ async function requestFrom(args: ParsedArgs): Promise<CliTestRequest> {
         ...(authentication ? { authentication } : {}),
         startMode: args.switches.has('start-on-source') ? 'source' : 'remote',
         includeStorage: args.switches.has('include-storage'),
+        ...(storagePath !== undefined ? { destinationStoragePath: storagePath } : {}),
         ...(compareVm ? { compareVm } : {}),
       },
     };
@@ -109,7 +113,20 @@ async function requestFrom(args: ParsedArgs): Promise<CliTestRequest> {
     startMode: args.switches.has('start-on-source') ? 'source' : 'remote',
     bothDirections: args.switches.has('both-directions'),
     includeStorage: args.switches.has('include-storage'),
+    ...(storagePath !== undefined ? { destinationStoragePath: storagePath } : {}),
   } };
+}
+
+/** Compare-VM's -DestinationStoragePath: a folder on the destination (D:\VMs) or a share, only with --include-storage. */
+function destinationStoragePathArg(args: ParsedArgs): string | undefined {
+  const value = stringArg(args, 'destination-storage-path');
+  if (value === undefined) return undefined;
+  if (!args.switches.has('include-storage')) throw new ArgError('--destination-storage-path', 'needs --include-storage');
+  // eslint-disable-next-line no-control-regex
+  if (value.length > 260 || /[\u0000-\u001f\u007f"<>|?*]/.test(value) || !/^([A-Za-z]:\\|\\\\[^\\]+\\[^\\]+)/.test(value)) {
+    throw new ArgError('--destination-storage-path', `not a folder path like D:\\VMs or \\\\server\\share (got '${printable(value)}')`);
+  }
+  return value;
 }
 
 function currentUser(io: CliIo): string {
@@ -141,7 +158,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const labDir = stringArg(args, 'lab');
   let directory: DirectorySession | undefined;
-  const pool = new PowerShellPool({ ...(labDir !== undefined ? { labDir } : {}), ...(io.env.FERRY_PWSH ? { executable: io.env.FERRY_PWSH } : {}) });
+  const pool = new PowerShellPool({ ...(labDir !== undefined ? { labDir } : {}), onStart: startNotice(io.err), ...(io.env.FERRY_PWSH ? { executable: io.env.FERRY_PWSH } : {}) });
   try {
     if (stringArg(args, 'ldap-url') !== undefined) {
       const dirValues = {

@@ -6,6 +6,7 @@
  * info/warn finding rather than a guess.
  */
 import type { AuthenticationType, ComputerAccount, HostFacts } from '../model';
+import type { CompareVmNeed } from './compare-vm-needs';
 
 /** One `Compare-VM` incompatibility (VMCompatibilityError: Message, MessageId, Source). */
 export interface VmIncompatibility {
@@ -21,6 +22,17 @@ export interface VmCompatibilityReport {
   readonly incompatibilities: readonly VmIncompatibility[];
   /** Set when Compare-VM itself could not run (host down, access denied, VM missing). */
   readonly error?: string;
+  /** The HRESULTs the error carried (`0x8009030E`…), language-neutral. */
+  readonly errorCodes?: readonly string[];
+  /** What the error says Hyper-V needs first (from `errorCodes` and the pair's facts). */
+  readonly needs?: readonly CompareVmNeed[];
+  /**
+   * A planned VM of this VM on the destination: `left-before` (from an earlier move; Ferry leaves
+   * it alone), `removed` (left by this Compare-VM and removed), `remove-failed`.
+   */
+  readonly plannedVm?: 'left-before' | 'removed' | 'remove-failed';
+  /** The VM's Id, when the check resolved it (for the planned-VM command). */
+  readonly vmId?: string;
 }
 
 /**
@@ -30,7 +42,7 @@ export interface VmCompatibilityReport {
  */
 export interface VmCheckSkip {
   readonly reason: 'not-requested' | 'prerequisites';
-  readonly needs?: readonly string[];
+  readonly needs?: readonly CompareVmNeed[];
 }
 
 export interface PortCheck {
@@ -39,6 +51,8 @@ export interface PortCheck {
   readonly target: string;
   readonly port: number;
   readonly open: boolean;
+  /** Not open and no answer at all within the probe's time (a firewall drops it), not refused. */
+  readonly filtered?: boolean;
 }
 
 /** `remote`: Ferry (or an admin console) starts Move-VM over WinRM; `source`: it runs on the source host. */

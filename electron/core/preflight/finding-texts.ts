@@ -147,6 +147,21 @@ const en = {
     prerequisites: { title: 'Compare-VM not run for "{{vm}}": it needs {{needs}} first', fix: 'Run the host settings and delegation steps first (Configure, then Apply), then test again.' },
     'not-requested': { title: 'Compare-VM not run for "{{vm}}" in this group test', fix: 'Open this pair and test it on its own, or run {{command}}.' },
   },
+  // The coded list in vm.compare's `needs` param (`code@host>to;…`), worded item by item.
+  'params.needs': {
+    'migration-enabled': { title: 'incoming and outgoing live migrations enabled on {{host}}' },
+    'port-6600': { title: 'TCP 6600 open from {{host}} to {{to}}' },
+    'incoming-network': { title: 'an incoming migration network on {{to}} that {{host}} can reach' },
+    'credssp-on-source': { title: 'Kerberos on {{host}}, or the check started on {{host}} itself (CredSSP, 0x8009030E)' },
+    'kerberos-delegation': { title: 'constrained delegation from {{host}} to {{to}} (0x8009030D)' },
+    'protocol-transition': { title: '"use any authentication protocol" on {{host}} (0x8009030E)' },
+    'kerberos-tickets': { title: 'new Kerberos tickets on {{host}} (klist purge -li 0x3e7)' },
+  },
+  'vm.planned-vm': {
+    'left-before': { title: 'A planned VM of "{{vm}}" is left on {{host}} from an earlier move', fix: 'It can block the move and Hyper-V Manager does not show it. Remove it on {{host}}: {{command}}' },
+    removed: { title: 'Compare-VM left a planned VM of "{{vm}}" on {{host}}; Ferry removed it' },
+    'remove-failed': { title: 'Compare-VM left a planned VM of "{{vm}}" on {{host}} that Ferry could not remove', fix: 'Remove it before moving the VM: {{command}}' },
+  },
   // vm.compare.<Hyper-V message id>: one entry for every message id.
   'vm.compare.*': {
     switch: { title: 'Compare-VM: {{message}}', fix: 'Create the switch on {{host}} or connect the adapter to an existing switch.' },
@@ -336,6 +351,20 @@ const de: FindingTexts = {
     pass: { title: 'Compare-VM hält „{{vm}}“ für kompatibel mit {{host}}' },
     prerequisites: { title: 'Compare-VM für „{{vm}}“ nicht ausgeführt: zuerst nötig: {{needs}}', fix: 'Führen Sie zuerst die Host-Einstellungen und die Delegierung aus (Konfigurieren, dann Anwenden) und testen Sie erneut.' },
     'not-requested': { title: 'Compare-VM für „{{vm}}“ in diesem Gruppentest nicht ausgeführt', fix: 'Öffnen Sie dieses Paar und testen Sie es einzeln, oder führen Sie {{command}} aus.' },
+  },
+  'params.needs': {
+    'migration-enabled': { title: 'eingehende und ausgehende Livemigrationen auf {{host}}' },
+    'port-6600': { title: 'TCP 6600 offen von {{host}} nach {{to}}' },
+    'incoming-network': { title: 'ein eingehendes Migrationsnetzwerk auf {{to}}, das {{host}} erreicht' },
+    'credssp-on-source': { title: 'Kerberos auf {{host}} oder der Start der Prüfung auf {{host}} selbst (CredSSP, 0x8009030E)' },
+    'kerberos-delegation': { title: 'eingeschränkte Delegierung von {{host}} an {{to}} (0x8009030D)' },
+    'protocol-transition': { title: '„Beliebiges Authentifizierungsprotokoll verwenden“ auf {{host}} (0x8009030E)' },
+    'kerberos-tickets': { title: 'neue Kerberos-Tickets auf {{host}} (klist purge -li 0x3e7)' },
+  },
+  'vm.planned-vm': {
+    'left-before': { title: 'Auf {{host}} liegt noch eine geplante VM von „{{vm}}“ aus einer früheren Verschiebung', fix: 'Sie kann die Verschiebung blockieren, und der Hyper-V-Manager zeigt sie nicht an. Entfernen Sie sie auf {{host}}: {{command}}' },
+    removed: { title: 'Compare-VM hat auf {{host}} eine geplante VM von „{{vm}}“ hinterlassen; Ferry hat sie entfernt' },
+    'remove-failed': { title: 'Compare-VM hat auf {{host}} eine geplante VM von „{{vm}}“ hinterlassen, die Ferry nicht entfernen konnte', fix: 'Entfernen Sie sie vor der Verschiebung: {{command}}' },
   },
   'vm.compare.*': {
     switch: { title: 'Compare-VM: {{message}}', fix: 'Erstellen Sie den Switch auf {{host}} oder verbinden Sie den Adapter mit einem vorhandenen Switch.' },

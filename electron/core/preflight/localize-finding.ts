@@ -43,11 +43,42 @@ export interface LocalizedFinding {
   readonly localized: boolean;
 }
 
+/**
+ * A param with a `params.<key>` entry in the table holds coded items, `code@host>to;…` (e.g. the
+ * prerequisites Compare-VM needs); each is worded by the entry's `code` variant with `{{host}}` and
+ * `{{to}}`, so the list reads in the table's language. An unknown code stays as it is.
+ */
+export function wordCodedParam(table: FindingTextTable, key: string, value: string): string | undefined {
+  const words = table[`params.${key}`];
+  if (words === undefined) return undefined;
+  return value
+    .split(';')
+    .filter((item) => item.trim() !== '')
+    .map((item) => {
+      const m = /^([\w-]+)(?:@([^>]*)(?:>(.*))?)?$/.exec(item.trim());
+      const text = m ? words[m[1] ?? ''] : undefined;
+      if (!m || text === undefined) return item;
+      return interpolate(text.title, { host: m[2] ?? '', to: m[3] ?? '' }) ?? item;
+    })
+    .join('; ');
+}
+
+function wordedParams(table: FindingTextTable, params: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> | undefined {
+  if (params === undefined) return undefined;
+  let out: Record<string, string> | undefined;
+  for (const [key, value] of Object.entries(params)) {
+    const worded = wordCodedParam(table, key, value);
+    if (worded !== undefined) (out ??= { ...params })[key] = worded;
+  }
+  return out ?? params;
+}
+
 /** `format` words sizes and durations in the table's language (English when omitted). */
 export function localizeFinding(table: FindingTextTable, f: Finding, format: ValueFormat = ENGLISH_FORMAT): LocalizedFinding {
   const text = findingTextFor(table, f);
-  const title = text ? interpolate(text.title, f.params, format) : undefined;
-  const fixText = text?.fix !== undefined ? interpolate(text.fix, f.params, format) : undefined;
+  const params = wordedParams(table, f.params);
+  const title = text ? interpolate(text.title, params, format) : undefined;
+  const fixText = text?.fix !== undefined ? interpolate(text.fix, params, format) : undefined;
   return {
     title: title ?? f.title,
     fixText: fixText ?? f.fix.text,

@@ -6,14 +6,14 @@ import type { Finding } from '../model';
 import type { MigrationFacts } from './facts';
 import { PORT_LIVE_MIGRATION, PORT_SMB, PORT_WINRM_HTTP, PORT_WINRM_HTTPS, WORKSTATION } from './facts';
 import { NO_FIX, command, finding, manual } from './finding';
-import { portState } from './ports';
+import { portFiltered, portState } from './ports';
 
 export function networkRules(f: MigrationFacts): Finding[] {
   const src = f.source.computerName;
   const dst = f.destination.computerName;
   const out: Finding[] = [];
   const mig = portState(f, src, dst, PORT_LIVE_MIGRATION);
-  const migEvidence = { from: src, to: dst, port: String(PORT_LIVE_MIGRATION), state: mig };
+  const migEvidence = { from: src, to: dst, port: String(PORT_LIVE_MIGRATION), state: portFiltered(f, src, dst, PORT_LIVE_MIGRATION) ? 'filtered' : mig };
   const fromTo = { from: src, to: dst };
   if (mig === 'open') out.push(finding('network.port-6600', 'network', 'pass', `TCP 6600 on ${dst} is reachable from ${src}`, migEvidence, NO_FIX, undefined, fromTo));
   else if (mig === 'closed') {

@@ -11,3 +11,9 @@ export function portState(f: MigrationFacts, from: string, target: string, port:
   if (hit) return hit.open ? 'open' : 'closed';
   return 'unknown';
 }
+
+/** True when the probe got no answer at all (dropped by a firewall), not a refusal. */
+export function portFiltered(f: MigrationFacts, from: string, target: string, port: number): boolean {
+  const eq = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return f.portChecks.some((c) => c.port === port && eq(c.from, from) && eq(c.target, target) && !c.open && c.filtered === true);
+}

@@ -4,8 +4,11 @@
  * Field notes §4 D and F.32; reference §2.4, §4.
  */
 import type { Finding, HostFacts, VmSummary } from '../model';
+import { encodeNeeds, type CompareVmNeed } from './compare-vm-needs';
 import type { MigrationFacts, VmCompatibilityReport } from './facts';
 import { NO_FIX, command, finding, manual, needsShutdown, psQuote, show } from './finding';
+import { FINDING_TEXTS } from './finding-texts';
+import { wordCodedParam } from './localize-finding';
 
 export const MSG_SWITCH_NOT_FOUND = 33012;
 
@@ -41,7 +44,7 @@ export function vmRules(f: MigrationFacts, reportsByName?: ReadonlyMap<string, V
       }
       continue;
     }
-    out.push(...compareVmFindings(name, f, report));
+    out.push(...compareVmFindings(name, f, report), ...plannedVm(name, f, report));
     out.push(configVersion(vm, f), processorCompat(vm, f), ...switches(vm, f, report), ...devices(vm), state(vm));
   }
   return out;
@@ -58,22 +61,29 @@ function cpuVendor(f: MigrationFacts): Finding {
     { source: s, destination: d });
 }
 
+/** "Compare-VM … needs X first": from the facts beforehand, or from the error code afterwards. */
+function prerequisitesFinding(name: string, f: MigrationFacts, needs: readonly CompareVmNeed[], cmd: string, error?: string): Finding {
+  const coded = encodeNeeds(needs);
+  const worded = wordCodedParam(FINDING_TEXTS.en, 'needs', coded) ?? coded;
+  return finding('vm.compare', 'vm', 'info', `Compare-VM not run for "${name}": it needs ${worded} first`,
+    { vm: name, compareVmRun: 'prerequisites', ...(error !== undefined ? { error } : {}) },
+    manual('Run the host settings and delegation steps first (Configure, then Apply), then test again.'),
+    name, { variant: 'prerequisites', vm: name, needs: coded, command: cmd });
+}
+
 function compareVmFindings(name: string, f: MigrationFacts, report: VmCompatibilityReport | undefined): Finding[] {
+  const cmd = `Compare-VM -Name ${psQuote(name)} -ComputerName ${psQuote(f.source.computerName)} -DestinationHost ${psQuote(f.destination.computerName)}`;
   if (report === undefined) {
     const skip = f.vmChecksSkipped;
     if (skip === undefined) return [];
-    const cmd = `Compare-VM -Name ${psQuote(name)} -ComputerName ${psQuote(f.source.computerName)} -DestinationHost ${psQuote(f.destination.computerName)}`;
-    const needs = (skip.needs ?? []).join('; ');
-    return [finding('vm.compare', 'vm', 'info',
-      skip.reason === 'prerequisites' ? `Compare-VM not run for "${name}": it needs ${needs} first` : `Compare-VM not run for "${name}" in this group test`,
-      { vm: name, compareVmRun: skip.reason, ...(needs !== '' ? { needs } : {}) },
-      skip.reason === 'prerequisites'
-        ? manual('Run the host settings and delegation steps first (Configure, then Apply), then test again.')
-        : manual(`Open this pair and test it on its own, or run ${cmd}.`),
-      name, { variant: skip.reason, vm: name, needs, command: cmd })];
+    if (skip.reason === 'prerequisites') return [prerequisitesFinding(name, f, skip.needs ?? [], cmd)];
+    return [finding('vm.compare', 'vm', 'info', `Compare-VM not run for "${name}" in this group test`, { vm: name, compareVmRun: skip.reason },
+      manual(`Open this pair and test it on its own, or run ${cmd}.`), name, { variant: skip.reason, vm: name, command: cmd })];
+  }
+  if (report.error !== undefined && report.needs !== undefined && report.needs.length > 0) {
+    return [prerequisitesFinding(name, f, report.needs, cmd, report.error)];
   }
   if (report.error !== undefined) {
-    const cmd = `Compare-VM -Name ${psQuote(name)} -ComputerName ${psQuote(f.source.computerName)} -DestinationHost ${psQuote(f.destination.computerName)}`;
     return [finding('vm.compare', 'vm', 'warn', `Compare-VM could not check "${name}"`, { vm: name, error: report.error },
       manual(`Run ${cmd} to see why.`), name, { vm: name, command: cmd })];
   }
@@ -90,6 +100,29 @@ function compareVmFindings(name: string, f: MigrationFacts, report: VmCompatibil
         ? manual(`Create the switch on ${f.destination.computerName} or connect the adapter to an existing switch.`)
         : manual('Resolve the incompatibility Compare-VM names, then run the test again.'), name,
       { variant: i.messageId === MSG_SWITCH_NOT_FOUND ? 'switch' : 'fail', vm: name, host: f.destination.computerName, message: i.message, messageId: String(i.messageId) }));
+}
+
+/** Removes a planned VM (Msvm_PlannedComputerSystem) by the VM's Id; Hyper-V Manager does not list them. */
+function removePlannedVmCommand(host: string, vmId: string | undefined): string {
+  const id = vmId ?? '<VM Id>';
+  return `$p = Get-CimInstance -ComputerName ${psQuote(host)} -Namespace root\\virtualization\\v2 -ClassName Msvm_PlannedComputerSystem -Filter "Name='${id.replace(/[^0-9A-Za-z<> -]/g, '')}'"; ` +
+    `Get-CimInstance -ComputerName ${psQuote(host)} -Namespace root\\virtualization\\v2 -ClassName Msvm_VirtualSystemManagementService | Invoke-CimMethod -MethodName DestroySystem -Arguments @{ AffectedSystem = $p }`;
+}
+
+function plannedVm(name: string, f: MigrationFacts, report: VmCompatibilityReport | undefined): Finding[] {
+  const state = report?.plannedVm;
+  if (state === undefined) return [];
+  const host = f.destination.computerName;
+  const evidence = { vm: name, host, plannedVm: state };
+  const cmd = removePlannedVmCommand(host, report?.vmId);
+  const params = { variant: state, vm: name, host, command: cmd };
+  if (state === 'removed') return [finding('vm.planned-vm', 'vm', 'info', `Compare-VM left a planned VM of "${name}" on ${host}; Ferry removed it`, evidence, NO_FIX, name, params)];
+  if (state === 'left-before') {
+    return [finding('vm.planned-vm', 'vm', 'warn', `A planned VM of "${name}" is left on ${host} from an earlier move`, evidence,
+      command(`It can block the move and Hyper-V Manager does not show it. Remove it on ${host}: ${cmd}`, cmd), name, params)];
+  }
+  return [finding('vm.planned-vm', 'vm', 'warn', `Compare-VM left a planned VM of "${name}" on ${host} that Ferry could not remove`, evidence,
+    command(`Remove it before moving the VM: ${cmd}`, cmd), name, params)];
 }
 
 function configVersion(vm: VmSummary, f: MigrationFacts): Finding {

@@ -18,6 +18,7 @@ import {
   writeJsonAtomic,
   type LabConfig,
   type LabHostState,
+  type LabLocale,
   type LabLocalGroup,
   type LabLocalGroupMember,
   type LabVm,
@@ -240,4 +241,11 @@ export async function setLocalGroup(
   state.localGroups = groups;
   await writeJsonAtomic(file, state);
   return group;
+}
+
+/** Switches the lab's display language (error texts, local group classes), as a German Windows would show them. */
+export async function setLabLocale(dir: string, locale: LabLocale): Promise<void> {
+  const file = path.join(dir, 'lab.json');
+  const config = await readJson<LabConfig>(file);
+  await writeJsonAtomic(file, { ...config, locale });
 }

@@ -17,7 +17,11 @@ export interface LabConfig {
   readonly localHost: string;
   /** The account lab remote sessions run as (default `<NETBIOS>\\ferry-lab`, the lab directory's bind user). */
   readonly operator?: string;
+  /** The lab's display language: `de-DE` makes its error texts and local group classes German. */
+  readonly locale?: LabLocale;
 }
+
+export type LabLocale = 'en-US' | 'de-DE';
 
 export interface LabVm {
   id: string;
@@ -63,6 +67,8 @@ export interface LabHostState {
   klistPurges: string[];
   /** Local groups `Get-LocalGroupMember` answers from (absent in older labs: the module's defaults). */
   localGroups?: LabLocalGroup[];
+  /** Planned VMs (Msvm_PlannedComputerSystem) left by a migration or a check cut short. */
+  plannedVms?: { id: string; name: string }[];
 }
 
 /** One member as Get-LocalGroupMember shows it (`DOMAIN\\name`, objectClass User or Group). */
@@ -88,7 +94,14 @@ export interface LabFault {
   failOnMutation?: number;
   /** Maintained by the module: mutating calls counted since the fault was set. */
   mutationCalls?: number;
+  /** Ports that refuse connections (nothing listening, or a firewall rejecting). */
   closedPorts?: number[];
+  /** Ports that never answer (a firewall dropping): a probe waits its whole timeout. */
+  filteredPorts?: number[];
+  /** A Compare-VM that reaches this destination leaves its planned VM here (a check cut short). */
+  compareLeavesPlannedVm?: boolean;
+  /** `klist purge` fails on this host (exit code 1), as it does without the rights to purge. */
+  klistFails?: boolean;
 }
 
 export const GiB = 1024 ** 3;

@@ -10,6 +10,8 @@ export const POWERSHELL_ERROR_CODES = [
   'script-error',
   'bad-output',
   'process-died',
+  /** The PowerShell runs in Constrained Language Mode (WDAC/AppLocker): Ferry cannot work there. */
+  'constrained-language',
 ] as const;
 
 export type PowerShellErrorCode = (typeof POWERSHELL_ERROR_CODES)[number];

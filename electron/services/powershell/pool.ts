@@ -18,10 +18,13 @@ import { defaultLabModulePath, defaultScriptsDir } from './assets';
 import { parseEnvelope } from './envelope';
 import { PowerShellScriptError } from './errors';
 import { resolvePowerShellExecutable } from './executable';
+import { powershellExecutableOptions } from './process-args';
 import { powershellProcessEnv } from './process-env';
+import { CONSTRAINED_LANGUAGE_MESSAGE, RESTRICTED_LANGUAGE_MODES, parseStartReport, type PowerShellStartReport } from './start-report';
 
 export { PowerShellScriptError } from './errors';
 export type { PowerShellErrorCode } from './errors';
+export { clashNotice, type PowerShellStartReport } from './start-report';
 
 export interface PowerShellPoolOptions {
   /** Number of processes (default 4). */
@@ -36,6 +39,11 @@ export interface PowerShellPoolOptions {
   readonly defaultTimeoutMs?: number;
   /** Time a new process may take to start and load the prelude/lab (default 60 s). */
   readonly startTimeoutMs?: number;
+  /**
+   * Called once with what the first process found at start: lab or real mode, whether Hyper-V
+   * is installed, and other modules that define Hyper-V's cmdlet names (PowerCLI).
+   */
+  readonly onStart?: (report: PowerShellStartReport) => void;
 }
 
 export interface RunOptions<T> {
@@ -75,6 +83,40 @@ function oneLine(scriptText: string, dot: boolean, argB64?: string): string {
   return `${dot ? '.' : '&'} ${block}${argB64 === undefined ? '' : ` -InputBase64 '${argB64}'`}`;
 }
 
+/**
+ * The process's language mode, read from its stdout: in Constrained Language Mode the command
+ * prints its answer but node-powershell's own end marker ([Console]::Out.WriteLine) fails, so the
+ * invocation never settles and the answer is taken from the stream.
+ */
+function languageModeOf(ps: PowerShell): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer | string) => {
+      seen += chunk.toString();
+      const m = /FERRY-LANG=(\w+)/.exec(seen);
+      if (m?.[1] !== undefined) {
+        ps.streams.stdout.off('data', onData);
+        resolve(m[1]);
+      }
+    };
+    ps.streams.stdout.on('data', onData);
+    ps.invoke("'FERRY-LANG=' + $ExecutionContext.SessionState.LanguageMode").then(
+      (r) => {
+        ps.streams.stdout.off('data', onData);
+        ps.history.length = 0;
+        resolve(/FERRY-LANG=(\w+)/.exec(r.stdout?.toString('utf8') ?? '')?.[1] ?? 'unknown');
+      },
+      (e: unknown) => {
+        ps.streams.stdout.off('data', onData);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+const START_WITH_CLASH_CHECK = '  Write-FerryJson ([ordered]@{ ok = $true; data = (ConvertTo-FerryPlain (Use-FerryHyperVCommands -Mode $ferryMode)) })';
+const START_WITHOUT_CLASH_CHECK = '  Write-FerryJson ([ordered]@{ ok = $true; data = (ConvertTo-FerryPlain (Use-FerryHyperVCommands -Mode $ferryMode -SkipClashCheck)) })';
+
 function targetOf(data: unknown): string | undefined {
   if (typeof data === 'object' && data !== null && 'computerName' in data) {
     const v = (data as { computerName: unknown }).computerName;
@@ -95,6 +137,8 @@ export class PowerShellPool {
   private readonly queue: Job[] = [];
   private readonly scriptCache = new Map<string, Promise<string>>();
   private prelude: Promise<string> | undefined;
+  private readonly onStart: ((report: PowerShellStartReport) => void) | undefined;
+  private started: PowerShellStartReport | undefined;
   private nextId = 1;
   private disposed = false;
   /** Processes started so far (tests and the bench read it). */
@@ -108,6 +152,7 @@ export class PowerShellPool {
     this.labModulePath = path.resolve(opts.labModulePath ?? defaultLabModulePath());
     this.defaultTimeoutMs = opts.defaultTimeoutMs ?? 60_000;
     this.startTimeoutMs = opts.startTimeoutMs ?? 60_000;
+    this.onStart = opts.onStart;
     // node-powershell lets this variable override any executable we pass.
     delete process.env.NODE_POWERSHELL;
   }
@@ -150,6 +195,11 @@ export class PowerShellPool {
     await Promise.all(this.slots.splice(0).map((s) => this.kill(s)));
   }
 
+  /** What the first process found at start (undefined until one has started). */
+  get startReport(): PowerShellStartReport | undefined {
+    return this.started;
+  }
+
   /** Process ids of the live processes (for diagnostics and tests). */
   get processCount(): number {
     return this.slots.filter((s) => !s.dead).length;
@@ -184,13 +234,11 @@ export class PowerShellPool {
   }
 
   private spawn(): Slot {
-    const env = powershellProcessEnv(
-      process.env,
-      this.labDir === undefined ? {} : { lab: { dir: this.labDir, modulePath: this.labModulePath } },
-    );
+    const lab = this.labDir === undefined ? undefined : { dir: this.labDir, modulePath: this.labModulePath };
+    const env = powershellProcessEnv(process.env, { executable: this.executable, ...(lab ? { lab } : {}) });
     const ps = new PowerShell({
       executable: this.executable,
-      executableOptions: { '-NoProfile': true, '-NonInteractive': true },
+      executableOptions: powershellExecutableOptions({ lab: lab !== undefined }),
       spawnOptions: { windowsHide: true, env },
       throwOnInvocationError: false,
     });
@@ -200,12 +248,16 @@ export class PowerShellPool {
     (ps as unknown as { exitPromise?: Promise<void> }).exitPromise?.catch(() => undefined);
     const slot: Slot = { id: this.nextId++, ps, ready: Promise.resolve(), busy: false, dead: false, job: undefined };
     ps.streams.stdout.once('close', () => this.markDead(slot));
-    (slot as { ready: Promise<void> }).ready = this.initialise(ps);
+    (slot as { ready: Promise<void> }).ready = this.initialise(ps, this.spawned === 1);
     this.slots.push(slot);
     return slot;
   }
 
-  private async initialise(ps: PowerShell): Promise<void> {
+  private async initialise(ps: PowerShell, first: boolean): Promise<void> {
+    // First, plainly: Constrained Language Mode (WDAC/AppLocker) forbids the .NET calls every
+    // later line makes, node-powershell's own included, so nothing else could even answer.
+    const language = await languageModeOf(ps);
+    if (RESTRICTED_LANGUAGE_MODES.includes(language)) throw new PowerShellScriptError('constrained-language', CONSTRAINED_LANGUAGE_MESSAGE);
     // Paths come from the environment, never from the command text.
     const setup = [
       "$ProgressPreference = 'SilentlyContinue'",
@@ -213,11 +265,29 @@ export class PowerShellPool {
       '[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false',
       '$OutputEncoding = [Console]::OutputEncoding',
       await this.preludeText(),
-      'if ($env:FERRY_LAB_MODULE) { Import-Module -Name $env:FERRY_LAB_MODULE -Force -DisableNameChecking -ErrorAction Stop; Initialize-HyperVLab -Path $env:FERRY_LAB_DIR }',
+      'try {',
+      "  $ferryMode = 'real'",
+      "  if ($env:FERRY_LAB_MODULE) { Import-FerryLab -ModulePath $env:FERRY_LAB_MODULE -LabDir $env:FERRY_LAB_DIR; $ferryMode = 'lab' }",
+      // The clash check costs a module scan: once per real-host pool, by its first process (in the
+      // lab the names are pinned to HyperVLab as well, but another module's cmdlets matter only
+      // to real hosts).
+      first && this.labDir === undefined ? START_WITH_CLASH_CHECK : START_WITHOUT_CLASH_CHECK,
+      "} catch { Write-FerryJson ([ordered]@{ ok = $false; error = [ordered]@{ code = 'script-error'; message = [string]$_.Exception.Message } }) }",
     ].join('\n');
     const result = await ps.invoke(oneLine(setup, true));
     ps.history.length = 0;
-    if (result.hadErrors) throw new Error(`PowerShell failed to start: ${result.raw.slice(0, 500)}`);
+    const stdout = result.stdout?.toString('utf8') ?? '';
+    let report: PowerShellStartReport;
+    try {
+      report = parseStartReport(parseEnvelope(stdout));
+    } catch (error) {
+      if (error instanceof PowerShellScriptError && error.code !== 'bad-output') throw error;
+      throw new Error(`PowerShell failed to start: ${result.raw.slice(0, 500)}`);
+    }
+    if (this.started === undefined) {
+      this.started = report;
+      this.onStart?.(report);
+    }
   }
 
   private preludeText(): Promise<string> {

@@ -20,6 +20,36 @@ const NO_MULTICORE_JIT = 'FFFF';
 export interface ProcessEnvOptions {
   /** Lab mode: the state folder and the HyperVLab module every process imports. */
   readonly lab?: { readonly dir: string; readonly modulePath: string };
+  /** The PowerShell the environment is for: Windows PowerShell 5.1 must not get pwsh 7's module paths. */
+  readonly executable?: string;
+}
+
+/** `powershell.exe`, Windows PowerShell 5.1 (pwsh 7 is `pwsh`/`pwsh.exe`). */
+export function isWindowsPowerShell(executable: string): boolean {
+  return /(^|[\\/])powershell(\.exe)?$/i.test(executable);
+}
+
+/** A pwsh 7 module folder: `$PSHOME\Modules` (`PowerShell\7\Modules`, a store or dotnet-tool copy), `Program Files\PowerShell\Modules`, `Documents\PowerShell\Modules`. */
+function isPwsh7ModuleFolder(entry: string): boolean {
+  const s = entry.trim().replace(/[\\/]+$/, '').split(/[\\/]/).map((x) => x.toLowerCase());
+  if (s.some((x) => x.startsWith('microsoft.powershell_'))) return true;
+  return s.some((x, i) =>
+    x === 'powershell' &&
+    ((s[i + 1] === 'modules' && (s[i - 1] === 'documents' || s[i - 1] === 'program files')) || (/^\d/.test(s[i + 1] ?? '') && s[i + 2] === 'modules')));
+}
+
+/**
+ * PSModulePath for a Windows PowerShell 5.1 process started from an environment pwsh 7 touched
+ * (Ferry started from a pwsh 7 prompt): pwsh 7 puts its own folders first — `…\PowerShell\7\Modules`,
+ * `…\Program Files\PowerShell\Modules`, `Documents\PowerShell\Modules` — and 5.1 would load its
+ * newer, incompatible modules from there. Those entries go; the machine's and the user's Windows
+ * PowerShell folders and other products' entries stay. Undefined when nothing is left (5.1 then
+ * builds its default).
+ */
+export function windowsPowerShellModulePath(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const kept = value.split(';').filter((entry) => entry.trim() !== '' && !isPwsh7ModuleFolder(entry));
+  return kept.length > 0 ? kept.join(';') : undefined;
 }
 
 export function powershellProcessEnv(
@@ -37,6 +67,13 @@ export function powershellProcessEnv(
   // No colours or terminal sequences in what we parse.
   env.TERM = 'dumb';
   env.NO_COLOR = '1';
+  if (options.executable !== undefined && isWindowsPowerShell(options.executable)) {
+    for (const key of Object.keys(env).filter((k) => k.toLowerCase() === 'psmodulepath')) {
+      const path = windowsPowerShellModulePath(env[key]);
+      if (path === undefined) delete env[key];
+      else env[key] = path;
+    }
+  }
   if (options.lab) {
     env.FERRY_LAB_DIR = options.lab.dir;
     env.FERRY_LAB_MODULE = options.lab.modulePath;

@@ -7,7 +7,7 @@ import { runMigrationTest, type MigrationTestDeps } from '../../../electron/engi
 import { createTestHandlers } from '../../../electron/main/handlers/test-handlers';
 import { TestReportSchema } from '../../../electron/core/contract/schemas';
 import type { HostFacts } from '../../../electron/core/model';
-import { account, host, vm } from '../../unit/preflight/fixtures';
+import { account, host, vm, withSettings } from '../../unit/preflight/fixtures';
 
 function fakeDeps(over: Partial<MigrationTestDeps> = {}, hosts: Record<string, HostFacts> = {}): MigrationTestDeps & { calls: string[]; readsInFlight: { now: number; most: number } } {
   const calls: string[] = [];
@@ -76,6 +76,42 @@ describe('runMigrationTest', () => {
 
     const cmp = await runMigrationTest(fakeDeps({ compareVm: async () => { throw new Error('access denied'); } }), { source: 'HV01', destination: 'HV02', vms: ['web01'] });
     expect(cmp.findings.find((x) => x.id === 'vm.compare')).toMatchObject({ severity: 'warn', evidence: { error: 'access denied' } });
+  });
+
+  it('Compare-VM is not run where Hyper-V would refuse it; the finding names what is needed first', async () => {
+    let compared = 0;
+    const deps = fakeDeps(
+      { compareVm: async (_s, name) => { compared++; return { name, incompatibilities: [] }; }, checkPorts: async (_f, _t, ports) => ports.map((port) => ({ port, open: port !== 6600 })) },
+      { HV02: withSettings(host('HV02'), { virtualMachineMigrationEnabled: false }) },
+    );
+    const report = await runMigrationTest(deps, { source: 'HV01', destination: 'HV02', vms: ['web01'] });
+    expect(compared).toBe(0);
+    expect(report.findings.find((x) => x.id === 'vm.compare')).toMatchObject({
+      severity: 'info',
+      params: { variant: 'prerequisites', needs: 'migration-enabled@HV02;port-6600@HV01>HV02' },
+    });
+  });
+
+  it('a Compare-VM that fails with a real error code is mapped to the same prerequisite', async () => {
+    const deps = fakeDeps({
+      readAccount: undefined,
+      compareVm: async (_s, name) => ({ name, incompatibilities: [], error: 'Die Anmeldeinformationen wurden nicht erkannt (0x8009030D).', errorCodes: ['0x8009030D'] }),
+    });
+    // No directory: the facts alone do not forbid the check, the error tells (Ferry starts it remotely).
+    const report = await runMigrationTest(deps, { source: 'HV01', destination: 'HV02', vms: ['web01'], startMode: 'source' });
+    expect(report.findings.find((x) => x.id === 'vm.compare')).toMatchObject({
+      severity: 'info',
+      params: { variant: 'prerequisites', needs: 'kerberos-delegation@HV01>HV02;protocol-transition@HV01' },
+      evidence: { error: 'Die Anmeldeinformationen wurden nicht erkannt (0x8009030D).' },
+    });
+  });
+
+  it('passes includeStorage and the destination storage path to Compare-VM', async () => {
+    const seen: unknown[] = [];
+    const deps = fakeDeps({ compareVm: async (_s, name, _d, options) => { seen.push(options); return { name, incompatibilities: [] }; } });
+    await runMigrationTest(deps, { source: 'HV01', destination: 'HV02', vms: ['web01'], includeStorage: true, destinationStoragePath: 'D:\\VMs' });
+    await runMigrationTest(deps, { source: 'HV01', destination: 'HV02', vms: ['web01'] });
+    expect(seen).toEqual([{ includeStorage: true, destinationStoragePath: 'D:\\VMs' }, { includeStorage: false }]);
   });
 
   it('a closed port 6600 yields the matching finding', async () => {

@@ -98,6 +98,7 @@ describe('ferry test on a fresh lab', () => {
     expect((await ferry(['test', '--source', 'HV01'])).code).toBe(2);
     expect((await ferry(['test', '--source', 'HV01', '--destination', "HV02'; calc"])).code).toBe(2);
     expect((await ferry(['test', '--source', 'HV01', '--destination', 'HV02', '--bogus'])).code).toBe(2);
+    expect((await ferry(['test', '--source', 'HV01', '--destination', 'HV02', '--destination-storage-path', 'D:\\VMs'])).err).toContain('--destination-storage-path: needs --include-storage');
     expect((await ferry(['simulate', '--memory-gb', '16', '--dirty-mb-per-s', '200'])).code).toBe(2);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { powershellProcessEnv } from '../../../electron/services/powershell/process-env';
+import { powershellExecutableOptions } from '../../../electron/services/powershell/process-args';
 
 describe('powershellProcessEnv', () => {
   it('turns off PowerShell 7 telemetry and the update check, whatever the parent set', () => {
@@ -33,5 +34,41 @@ describe('powershellProcessEnv', () => {
     const parent = { NODE_POWERSHELL: 'x' };
     powershellProcessEnv(parent);
     expect(parent).toEqual({ NODE_POWERSHELL: 'x' });
+  });
+});
+
+describe('PSModulePath for Windows PowerShell 5.1 (issue 10, item 13)', () => {
+  const WINPS = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe';
+  // What a pwsh 7 prompt hands to a program it starts: its own folders first.
+  const FROM_PWSH7 = [
+    'C:\\Users\\ada\\Documents\\PowerShell\\Modules',
+    'C:\\Program Files\\PowerShell\\Modules',
+    'c:\\program files\\powershell\\7\\Modules',
+    'C:\\Users\\ada\\Documents\\WindowsPowerShell\\Modules',
+    'C:\\Program Files\\WindowsPowerShell\\Modules',
+    'C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules',
+    'C:\\Program Files (x86)\\Microsoft SQL Server\\160\\Tools\\PowerShell\\Modules\\',
+  ].join(';');
+
+  it('drops pwsh 7’s module folders and keeps Windows PowerShell’s and other products’', () => {
+    const env = powershellProcessEnv({ PSModulePath: FROM_PWSH7 }, { executable: WINPS });
+    expect(env.PSModulePath?.split(';')).toEqual([
+      'C:\\Users\\ada\\Documents\\WindowsPowerShell\\Modules',
+      'C:\\Program Files\\WindowsPowerShell\\Modules',
+      'C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules',
+      'C:\\Program Files (x86)\\Microsoft SQL Server\\160\\Tools\\PowerShell\\Modules\\',
+    ]);
+  });
+
+  it('leaves PSModulePath alone for pwsh 7 and drops it when nothing of 5.1 is left', () => {
+    expect(powershellProcessEnv({ PSModulePath: FROM_PWSH7 }, { executable: 'C:\\Program Files\\PowerShell\\7\\pwsh.exe' }).PSModulePath).toBe(FROM_PWSH7);
+    expect(powershellProcessEnv({ PSModulePath: 'C:\\Program Files\\PowerShell\\7\\Modules' }, { executable: WINPS })).not.toHaveProperty('PSModulePath');
+  });
+});
+
+describe('process switches (issue 10, item 11)', () => {
+  it('lab processes bypass the execution policy for themselves; real-host processes keep the machine’s', () => {
+    expect(powershellExecutableOptions({ lab: true })).toEqual({ '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' });
+    expect(powershellExecutableOptions({ lab: false })).toEqual({ '-NoProfile': true, '-NonInteractive': true });
   });
 });

@@ -84,11 +84,15 @@ function Get-LocalGroupMember {
         if ($members.Count -eq 0) { throw (New-LabErrorRecord "Principal $Member was not found in group $label." 'PrincipalNotFound,Microsoft.PowerShell.Commands.GetLocalGroupMemberCommand' ObjectNotFound $Member) }
     }
     foreach ($m in $members) {
+        # ObjectClass is a display word (German Windows: "Benutzer", "Gruppe"), as the real one is.
+        $class = [string](Get-LabProp $m 'objectClass' 'User')
+        $shown = Get-LabText $class
+        if ($null -eq $shown) { $shown = $class }
         [pscustomobject]@{
             Name = [string]$m.name
             SID = [string]$m.sid
             PrincipalSource = [string](Get-LabProp $m 'principalSource' 'Unknown')
-            ObjectClass = [string](Get-LabProp $m 'objectClass' 'User')
+            ObjectClass = [string]$shown
         }
     }
 }

@@ -11,7 +11,8 @@
         'Compare-VM', 'Move-VM', 'Get-VM', 'Get-VMSwitch', 'Get-VMHostSupportedVersion',
         'Get-VMProcessor', 'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive',
         'Test-NetConnection', 'Initialize-HyperVLab', 'Get-HyperVLabHostInfo', 'Invoke-HyperVLabKlistPurge',
-        'Get-LocalGroupMember', 'Invoke-HyperVLabOnHost', 'Get-HyperVLabIdentity'
+        'Get-LocalGroupMember', 'Invoke-HyperVLabOnHost', 'Get-HyperVLabIdentity',
+        'Get-HyperVLabPlannedVM', 'Remove-HyperVLabPlannedVM', 'Test-HyperVLabTcpPort'
     )
     CmdletsToExport = @()
     VariablesToExport = @()

@@ -46,21 +46,36 @@ function Initialize-HyperVLab {
 
 # ---- real error texts -------------------------------------------------------------------
 
-function New-LabErrorRecord([string]$Message, [string]$Id, [Management.Automation.ErrorCategory]$Category, [object]$Target) {
-    $ex = New-Object System.Exception $Message
-    return New-Object Management.Automation.ErrorRecord $ex, $Id, $Category, $Target
+# An ErrorRecord shaped like the real one: the text (in the lab's language, HyperVLab.Texts.ps1),
+# a category, and an exception whose type and HRESULT say what happened, so code that must not
+# read the text (other display languages) still can tell.
+function New-LabErrorRecord([string]$Message, [string]$Id, [Management.Automation.ErrorCategory]$Category, [object]$Target, [Exception]$Exception) {
+    if ($null -eq $Exception) { $Exception = New-Object System.Exception $Message }
+    return New-Object Management.Automation.ErrorRecord $Exception, $Id, $Category, $Target
 }
 
 # Hyper-V's texts: a name that does not resolve, a host whose WinRM endpoint does not answer,
 # and the authorization-policy denial.
-function Get-LabUnresolvedText([string]$Computer) {
-    return "The computer '$Computer' could not be resolved. Make sure you typed the machine name correctly and that you have network access."
+function Get-LabUnresolvedText([string]$Computer) { return Get-LabText 'Unresolved' @($Computer) }
+function Get-LabUnreachableText([string]$Computer) { return Get-LabText 'Unreachable' @($Computer) }
+function Get-LabAccessDeniedText([string]$Computer) { return Get-LabText 'AccessDenied' @($Computer) }
+
+# The name lookup failed (WSAHOST_NOT_FOUND, 11001) / WinRM could not connect (0x80338126) / the
+# authorization policy said no (UnauthorizedAccessException, 0x80070005).
+function New-LabUnresolvedError([string]$Computer) {
+    $text = Get-LabUnresolvedText $Computer
+    $ex = New-Object System.Exception $text, (New-Object System.Net.Sockets.SocketException 11001)
+    return New-LabErrorRecord $text 'HostNotResolved' ([Management.Automation.ErrorCategory]::ObjectNotFound) $Computer $ex
 }
-function Get-LabUnreachableText([string]$Computer) {
-    return "The operation on computer '$Computer' failed: WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer. By default, the WinRM firewall exception for public profiles limits access to remote computers within the same local subnet."
+function New-LabUnreachableError([string]$Computer) {
+    $text = Get-LabUnreachableText $Computer
+    $ex = New-Object System.Runtime.InteropServices.COMException $text, -2144108250
+    return New-LabErrorRecord $text 'Unreachable' ([Management.Automation.ErrorCategory]::ConnectionError) $Computer $ex
 }
-function Get-LabAccessDeniedText([string]$Computer) {
-    return "You do not have the required permission to complete this task. Contact the administrator of the authorization policy for the computer '$Computer'."
+function New-LabAccessDeniedError([string]$Computer) {
+    $text = Get-LabAccessDeniedText $Computer
+    $ex = New-Object System.UnauthorizedAccessException $text
+    return New-LabErrorRecord $text 'AccessDenied' ([Management.Automation.ErrorCategory]::PermissionDenied) $Computer $ex
 }
 
 # ---- files ------------------------------------------------------------------------------
@@ -143,15 +158,15 @@ function Get-LabProp([object]$Obj, [string]$Prop, [object]$Default) {
 # Applies the host's faults and returns its file name. Throws the real error texts.
 function Enter-LabHost([string]$Computer, [switch]$Mutating) {
     $name = Resolve-LabHostName $Computer
-    if ($null -eq $name) { throw (New-LabErrorRecord (Get-LabUnresolvedText $Computer) 'HostNotResolved' ObjectNotFound $Computer) }
+    if ($null -eq $name) { throw (New-LabUnresolvedError $Computer) }
     $fault = Get-LabFault $name
     $latency = [int](Get-LabProp $fault 'latencyMs' 0)
     if ($latency -gt 0) { Start-Sleep -Milliseconds $latency }
     if ([bool](Get-LabProp $fault 'unreachable' $false)) {
-        throw (New-LabErrorRecord (Get-LabUnreachableText $Computer) 'Unreachable' ConnectionError $Computer)
+        throw (New-LabUnreachableError $Computer)
     }
     if ([bool](Get-LabProp $fault 'accessDenied' $false)) {
-        throw (New-LabErrorRecord (Get-LabAccessDeniedText $Computer) 'AccessDenied' PermissionDenied $Computer)
+        throw (New-LabAccessDeniedError $Computer)
     }
     if ($Mutating) {
         $n = [int](Get-LabProp $fault 'failOnMutation' 0)
@@ -325,7 +340,7 @@ function Get-LabVmPairs([System.Management.Automation.PSCmdlet]$Cmdlet, [hashtab
         $state = Get-LabHostState $name
         $found = @(Find-LabVms $state @($Bound['VMName']))
         if ($found.Count -eq 0) {
-            $Cmdlet.WriteError((New-LabErrorRecord "Hyper-V was unable to find a virtual machine with name `"$(@($Bound['VMName']) -join ', ')`"." 'InvalidParameter' ObjectNotFound $c))
+            $Cmdlet.WriteError((New-LabErrorRecord (Get-LabText 'VmNotFound' @((@($Bound['VMName']) -join ', '))) 'ObjectNotFound' ObjectNotFound $c))
         }
         foreach ($vm in $found) { , @($state, $vm) }
     }
@@ -627,17 +642,7 @@ function Resolve-LabMoveArgs($Cmdlet, [hashtable]$Bound) {
     return @($pairs[0][0], $pairs[0][1], (Get-LabHostState $dstName), $src)
 }
 
-function LabImpl-Compare-VM($Cmdlet, [hashtable]$Bound) {
-    $r = Resolve-LabMoveArgs $Cmdlet $Bound
-    $vmObj = New-LabVM $r[0] $r[1]
-    $report = New-Object Microsoft.HyperV.PowerShell.VMCompatibilityReport
-    $report.VM = $vmObj
-    $report.Destination = [string]$Bound['DestinationHost']
-    $report.OperationType = [Microsoft.HyperV.PowerShell.OperationType]::MoveVirtualMachine
-    if ($Bound.ContainsKey('IncludeStorage')) { $report.OperationType = [Microsoft.HyperV.PowerShell.OperationType]::MoveVirtualMachineAndStorage }
-    $report.Incompatibilities = [Microsoft.HyperV.PowerShell.VMCompatibilityError[]](Get-LabIncompatibilities $r[0] $r[1] $vmObj $r[2])
-    return $report
-}
+# Compare-VM: HyperVLab.Compare.ps1.
 
 function LabImpl-Move-VM($Cmdlet, [hashtable]$Bound) {
     $r = Resolve-LabMoveArgs $Cmdlet $Bound
@@ -697,7 +702,7 @@ function Test-NetConnection {
         $latency = [int](Get-LabProp $fault 'latencyMs' 0)
         if ($latency -gt 0) { Start-Sleep -Milliseconds $latency }
         $s = Get-LabHostState $name
-        $open = (-not [bool](Get-LabProp $fault 'unreachable' $false)) -and (@(Get-LabProp $s 'openPorts' @()) -contains $p) -and -not (@(Get-LabProp $fault 'closedPorts' @()) -contains $p)
+        $open = (Get-LabPortState $name $p) -eq 'open'
     }
     if ($InformationLevel -eq 'Quiet') { return $open }
     return [pscustomobject]@{ ComputerName = $ComputerName; RemotePort = $p; TcpTestSucceeded = $open }
@@ -722,18 +727,40 @@ function Get-HyperVLabHostInfo {
     }
 }
 
-# `klist purge -li 0x3e7` on a lab host: recorded in its state.
+# `klist purge -li 0x3e7` on a lab host: recorded in its state. Answers what the real remote
+# block does: klist's exit code and output (fault `klistFails`: klist's own failure, exit 1).
 function Invoke-HyperVLabKlistPurge {
     [CmdletBinding()]
     param([Parameter(Mandatory = $true)][string]$ComputerName)
     $name = Enter-LabHost $ComputerName -Mutating
+    if ([bool](Get-LabProp (Get-LabFault $name) 'klistFails' $false)) {
+        return [pscustomobject]@{ exitCode = 1; output = (Get-LabText 'KlistFailed') }
+    }
     Update-LabHost $name {
         param($s)
         $list = @(Get-LabProp $s 'klistPurges' @()) + [DateTime]::UtcNow.ToString('o')
         $s | Add-Member -NotePropertyName klistPurges -NotePropertyValue $list -Force
     }
-    return 'Current LogonId is 0:0x3e7 Targeted LogonId is 0:0x3e7 Deleting all tickets: Ticket(s) purged!'
+    return [pscustomobject]@{ exitCode = 0; output = (Get-LabText 'KlistPurged') }
 }
 
+# Bounded TCP connects to a lab host's ports, all at once, as the real probe makes them: one
+# state per port, 'open', 'closed' (refused at once) or 'filtered' (no answer: the probe waits its
+# whole timeout once, as dropped SYNs make it).
+function Test-HyperVLabTcpPort {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string]$ComputerName, [Parameter(Mandatory = $true)][int[]]$Port, [int]$TimeoutMs = 3000)
+    $name = Resolve-LabHostName $ComputerName
+    $states = @(foreach ($p in $Port) { if ($null -eq $name) { 'closed' } else { Get-LabPortState $name $p } })
+    if ($null -ne $name) {
+        $latency = [int](Get-LabProp (Get-LabFault $name) 'latencyMs' 0)
+        if ($latency -gt 0) { Start-Sleep -Milliseconds ([Math]::Min($latency, $TimeoutMs)) }
+    }
+    if ($states -contains 'filtered') { Start-Sleep -Milliseconds $TimeoutMs }
+    return $states
+}
+
+. (Join-Path $PSScriptRoot 'HyperVLab.Texts.ps1')
+. (Join-Path $PSScriptRoot 'HyperVLab.Compare.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.LocalGroups.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Signatures.ps1')

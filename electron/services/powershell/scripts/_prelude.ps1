@@ -38,10 +38,72 @@ function Write-FerryJson {
     [Console]::Out.WriteLine('FERRY-JSON:' + $json)
 }
 
+# What an error says about itself beyond its text, which Windows words in its display language:
+# the category, the exception types down the InnerException chain, and every code they carry —
+# HResult, ErrorCode / NativeErrorCode (remoting, Win32, sockets, CIM), CIM's error_Code, and
+# the 0x........ codes Hyper-V writes into its messages (the same in every language). Codes are
+# HRESULT-shaped text (`0x80070005`); a Win32 code n becomes 0x8007nnnn.
+function Get-FerryErrorFacts {
+    param([Management.Automation.ErrorRecord]$Record)
+    $codes = New-Object System.Collections.Generic.List[string]
+    $types = New-Object System.Collections.Generic.List[string]
+    $native = New-Object System.Collections.Generic.List[string]
+    $addCode = {
+        param([object]$Value)
+        if ($null -eq $Value) { return }
+        $n = [int64]0
+        if (-not [int64]::TryParse([string]$Value, [ref]$n)) { return }
+        if ($n -eq 0) { return }
+        if ($n -gt 0 -and $n -lt 65536) { $n = [int64]2147942400 + $n }
+        $text = '0x{0:X8}' -f ($n -band [int64]4294967295)
+        # The CLR's own exception HRESULTs (COR_E_*) say nothing about the host.
+        if (-not $text.StartsWith('0x8013') -and -not $codes.Contains($text)) { $codes.Add($text) }
+    }
+    $e = $Record.Exception
+    $depth = 0
+    while ($null -ne $e -and $depth -lt 8) {
+        $types.Add($e.GetType().FullName)
+        & $addCode $e.HResult
+        foreach ($name in @('ErrorCode', 'NativeErrorCode')) {
+            $p = $e.PSObject.Properties[$name]
+            if ($null -eq $p -or $null -eq $p.Value) { continue }
+            if ($p.Value -is [Enum]) { $native.Add($p.Value.ToString()) } else { & $addCode $p.Value }
+        }
+        $data = $e.PSObject.Properties['ErrorData']
+        if ($null -ne $data -and $null -ne $data.Value) {
+            $ec = $data.Value.PSObject.Properties['error_Code']
+            if ($null -eq $ec -and $null -ne $data.Value.PSObject.Properties['CimInstanceProperties']) { $ec = $data.Value.CimInstanceProperties['error_Code'] }
+            if ($null -ne $ec) { & $addCode $ec.Value }
+        }
+        foreach ($m in [regex]::Matches([string]$e.Message, '0x[0-9A-Fa-f]{8}')) { & $addCode ([Convert]::ToInt64($m.Value.Substring(2), 16)) }
+        $e = $e.InnerException
+        $depth++
+    }
+    return [pscustomobject]@{
+        category = [string]$Record.CategoryInfo.Category
+        errorId = [string]$Record.FullyQualifiedErrorId
+        types = @($types)
+        codes = @($codes)
+        native = @($native)
+    }
+}
+
+# HRESULTs that mean "the host did not answer": WinRM cannot connect (0x80338126, 0x80338012),
+# RPC server unavailable (1722), network path / name not found (53, 67), host not found
+# (WSAHOST_NOT_FOUND 11001, WSANO_DATA 11004).
+$script:FerryUnreachableCodes = @('0x80338126', '0x80338012', '0x800706BA', '0x80070035', '0x80070043', '0x80072AF9', '0x80072AFC')
+
+# unreachable | access-denied | script-error, from the error's category, exception types and
+# codes (Get-FerryErrorFacts) — never from its words, which are German on a German Windows.
 function Get-FerryErrorCode {
-    param([string]$Message, [string]$ErrorId)
-    if ($Message -match "could not be resolved|WinRM cannot complete the operation|The WinRM client cannot process|cannot connect to the destination|The RPC server is unavailable|Connecting to remote server .* failed") { return 'unreachable' }
-    if ($Message -match 'You do not have the required permission|Access is denied|access denied|UnauthorizedAccess' -or $ErrorId -match 'AccessDenied|UnauthorizedAccess') { return 'access-denied' }
+    param([Management.Automation.ErrorRecord]$Record)
+    $f = Get-FerryErrorFacts $Record
+    $head = ($f.errorId -split ',')[0]
+    if ($f.category -eq 'PermissionDenied' -or $f.category -eq 'SecurityError' -or $f.types -contains 'System.UnauthorizedAccessException' -or
+        $f.codes -contains '0x80070005' -or $f.native -contains 'AccessDenied' -or $head -eq 'AccessDenied' -or $head -eq 'UnauthorizedAccess') { return 'access-denied' }
+    foreach ($c in $script:FerryUnreachableCodes) { if ($f.codes -contains $c) { return 'unreachable' } }
+    if ($f.category -eq 'ConnectionError' -or $f.types -contains 'System.Management.Automation.Remoting.PSRemotingTransportException' -or
+        $f.types -contains 'System.Net.Sockets.SocketException' -or $head -eq 'ComputerNotFound' -or $head -eq 'CannotConnect') { return 'unreachable' }
     return 'script-error'
 }
 
@@ -67,8 +129,10 @@ function Invoke-FerryMain {
     } catch {
         $record = $_
         $message = $record.Exception.Message
-        $errorId = [string]$record.FullyQualifiedErrorId
-        $code = Get-FerryErrorCode $message $errorId
+        $code = Get-FerryErrorCode $record
+        if ($record.Exception -is [Management.Automation.CommandNotFoundException] -and $global:FerryHyperV -eq 'missing') {
+            $message = "The Hyper-V PowerShell module is not installed on this computer, so Ferry cannot read or change Hyper-V hosts from it. Install the Hyper-V management tools (Hyper-V Module for Windows PowerShell), or use the lab. ($message)"
+        }
         if ($null -ne $record.TargetObject -and $record.TargetObject -is [string] -and $code -ne 'script-error') { $target = [string]$record.TargetObject }
         $err = [ordered]@{ code = $code; message = $message }
         if ($null -ne $target) { $err['target'] = $target }
@@ -76,10 +140,95 @@ function Invoke-FerryMain {
     }
 }
 
-# True when the Hyper-V cmdlets come from the HyperVLab module (lab mode).
+# True in lab mode: the process was set up for the lab (Use-FerryHyperVCommands), or, for a
+# script run on its own, the Hyper-V cmdlets come from the HyperVLab module.
 function Test-FerryLab {
+    if ($global:FerryMode) { return ($global:FerryMode -eq 'lab') }
     $cmd = Get-Command -Name Get-VMHost -ErrorAction SilentlyContinue
+    if ($null -ne $cmd -and $cmd.CommandType -eq 'Alias') { $cmd = $cmd.ResolvedCommand }
     return ($null -ne $cmd -and $cmd.ModuleName -eq 'HyperVLab')
+}
+
+# The Hyper-V cmdlets Ferry's scripts call. VMware PowerCLI (VMware.VimAutomation.Core), on many
+# admin workstations, has Get-VM, Get-VMHost, Move-VM and more under the same names; PowerShell
+# autoloads whichever module comes first on PSModulePath, so a bare Get-VM may be VMware's.
+$script:FerryHyperVCommands = @(
+    'Get-VMHost', 'Set-VMHost', 'Enable-VMMigration', 'Disable-VMMigration',
+    'Get-VMMigrationNetwork', 'Add-VMMigrationNetwork', 'Set-VMMigrationNetwork', 'Remove-VMMigrationNetwork',
+    'Compare-VM', 'Move-VM', 'Stop-VM', 'Get-VM', 'Get-VMSwitch', 'Get-VMHostSupportedVersion', 'Get-VMProcessor',
+    'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive', 'Get-VMDvdDrive', 'Get-VHD', 'Get-VMSnapshot', 'Get-VMMemory'
+)
+
+# Pins every Hyper-V name Ferry uses to its module-qualified command (Hyper-V\Get-VM; in the lab
+# HyperVLab\Get-VM) with a global alias — aliases win over functions and cmdlets — so the
+# scripts' plain `Get-VM` is Hyper-V's whatever else is installed. Call it once per process or
+# runspace (the pool does at start). Real mode imports Hyper-V explicitly; when it is missing the
+# aliases still point at Hyper-V\…, so a call fails plainly instead of reaching another module.
+# Returns { mode, module, hyperV: 'loaded'|'missing', clashes: [{ name, module }] }.
+function Use-FerryHyperVCommands {
+    param([ValidateSet('real', 'lab')][string]$Mode, [switch]$SkipClashCheck)
+    $module = 'Hyper-V'
+    if ($Mode -eq 'lab') { $module = 'HyperVLab' }
+    $clashes = New-Object System.Collections.ArrayList
+    $seen = @{}
+    $note = {
+        param([string]$Name, [string]$Owner)
+        if ($Owner -eq '' -or $Owner -eq 'Hyper-V' -or $Owner -eq 'HyperVLab' -or $seen.ContainsKey("$Owner|$Name")) { return }
+        $seen["$Owner|$Name"] = $true
+        [void]$clashes.Add([ordered]@{ name = $Name; module = $Owner })
+    }
+    # Before anything is pinned: the module autoloading would pick for each name (the shadowing).
+    if (-not $SkipClashCheck) {
+        foreach ($c in @(Get-Command -Name @($script:FerryHyperVCommands) -CommandType Cmdlet, Function -ErrorAction SilentlyContinue)) { & $note ([string]$c.Name) ([string]$c.ModuleName) }
+    }
+    $state = 'loaded'
+    if ($Mode -eq 'real' -and $null -eq (Get-Module -Name 'Hyper-V')) {
+        try { Import-Module -Name 'Hyper-V' -ErrorAction Stop -WarningAction SilentlyContinue } catch { $state = 'missing' }
+    }
+    $names = New-Object System.Collections.Generic.List[string]
+    $loaded = Get-Module -Name $module
+    foreach ($n in $script:FerryHyperVCommands) {
+        if ($Mode -eq 'lab' -and ($null -eq $loaded -or -not $loaded.ExportedCommands.ContainsKey($n))) { continue }
+        $names.Add($n)
+    }
+    if ($Mode -eq 'real' -and $null -ne $loaded) {
+        foreach ($n in $loaded.ExportedCommands.Keys) { if ($n -match '^[A-Za-z]+-(VM|VHD)' -and -not $names.Contains($n)) { $names.Add($n) } }
+    }
+    foreach ($n in $names) { Set-Alias -Name $n -Value "$module\$n" -Scope Global -Force }
+    if (-not $SkipClashCheck) {
+        # Modules already loaded under the same names, and PowerCLI installed anywhere on the path.
+        foreach ($c in @(Get-Command -Name @($script:FerryHyperVCommands) -CommandType Cmdlet, Function -All -ErrorAction SilentlyContinue)) { & $note ([string]$c.Name) ([string]$c.ModuleName) }
+        foreach ($m in @(Get-Module -ListAvailable -Name 'VMware.VimAutomation.Core' -ErrorAction SilentlyContinue | Select-Object -First 1)) {
+            $theirs = @($m.ExportedCommands.Keys | Where-Object { $script:FerryHyperVCommands -contains $_ })
+            if ($theirs.Count -eq 0) { $theirs = @('Get-VM', 'Get-VMHost', 'Move-VM') }
+            foreach ($n in $theirs) { & $note $n ([string]$m.Name) }
+        }
+    }
+    $global:FerryMode = $Mode
+    $global:FerryHyperV = $state
+    return [ordered]@{ mode = $Mode; module = $module; hyperV = $state; clashes = @($clashes) }
+}
+
+# Lab mode: imports the HyperVLab module (lab processes start with -ExecutionPolicy Bypass). A
+# Group Policy execution policy (MachinePolicy / UserPolicy) overrides Bypass and blocks the
+# unsigned module: that is said, with the policy that wins, instead of a bare security error.
+function Import-FerryLab {
+    param([string]$ModulePath, [string]$LabDir)
+    try {
+        Import-Module -Name $ModulePath -Force -DisableNameChecking -ErrorAction Stop
+    } catch {
+        $record = $_
+        if ($record.CategoryInfo.Category -ne 'SecurityError' -and -not ($record.Exception -is [Management.Automation.PSSecurityException])) { throw }
+        $machine = [string](Get-ExecutionPolicy -Scope MachinePolicy)
+        $user = [string](Get-ExecutionPolicy -Scope UserPolicy)
+        $scope = 'MachinePolicy'; $policy = $machine
+        if ($machine -eq 'Undefined') { $scope = 'UserPolicy'; $policy = $user }
+        if ($policy -eq 'Undefined' -or $policy -eq '') {
+            throw "PowerShell's execution policy blocked the lab module (HyperVLab) although Ferry starts it with -ExecutionPolicy Bypass: $($record.Exception.Message)"
+        }
+        throw "Group Policy sets PowerShell's execution policy to $policy ($scope). It overrides the -ExecutionPolicy Bypass Ferry starts lab processes with, so the lab module (HyperVLab, not signed) cannot load on this computer. Ask your administrator to allow it, or use Ferry with real hosts."
+    }
+    Initialize-HyperVLab -Path $LabDir
 }
 
 # The settings shape every mutating script returns after its change (HostMigrationSettings).

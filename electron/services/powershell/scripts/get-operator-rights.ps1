@@ -26,17 +26,52 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         if ($account.Contains('@')) { $account = $account.Substring(0, $account.IndexOf('@')) }
         $qualified = $account.Contains('\')
         $result = @{ user = $u; nested = @() }
+        # Which members could be groups holding the account: told by SID and PrincipalSource, not by
+        # ObjectClass, whose words are localized ("Benutzer"/"Gruppe" on a German Windows). Local
+        # groups cannot contain local groups, so a Local member is an account; in a domain SID the
+        # RIDs below 1000 are the well-known accounts (500–503) and groups (512 Domain Admins …);
+        # Everyone, Authenticated Users and Interactive contain every signed-in account. For other
+        # domain members the class word is compared with the words this same answer uses for
+        # members whose kind their SID gives away; an unplaced one counts as a possible group.
+        $kindOf = {
+            param($m)
+            $sid = [string]$m.SID
+            if (@('S-1-1-0', 'S-1-5-11', 'S-1-5-4') -contains $sid) { return 'group' }
+            if ($sid -match '^S-1-5-32-') { return 'account' }
+            if ($sid -match '^S-1-5-21-\d+-\d+-\d+-(\d+)$') {
+                $rid = [int64]$matches[1]
+                if ([string]$m.PrincipalSource -eq 'Local') { return 'account' }
+                if ($rid -ge 500 -and $rid -le 503) { return 'account' }
+                if ($rid -lt 1000) { return 'group' }
+            }
+            return 'unplaced'
+        }
+        $listed = @{}
+        $failed = @{}
         foreach ($sid in $groupSids) {
-            $state = 'no'
             try {
-                $members = @(Get-LocalGroupMember -SID $sid -ErrorAction Stop)
+                $listed[$sid] = @(Get-LocalGroupMember -SID $sid -ErrorAction Stop)
             } catch {
                 # E.g. error 1789 when the group holds an orphaned SID: say unknown, do not guess.
+                $failed[$sid] = $_.Exception.Message
+            }
+        }
+        $accountWords = @{}; $groupWords = @{}
+        foreach ($sid in $listed.Keys) {
+            foreach ($m in $listed[$sid]) {
+                $k = & $kindOf $m
+                if ($k -eq 'account') { $accountWords[[string]$m.ObjectClass] = $true }
+                elseif ($k -eq 'group') { $groupWords[[string]$m.ObjectClass] = $true }
+            }
+        }
+        foreach ($sid in $groupSids) {
+            if ($failed.ContainsKey($sid)) {
                 $result[$sid] = 'unknown'
-                $result['error'] = $_.Exception.Message
+                $result['error'] = $failed[$sid]
                 continue
             }
-            foreach ($m in $members) {
+            $state = 'no'
+            foreach ($m in $listed[$sid]) {
                 $name = [string]$m.Name
                 $isMe = $false
                 if ($null -ne $userSid -and [string]$m.SID -eq $userSid) { $isMe = $true }
@@ -44,9 +79,13 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
                 else { $isMe = ($name.Split('\')[-1]) -eq $account }
                 if ($isMe) { $state = 'yes'; break }
                 # A domain group in the local group may contain the account (nested): the host cannot
-                # expand it, so the answer is 'unknown' rather than a guess. ObjectClass can be
-                # localized, so anything not plainly 'User' counts as a possible group.
-                if ([string]$m.ObjectClass -ne 'User') { $result['nested'] += $name }
+                # expand it, so the answer is 'unknown' rather than a guess.
+                $k = & $kindOf $m
+                $word = [string]$m.ObjectClass
+                if ($k -eq 'unplaced') {
+                    if ($accountWords.ContainsKey($word) -and -not $groupWords.ContainsKey($word)) { $k = 'account' } else { $k = 'group' }
+                }
+                if ($k -eq 'group') { $result['nested'] += $name }
             }
             if ($state -ne 'yes' -and @($result['nested']).Count -gt 0) { $state = 'unknown' }
             $result[$sid] = $state
@@ -54,8 +93,7 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         $result
     }
 
-    $glm = Get-Command -Name Get-LocalGroupMember -ErrorAction SilentlyContinue
-    if ($null -ne $glm -and $glm.ModuleName -eq 'HyperVLab') {
+    if (Test-FerryLab) {
         # Lab: the module stands in for the remote session (faults apply) and for the host's groups.
         if ($user -eq '') { $user = Get-HyperVLabIdentity }
         $raw = Invoke-HyperVLabOnHost -ComputerName $computer -ScriptBlock $probe -ArgumentList $user, $sids

@@ -1,0 +1,107 @@
+/**
+ * The real-Windows branches the lab swaps out (issue 10: port probes, klist, local groups, and
+ * the planned-VM clean-up and remoting errors with them), run here in pwsh with stub commands for
+ * what only Windows has (test/support/real-branches.ps1). This exercises their parsing and result
+ * shapes; what remains to be checked on a real host is listed in docs/windows.md.
+ * One pwsh run for all cases.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { powershellProcessEnv } from '../../../electron/services/powershell/process-env';
+
+const PWSH = process.env.FERRY_PWSH ?? path.resolve('.tools/pwsh/pwsh');
+const HARNESS = path.resolve('test/support/real-branches.ps1');
+const SCRIPTS = path.resolve('electron/services/powershell/scripts');
+
+interface Case {
+  readonly result: { ok: boolean; data?: unknown; error?: { code: string; message: string; target?: string } };
+  readonly calls: string[];
+}
+const cases = new Map<string, Case>();
+
+beforeAll(async () => {
+  const { stdout } = await promisify(execFile)(PWSH, ['-NoProfile', '-NonInteractive', '-File', HARNESS, '-Scripts', SCRIPTS], {
+    env: powershellProcessEnv(process.env),
+    timeout: 90_000,
+    maxBuffer: 1 << 22,
+  });
+  let name = '';
+  for (const line of stdout.split(/\r?\n/)) {
+    if (line.startsWith('FERRY-CASE:')) name = line.slice('FERRY-CASE:'.length);
+    else if (line.startsWith('FERRY-JSON:')) cases.set(name, { result: JSON.parse(line.slice('FERRY-JSON:'.length)) as Case['result'], calls: [] });
+    else if (line.startsWith('FERRY-CALLS:')) {
+      const c = cases.get(name);
+      if (c) cases.set(name, { ...c, calls: JSON.parse(line.slice('FERRY-CALLS:'.length)) as string[] });
+    }
+  }
+}, 120_000);
+
+const data = (name: string) => {
+  const c = cases.get(name);
+  if (!c?.result.ok) throw new Error(`case ${name}: ${JSON.stringify(c?.result)}`);
+  return c.result.data;
+};
+
+describe('klist purge on the host', () => {
+  it('runs klist.exe purge -li 0x3e7 remotely and passes on its exit code and output', () => {
+    expect(data('klist-ok')).toMatchObject({ computerName: 'HV01', purged: true, exitCode: 0 });
+    expect((data('klist-ok') as { output: string }).output).toContain('Ticket(s) purged!');
+    expect(cases.get('klist-ok')?.calls).toEqual(['Invoke-Command HV01', 'klist.exe purge -li 0x3e7']);
+    expect(data('klist-fails')).toMatchObject({ purged: false, exitCode: 5 });
+    expect((data('klist-fails') as { output: string }).output).toContain('PurgeTicketEx');
+  });
+});
+
+describe('port probes from the source', () => {
+  it('one bounded connect per port: open, refused, dropped', () => {
+    const ports = data('ports') as { port: number; open: boolean; state: string }[];
+    expect(ports.map((p) => [p.open, p.state])).toEqual([[true, 'open'], [false, 'closed'], [false, 'filtered']]);
+    expect(cases.get('ports')?.calls).toEqual(['Invoke-Command HV01']);
+  });
+});
+
+describe('local groups on a German Windows', () => {
+  it('finds the operator by name, and nested domain groups by SID, not by "Benutzer"/"Gruppe"', () => {
+    expect(data('groups-alice')).toEqual({
+      computerName: 'HV01', user: 'CORP\\alice', hyperVAdministrators: 'yes', administrators: 'unknown', nestedGroups: ['CORP\\Domänen-Admins'],
+    });
+    expect(data('groups-carol')).toMatchObject({ hyperVAdministrators: 'unknown', administrators: 'unknown' });
+    expect((data('groups-carol') as { nestedGroups: string[] }).nestedGroups.sort()).toEqual(['CORP\\Domänen-Admins', 'CORP\\HV-Betrieb']);
+    expect(cases.get('groups-carol')?.calls).toEqual(['Invoke-Command HV01', 'Get-LocalGroupMember -SID S-1-5-32-578', 'Get-LocalGroupMember -SID S-1-5-32-544']);
+  });
+
+  it('a group that cannot be listed is unknown, with the error', () => {
+    expect(data('groups-orphaned')).toMatchObject({ hyperVAdministrators: 'unknown', administrators: 'unknown' });
+    expect((data('groups-orphaned') as { error: string }).error).toContain('1789');
+  });
+});
+
+describe('remoting errors worded in German', () => {
+  it('are told apart by exception type and error code', () => {
+    expect(cases.get('remoting-denied')?.result.error).toMatchObject({ code: 'access-denied' });
+    expect(cases.get('remoting-unreachable')?.result.error).toMatchObject({ code: 'unreachable' });
+  });
+});
+
+describe('Compare-VM on real hosts', () => {
+  it('passes the VM object, the storage options, and removes the planned VM the check left', () => {
+    expect(data('compare')).toMatchObject({ name: 'sql[1]', vmId: '6f0b2a9e-1c3d-4e5f-8a9b-0c1d2e3f4a5b', plannedVm: 'removed', incompatibilities: [{ messageId: 33012 }] });
+    const calls = cases.get('compare')?.calls ?? [];
+    expect(calls).toContain('Compare-VM -VM sql[1] -DestinationHost HV02 -IncludeStorage:True D:\\VMs');
+    expect(calls).toContain("Get-CimInstance HV02 root\\virtualization\\v2 Msvm_PlannedComputerSystem Name='6f0b2a9e-1c3d-4e5f-8a9b-0c1d2e3f4a5b'");
+    expect(calls).toContain('Invoke-CimMethod vmms DestroySystem 6f0b2a9e-1c3d-4e5f-8a9b-0c1d2e3f4a5b');
+  });
+
+  it('a refused check comes back as data with its HRESULT; the VM is resolved by Id when given', () => {
+    expect(data('compare-refused')).toMatchObject({ error: { codes: expect.arrayContaining(['0x8009030E']) } });
+    expect(cases.get('compare-refused')?.calls[0]).toBe('Get-VM HV01 -Id 6f0b2a9e-1c3d-4e5f-8a9b-0c1d2e3f4a5b');
+  });
+});
+
+describe('the lab under a Group Policy execution policy', () => {
+  it('says which policy wins over -ExecutionPolicy Bypass', () => {
+    expect(cases.get('lab-gpo')?.result.error?.message).toContain("Group Policy sets PowerShell's execution policy to AllSigned (MachinePolicy)");
+  });
+});
