@@ -25,6 +25,9 @@ const LAYERS = {
   preload: { dir: 'electron/preload', imports: ['core', 'preload'], node: false, electron: true, packages: [] },
   cli: { dir: 'electron/cli', imports: ['core', 'services', 'engine', 'cli'], node: true, electron: false, packages: [] },
   renderer: { dir: 'renderer', imports: ['core', 'renderer'], typesFrom: ['preload'], node: false, electron: false, packages: ['ui'], ignores: ['renderer/vite.config.ts'] },
+  // Development-only code (the loopback bridge behind the e2e tests and `npm start -- --browser`):
+  // may use every layer, and no product layer may import it.
+  dev: { dir: 'dev', imports: ['core', 'services', 'engine', 'main', 'preload', 'cli', 'renderer', 'dev'], node: true, electron: false, packages: [] },
 };
 
 const packageGroups = { ui: uiPackages, io: ioPackages };
