@@ -19,8 +19,8 @@ export interface VerdictTexts {
   readonly blocked: Plural;
   /** Per severity, `{n}` counted. */
   readonly counts: Readonly<Record<Severity, Plural>>;
-  /** Per VM: `{ready}`, `{warnings}`, `{blocked}`, `{total}`. */
-  readonly vms: string;
+  /** Per VM: `{ready}`, `{warnings}`, `{blocked}`, `{n}` VMs in all. */
+  readonly vms: Plural;
   /** Short word per verdict, for a table cell. */
   readonly cell: Readonly<Record<Verdict, string>>;
 }
@@ -35,7 +35,7 @@ const en: VerdictTexts = {
     info: { one: '1 note', other: '{n} notes' },
     pass: { one: '1 passed', other: '{n} passed' },
   },
-  vms: '{total} VMs: {ready} ready, {warnings} with warnings, {blocked} not ready',
+  vms: { one: '1 VM: {ready} ready, {warnings} with warnings, {blocked} not ready', other: '{n} VMs: {ready} ready, {warnings} with warnings, {blocked} not ready' },
   cell: { ready: 'Ready', warnings: 'Warnings', blocked: 'Not ready' },
 };
 
@@ -49,7 +49,7 @@ const de: VerdictTexts = {
     info: { one: '1 Hinweis', other: '{n} Hinweise' },
     pass: { one: '1 bestanden', other: '{n} bestanden' },
   },
-  vms: '{total} VMs: {ready} bereit, {warnings} mit Warnungen, {blocked} nicht bereit',
+  vms: { one: '1 VM: {ready} bereit, {warnings} mit Warnungen, {blocked} nicht bereit', other: '{n} VMs: {ready} bereit, {warnings} mit Warnungen, {blocked} nicht bereit' },
   cell: { ready: 'Bereit', warnings: 'Warnungen', blocked: 'Nicht bereit' },
 };
 
@@ -77,8 +77,7 @@ export function countPhrases(counts: SeverityCounts, lang: FormatLocale): { read
 export function vmCountsLine(byVerdict: Readonly<Record<Verdict, number>>, lang: FormatLocale): string {
   const total = byVerdict.ready + byVerdict.warnings + byVerdict.blocked;
   const n = (v: number) => formatNumber(v, lang);
-  return VERDICT_TEXTS[lang].vms
-    .replace('{total}', n(total))
+  return plural(VERDICT_TEXTS[lang].vms, total, lang)
     .replace('{ready}', n(byVerdict.ready))
     .replace('{warnings}', n(byVerdict.warnings))
     .replace('{blocked}', n(byVerdict.blocked));
