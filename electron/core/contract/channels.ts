@@ -21,6 +21,8 @@ import {
   AuthenticationTypeSchema,
   MAX_GROUP_HOSTS,
   GroupTestSummarySchema,
+  GroupNameSchema,
+  SavedGroupSchema,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -128,6 +130,8 @@ export const TestRequestSchema = z
   })
   .strict();
 
+const SavedGroupsSchema = z.object({ groups: z.array(SavedGroupSchema) }).strict();
+
 /** Request/response channels. Names are `area:verb`. */
 export const invokeChannels = {
   'app:info': { request: Empty, response: AppInfoSchema },
@@ -203,6 +207,11 @@ export const invokeChannels = {
     request: z.object({ locale: z.enum(['en', 'de']).optional() }).strict(),
     response: z.object({ fileName: z.string(), html: z.string() }).strict(),
   },
+  /** Named groups of hosts kept in the app's settings folder (names only, never credentials). */
+  'groups:list': { request: Empty, response: SavedGroupsSchema },
+  /** Saves (or replaces, by name regardless of case) one group; answers every saved group. */
+  'groups:save': { request: SavedGroupSchema, response: SavedGroupsSchema },
+  'groups:delete': { request: z.object({ name: GroupNameSchema }).strict(), response: SavedGroupsSchema },
 } as const;
 
 /** Main → renderer events. */
