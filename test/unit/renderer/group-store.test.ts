@@ -184,3 +184,23 @@ describe('the readiness matrix in the window', () => {
     expect(reads).toEqual([['HV01', 'HV02', 'HV03']]);
   });
 });
+
+describe('the group plan per account', () => {
+  it('lists per account the values added and removed and whether its protocol-transition flag changes', async () => {
+    const { delegationByAccount } = await import('../../../renderer/src/store/delegation-by-account');
+    const step = (kind: 'delegation-add' | 'delegation-remove' | 'uac-set' | 'set-host', target: string, before: unknown, after: unknown) =>
+      ({ id: `${kind}:${target}:${String(after ?? before)}`, kind, target, setting: 'x', before, after, command: '', inverseCommand: '', channel: 'ldap' as const, optional: false });
+    expect(delegationByAccount([
+      step('delegation-add', 'HV01', null, 'cifs/HV02'),
+      step('set-host', 'HV01', 'CredSSP', 'Kerberos'),
+      step('delegation-add', 'HV02', null, ['cifs/HV01', 'cifs/hv01.lab.example']),
+      step('delegation-add', 'hv01', null, 'cifs/hv02.lab.example'),
+      step('delegation-remove', 'HV03', 'cifs/HV01', null),
+      step('uac-set', 'HV02', 0x1000, 0x1001000),
+    ])).toEqual([
+      { account: 'HV01', adds: ['cifs/HV02', 'cifs/hv02.lab.example'], removes: [], flag: false },
+      { account: 'HV02', adds: ['cifs/HV01', 'cifs/hv01.lab.example'], removes: [], flag: true },
+      { account: 'HV03', adds: [], removes: ['cifs/HV01'], flag: false },
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import { factsFor } from '../../store/discovery-slice';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import { FindingsList } from './findings-list';
 import { ModelChart } from './model-chart';
+import { GroupTestView } from '../group/group-test-view';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
@@ -27,6 +28,8 @@ export function TestView() {
   const report = useFerry((s) => s.report);
   const lang = useFerry((s) => s.language);
 
+  const scope = useFerry((s) => s.scope);
+  if (scope === 'group') return <GroupTestView />;
   if (!source || !destination) {
     return (
       <div data-testid="workspace-test">
