@@ -54,6 +54,9 @@ const basePayloads: { readonly [C in InvokeChannel]: unknown } = {
   'test:pair': { source: 'HV01', destination: 'HV02' },
   'test:cancel': {},
   'test:report': { locale: 'en' },
+  'groups:list': {},
+  'groups:save': { name: 'East rack', hosts: ['HV01', 'HV02'] },
+  'groups:delete': { name: 'East rack' },
 };
 
 /**
@@ -151,7 +154,7 @@ describe('hostile input against every IPC text field', () => {
   it('has at least 200 cases and covers every channel that takes text', () => {
     expect(corpusSize('/tmp/x')).toBeGreaterThanOrEqual(200);
     const covered = new Set(fields.map((f) => f.channel));
-    for (const c of ['directory:connect', 'hosts:discover', 'hosts:resolve', 'hosts:read', 'plan:create', 'test:run', 'plan:export', 'apply:start', 'rollback:start'] as const) {
+    for (const c of ['directory:connect', 'hosts:discover', 'hosts:resolve', 'hosts:read', 'plan:create', 'test:run', 'plan:export', 'apply:start', 'rollback:start', 'groups:save', 'groups:delete'] as const) {
       expect(covered.has(c), c).toBe(true);
     }
     expect(fields.map((f) => f.label)).toEqual(expect.arrayContaining(['plan:create desired.networks.0.subnet', 'directory:connect password', 'test:run vms.0', 'test:run destinationStoragePath']));

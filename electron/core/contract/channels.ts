@@ -22,6 +22,8 @@ import {
   AuthenticationTypeSchema,
   MAX_GROUP_HOSTS,
   GroupTestSummarySchema,
+  GroupNameSchema,
+  SavedGroupSchema,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -137,6 +139,8 @@ export const TestRequestSchema = z
   .strict()
   .refine((r) => r.destinationStoragePath === undefined || r.includeStorage === true, STORAGE_PATH_NEEDS_INCLUDE);
 
+const SavedGroupsSchema = z.object({ groups: z.array(SavedGroupSchema) }).strict();
+
 /** Request/response channels. Names are `area:verb`. */
 export const invokeChannels = {
   'app:info': { request: Empty, response: AppInfoSchema },
@@ -212,6 +216,11 @@ export const invokeChannels = {
     request: z.object({ locale: z.enum(['en', 'de']).optional() }).strict(),
     response: z.object({ fileName: z.string(), html: z.string() }).strict(),
   },
+  /** Named groups of hosts kept in the app's settings folder (names only, never credentials). */
+  'groups:list': { request: Empty, response: SavedGroupsSchema },
+  /** Saves (or replaces, by name regardless of case) one group; answers every saved group. */
+  'groups:save': { request: SavedGroupSchema, response: SavedGroupsSchema },
+  'groups:delete': { request: z.object({ name: GroupNameSchema }).strict(), response: SavedGroupsSchema },
 } as const;
 
 /** Main → renderer events. */

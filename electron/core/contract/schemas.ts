@@ -354,3 +354,23 @@ export const ProgressEventSchema = z
     message: z.string(),
   })
   .strict();
+
+// ---- Saved groups (groups:list|save|delete): a named list of hosts kept in the app's settings.
+
+export const MAX_SAVED_GROUPS = 200;
+export const MAX_GROUP_NAME_LENGTH = 64;
+
+/** What the admin calls a group ("East rack"): printable text, no line breaks or control characters. */
+export const GroupNameSchema = z
+  .string()
+  .min(1)
+  .max(MAX_GROUP_NAME_LENGTH)
+  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'a group name is printable text without control characters')
+  .refine((s) => s.trim() === s && s.length > 0, 'a group name does not start or end with spaces');
+
+export const SavedGroupSchema = z
+  .object({
+    name: GroupNameSchema,
+    hosts: z.array(HostNameSchema).min(2).max(MAX_GROUP_HOSTS),
+  })
+  .strict();
