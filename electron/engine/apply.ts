@@ -15,7 +15,7 @@ export interface AuditWriter {
   readonly file?: string;
 }
 
-export interface ApplyOptions {
+interface ApplyOptions {
   readonly user: string;
   readonly audit?: AuditWriter;
   readonly onProgress?: (event: ProgressEvent) => void;

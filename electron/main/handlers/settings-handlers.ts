@@ -24,7 +24,7 @@ import { cancelGroup, linkedController } from '../abort-signals';
 /** Plans delegation for a group's topology against the current directory (absent: no directory). */
 export type DelegationPlanner = NonNullable<GroupPlanDeps['planDelegation']>;
 
-export interface SettingsHandlerDeps {
+interface SettingsHandlerDeps {
   readonly pool: ScriptRunner;
   readonly auditFile: string;
   readonly ldapExecutor?: StepExecutor;
@@ -33,7 +33,7 @@ export interface SettingsHandlerDeps {
   readonly user: string;
 }
 
-export type SettingsChannels = 'hosts:read' | 'hosts:cancel' | 'plan:create' | 'plan:export' | 'apply:start' | 'apply:cancel' | 'audit:list' | 'rollback:start';
+type SettingsChannels = 'hosts:read' | 'hosts:cancel' | 'plan:create' | 'plan:export' | 'apply:start' | 'apply:cancel' | 'audit:list' | 'rollback:start';
 
 /** Plans kept for export/apply; old ones are dropped first. */
 const MAX_PLANS = 50;

@@ -14,7 +14,7 @@ export type RowId =
   | 'delegationForward'
   | 'delegationReverse';
 
-export const ROW_IDS: readonly RowId[] = [
+const ROW_IDS: readonly RowId[] = [
   'migrationEnabled',
   'maxLive',
   'maxStorage',
@@ -26,8 +26,8 @@ export const ROW_IDS: readonly RowId[] = [
 ];
 
 /** userAccountControl TRUSTED_TO_AUTH_FOR_DELEGATION: "use any authentication protocol". */
-export const UAC_TRUSTED_TO_AUTH_FOR_DELEGATION = 0x1000000;
-export const MIGRATION_SERVICE = 'Microsoft Virtual System Migration Service';
+const UAC_TRUSTED_TO_AUTH_FOR_DELEGATION = 0x1000000;
+const MIGRATION_SERVICE = 'Microsoft Virtual System Migration Service';
 
 /** The four SPNs `from` must be allowed to delegate to so a move to `to` works. */
 export function delegationEntries(to: ComputerAccount | undefined, toName: string): string[] {
@@ -36,12 +36,12 @@ export function delegationEntries(to: ComputerAccount | undefined, toName: strin
   return [`cifs/${short}`, `cifs/${fqdn}`, `${MIGRATION_SERVICE}/${short}`, `${MIGRATION_SERVICE}/${fqdn}`];
 }
 
-export interface DelegationView {
+interface DelegationView {
   readonly entries: readonly { readonly spn: string; readonly present: boolean }[];
   readonly anyProtocol: boolean | undefined;
 }
 
-export function delegationView(from: ComputerAccount | undefined, to: ComputerAccount | undefined, toName: string): DelegationView {
+function delegationView(from: ComputerAccount | undefined, to: ComputerAccount | undefined, toName: string): DelegationView {
   const have = new Set((from?.allowedToDelegateTo ?? []).map((s) => s.toLowerCase()));
   return {
     entries: delegationEntries(to, toName).map((spn) => ({ spn, present: have.has(spn.toLowerCase()) })),
@@ -56,7 +56,7 @@ export type Cell =
   | { readonly kind: 'delegation'; readonly view: DelegationView }
   | { readonly kind: 'unknown' };
 
-export interface SettingRow {
+interface SettingRow {
   readonly id: RowId;
   readonly source: Cell;
   readonly destination: Cell;
@@ -139,7 +139,7 @@ function sameSetting(s: HostMigrationSettings | undefined, d: DesiredSettings, i
 }
 
 /** Risks of the desired value, as i18n keys under `risk.`. */
-export function risksFor(id: RowId, d: DesiredSettings, delegationOn: boolean, facts: readonly (HostFacts | undefined)[]): string[] {
+function risksFor(id: RowId, d: DesiredSettings, delegationOn: boolean, facts: readonly (HostFacts | undefined)[]): string[] {
   switch (id) {
     case 'migrationEnabled':
       return d.virtualMachineMigrationEnabled ? [] : ['risk.disabled'];
