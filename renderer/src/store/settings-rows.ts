@@ -14,7 +14,7 @@ export type RowId =
   | 'delegationForward'
   | 'delegationReverse';
 
-const ROW_IDS: readonly RowId[] = [
+export const ROW_IDS: readonly RowId[] = [
   'migrationEnabled',
   'maxLive',
   'maxStorage',
@@ -41,7 +41,7 @@ interface DelegationView {
   readonly anyProtocol: boolean | undefined;
 }
 
-function delegationView(from: ComputerAccount | undefined, to: ComputerAccount | undefined, toName: string): DelegationView {
+export function delegationView(from: ComputerAccount | undefined, to: ComputerAccount | undefined, toName: string): DelegationView {
   const have = new Set((from?.allowedToDelegateTo ?? []).map((s) => s.toLowerCase()));
   return {
     entries: delegationEntries(to, toName).map((spn) => ({ spn, present: have.has(spn.toLowerCase()) })),
@@ -139,7 +139,7 @@ export function sameSetting(s: HostMigrationSettings | undefined, d: DesiredSett
 }
 
 /** Risks of the desired value, as i18n keys under `risk.`. */
-function risksFor(id: RowId, d: DesiredSettings, delegationOn: boolean, facts: readonly (HostFacts | undefined)[]): string[] {
+export function risksFor(id: RowId, d: DesiredSettings, delegationOn: boolean, facts: readonly (HostFacts | undefined)[]): string[] {
   switch (id) {
     case 'migrationEnabled':
       return d.virtualMachineMigrationEnabled ? [] : ['risk.disabled'];
