@@ -6,17 +6,24 @@
  * Enum values are spelled exactly as Hyper-V spells them.
  */
 import { z } from 'zod';
+import { validateHostName } from '../settings/host-name';
 import { validateStoragePath } from '../settings/storage-path';
 
 export const AuthenticationTypeSchema = z.enum(['CredSSP', 'Kerberos']);
 export const PerformanceOptionSchema = z.enum(['TCPIP', 'Compression', 'SMB']);
 
-/** Longest DNS name (RFC 1035) — also bounds every host field we accept. */
-export const MAX_HOST_LENGTH = 253;
 /** Free-text fields (VM names, notes) are data, but still bounded. */
 export const MAX_TEXT_LENGTH = 1024;
 
-export const HostNameSchema = z.string().min(1).max(MAX_HOST_LENGTH);
+/**
+ * A host name Ferry may send anywhere: NetBIOS, DNS (RFC 1123 labels) or an IP literal. The rule
+ * is `validateHostName`; here it runs inside the schema, so the IPC gate refuses a bad name once,
+ * naming its field, before any handler sees it.
+ */
+export const HostNameSchema = z.string().superRefine((name, ctx) => {
+  const problem = validateHostName(name);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** A folder on a host for -DestinationStoragePath (D:\VMs or \\server\share). */
 export const StoragePathSchema = z.string().superRefine((value, ctx) => {

@@ -5,7 +5,8 @@
  * host name ends up as a PowerShell argument and an LDAP filter value, so anything outside
  * these rules is refused before it travels anywhere.
  */
-import { MAX_HOST_LENGTH } from '../contract/schemas';
+/** Longest DNS name (RFC 1035) — also bounds every host field we accept. */
+const MAX_HOST_LENGTH = 253;
 
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
