@@ -16,6 +16,7 @@ import { bySeverity, summarize } from '../../core/preflight/verdict';
 import { countPhrases, verdictHeading, vmCountsLine, VERDICT_TEXTS } from '../../core/preflight/verdict-texts';
 import { countVerdicts, vmReadiness } from '../../core/preflight/vm-readiness';
 import { validateHostName } from '../../core/settings/host-name';
+import { validateStoragePath } from '../../core/settings/storage-path';
 import { groupFails, runGroupTest, runMigrationTest, reportFails, type GroupTestReport, type GroupTestRequest, type MigrationTestRequest } from '../../engine/migration-test';
 import { renderGroupReportHtml } from '../../core/report';
 import { GROUP_SPEC, groupHostsArg, refusePairWithGroup, topologyArg } from '../group-args';
@@ -125,10 +126,8 @@ function destinationStoragePathArg(args: ParsedArgs): string | undefined {
   const value = stringArg(args, 'destination-storage-path');
   if (value === undefined) return undefined;
   if (!args.switches.has('include-storage')) throw new ArgError('--destination-storage-path', 'needs --include-storage');
-  // eslint-disable-next-line no-control-regex
-  if (value.length > 260 || /[\u0000-\u001f\u007f"<>|?*]/.test(value) || !/^([A-Za-z]:\\|\\\\[^\\]+\\[^\\]+)/.test(value)) {
-    throw new ArgError('--destination-storage-path', `not a folder path like D:\\VMs or \\\\server\\share (got '${printable(value)}')`);
-  }
+  const problem = validateStoragePath(value);
+  if (problem !== null) throw new ArgError('--destination-storage-path', `${problem} (got '${printable(value)}')`);
   return value;
 }
 

@@ -14,6 +14,7 @@ import { vmReadiness } from '../../../../electron/core/preflight/vm-readiness';
 import { TestResults } from './test-results';
 import { TestSetup } from './test-setup';
 import { VerdictBanner } from './verdict-banner';
+import { GroupTestView } from '../group/group-test-view';
 
 const useStyles = makeStyles({
   setup: { marginBottom: tokens.spacingVerticalS },
@@ -30,6 +31,8 @@ export function TestView() {
   const report = useFerry((s) => s.report);
   const lang = useFerry((s) => s.language);
 
+  const scope = useFerry((s) => s.scope);
+  if (scope === 'group') return <GroupTestView />;
   if (!source || !destination) {
     return (
       <div data-testid="workspace-test">
