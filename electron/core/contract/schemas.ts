@@ -333,6 +333,15 @@ export const TestReportSchema = z
   })
   .strict();
 
+/**
+ * What a run changed: a lab folder (its absolute path) or real hosts, so `ferry rollback` knows
+ * where to restore without being told. Optional: logs written before it was recorded lack it.
+ */
+export const AuditTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lab'), labDir: z.string().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('hosts') }).strict(),
+]);
+
 export const AuditRecordSchema = z
   .object({
     time: z.string(),
@@ -348,6 +357,7 @@ export const AuditRecordSchema = z
     /** Set when Ferry itself set the "any authentication protocol" flag, so removal may clear it. */
     ferrySetFlag: z.boolean().optional(),
     message: z.string().optional(),
+    target: AuditTargetSchema.optional(),
   })
   .strict();
 
