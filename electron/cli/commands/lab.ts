@@ -7,7 +7,7 @@ import { addVm, initLab, LabInputError } from '../../services/lab/lab-init';
 import type { CliIo } from '../run-cli';
 
 const USAGE = `Usage:
-  ferry lab init <dir> [--hosts HV01,HV02] [--connect-ms <ms>] [--latency-ms <ms>]
+  ferry lab init <dir> [--hosts HV01,HV02] [--connect-ms <ms>] [--latency-ms <ms>]   (default HV01–HV04)
       --connect-ms  what setting up a session to a host costs (once per session)
       --latency-ms  what each remote call to a host costs
   ferry lab add-vm <dir> --host <host> --name <vm name> --memory-gb <GiB> [--switch <name>] [--version <x.y>]

@@ -21,6 +21,8 @@ export interface LabConfig {
   readonly locale?: LabLocale;
   /** What reaching a host costs (HyperVLab.Sessions.ps1): defaults and per-host values. */
   readonly network?: LabNetwork;
+  /** Lab time per real second for live migrations (HyperVLab.Move.ps1): 1 = as the model predicts, tests use less. */
+  readonly timeScale?: number;
 }
 
 /** Session set-up (paid once per host session) and one remote call's round trip, in ms. */
@@ -49,6 +51,8 @@ export interface LabVm {
   disks: { path: string; sizeBytes: number; passThrough: boolean }[];
   isoPath: string;
   hasSnapshots: boolean;
+  /** The VM's page dirty rate, bytes/s, which the lab's live migrations run at (default 200 MB/s, the model's). */
+  dirtyBytesPerSecond?: number;
 }
 
 export interface LabHostState {
@@ -115,6 +119,8 @@ export interface LabFault {
   compareLeavesPlannedVm?: boolean;
   /** `klist purge` fails on this host (exit code 1), as it does without the rights to purge. */
   klistFails?: boolean;
+  /** The host goes down during the next live migration it takes part in, at this fraction (0..1) of the move. */
+  downDuringMove?: number;
 }
 
 export const GiB = 1024 ** 3;
