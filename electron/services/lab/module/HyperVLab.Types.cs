@@ -161,3 +161,19 @@ namespace Microsoft.HyperV.PowerShell
         public VMCompatibilityError[] Incompatibilities { get; set; }
     }
 }
+
+namespace HyperVLab
+{
+    // The lab's open host sessions, one set per process: every runspace of a process (the pool's
+    // and a fan-out's) imports its own copy of the module, but a real CIM session to a host is an
+    // object of the process that all of them may use.
+    public static class LabSessions
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> open =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, DateTime>(StringComparer.OrdinalIgnoreCase);
+
+        public static bool IsOpen(string key) { return open.ContainsKey(key); }
+        public static void Open(string key) { open[key] = DateTime.UtcNow; }
+        public static bool Close(string key) { DateTime at; return open.TryRemove(key, out at); }
+    }
+}

@@ -12,7 +12,8 @@
         'Get-VMProcessor', 'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive',
         'Test-NetConnection', 'Initialize-HyperVLab', 'Get-HyperVLabHostInfo', 'Invoke-HyperVLabKlistPurge',
         'Get-LocalGroupMember', 'Invoke-HyperVLabOnHost', 'Get-HyperVLabIdentity',
-        'Get-HyperVLabPlannedVM', 'Remove-HyperVLabPlannedVM', 'Test-HyperVLabTcpPort'
+        'Get-HyperVLabPlannedVM', 'Remove-HyperVLabPlannedVM', 'Test-HyperVLabTcpPort',
+        'Connect-HyperVLabHost', 'Disconnect-HyperVLabHost'
     )
     CmdletsToExport = @()
     VariablesToExport = @()

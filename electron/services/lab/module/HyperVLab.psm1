@@ -3,6 +3,7 @@
 # State lives in a lab folder ($env:FERRY_LAB_DIR, or Initialize-HyperVLab -Path):
 #   lab.json              { domain, localHost }
 #   hosts/<NAME>.json     one file per host: settings, networks, switches, VMs, links, ports
+#   lab.json `network`    what reaching a host costs: connectMs, latencyMs (HyperVLab.Sessions.ps1)
 #   faults/<NAME>.json    fault injection: unreachable, latencyMs, accessDenied, failOnMutation,
 #                         mutationCalls, closedPorts
 # Several pool processes may touch the lab at once: every write goes to a temp file that is
@@ -163,7 +164,7 @@ function Enter-LabHost([string]$Computer, [switch]$Mutating) {
     # Moves whose moment has come land first (HyperVLab.Move.ps1): a host down mid-move is down now.
     Sync-LabMigrations
     $fault = Get-LabFault $name
-    $latency = [int](Get-LabProp $fault 'latencyMs' 0)
+    $latency = (Get-LabCallDelay $name) + [int](Get-LabProp $fault 'latencyMs' 0)
     if ($latency -gt 0) { Start-Sleep -Milliseconds $latency }
     if ([bool](Get-LabProp $fault 'unreachable' $false)) {
         throw (New-LabUnreachableError $Computer)
@@ -719,4 +720,5 @@ function Test-HyperVLabTcpPort {
 . (Join-Path $PSScriptRoot 'HyperVLab.Compare.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Move.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.LocalGroups.ps1')
+. (Join-Path $PSScriptRoot 'HyperVLab.Sessions.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Signatures.ps1')

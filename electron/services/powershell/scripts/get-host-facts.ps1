@@ -8,14 +8,16 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     param($in)
     $c = [string]$in.computerName
     $facts = [ordered]@{ computerName = $c }
+    # One session to the host for every call below (Get-FerryOn).
+    $on = Get-FerryOn $c
     $facts['settings'] = Get-FerryHostSettings -ComputerName $c
-    $vmHost = Get-VMHost -ComputerName $c
+    $vmHost = Get-VMHost @on
     $facts['logicalProcessorCount'] = [int64]$vmHost.LogicalProcessorCount
     $facts['memoryCapacityBytes'] = [int64]$vmHost.MemoryCapacity
-    $facts['supportedVersions'] = @(Get-VMHostSupportedVersion -ComputerName $c | ForEach-Object { $_.Version.ToString() })
-    $facts['switches'] = @(Get-VMSwitch -ComputerName $c | ForEach-Object { [ordered]@{ name = [string]$_.Name; switchType = $_.SwitchType.ToString() } })
+    $facts['supportedVersions'] = @(Get-VMHostSupportedVersion @on | ForEach-Object { $_.Version.ToString() })
+    $facts['switches'] = @(Get-VMSwitch @on | ForEach-Object { [ordered]@{ name = [string]$_.Name; switchType = $_.SwitchType.ToString() } })
     $vms = @()
-    foreach ($vm in @(Get-VM -ComputerName $c)) {
+    foreach ($vm in @(Get-VM @on)) {
         $cpu = Get-VMProcessor -VM $vm
         $nics = @(Get-VMNetworkAdapter -VM $vm)
         $disks = @(Get-VMHardDiskDrive -VM $vm)
@@ -50,21 +52,21 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         # Real Windows: CIM over WinRM; each part is optional, a failure leaves it out.
         $facts['domain'] = [string]$vmHost.FullyQualifiedDomainName
         try {
-            $os = Get-CimInstance -ComputerName $c -ClassName Win32_OperatingSystem
+            $os = Get-CimInstance @on -ClassName Win32_OperatingSystem
             $facts['osVersion'] = [string]$os.Version
             $facts['memoryAvailableBytes'] = [int64]$os.FreePhysicalMemory * 1024
         } catch { }
-        try { $facts['processorVendor'] = [string](@(Get-CimInstance -ComputerName $c -ClassName Win32_Processor)[0].Manufacturer) } catch { }
+        try { $facts['processorVendor'] = [string](@(Get-CimInstance @on -ClassName Win32_Processor)[0].Manufacturer) } catch { }
         try {
-            $dg = Get-CimInstance -ComputerName $c -Namespace 'root\Microsoft\Windows\DeviceGuard' -ClassName Win32_DeviceGuard
+            $dg = Get-CimInstance @on -Namespace 'root\Microsoft\Windows\DeviceGuard' -ClassName Win32_DeviceGuard
             $facts['credentialGuardRunning'] = (@($dg.SecurityServicesRunning) -contains 1)
         } catch { }
         try {
             $rdma = @{}
-            try { foreach ($r in @(Get-NetAdapterRdma -CimSession $c)) { $rdma[[string]$r.Name] = [bool]$r.Enabled } } catch { }
+            try { foreach ($r in @(Get-NetAdapterRdma @on)) { $rdma[[string]$r.Name] = [bool]$r.Enabled } } catch { }
             $links = @()
-            foreach ($ip in @(Get-NetIPAddress -CimSession $c -AddressFamily IPv4 | Where-Object { $_.PrefixOrigin -ne 'WellKnown' })) {
-                $nic = Get-NetAdapter -CimSession $c -InterfaceIndex $ip.InterfaceIndex
+            foreach ($ip in @(Get-NetIPAddress @on -AddressFamily IPv4 | Where-Object { $_.PrefixOrigin -ne 'WellKnown' })) {
+                $nic = Get-NetAdapter @on -InterfaceIndex $ip.InterfaceIndex
                 $bytes = $ip.IPAddress.Split('.') | ForEach-Object { [int]$_ }
                 $maskBits = [int]$ip.PrefixLength
                 $n = ([uint32]$bytes[0] -shl 24) -bor ([uint32]$bytes[1] -shl 16) -bor ([uint32]$bytes[2] -shl 8) -bor [uint32]$bytes[3]
