@@ -17,7 +17,7 @@ import { buildRows, DEFAULT_FILTER, DEFAULT_SORT, filterRows, sortRows } from '.
 import type { DiscoveredHost } from '../../electron/core/model';
 import { fakeAccount } from '../support/fake-ferry-api';
 import { launchChromium, openRenderer } from '../support/bridge-browser';
-import { startBridge } from '../support/bridge-server';
+import { startBridge } from '../../dev/bridge-server';
 import { fakeApiBundle, RENDERER_DIR, serveRenderer } from '../support/fake-renderer';
 import { typeQueries } from '../support/type-queries';
 

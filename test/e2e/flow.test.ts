@@ -15,7 +15,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page, Request } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../support/bridge-server';
+import { startBridge, type Bridge } from '../../dev/bridge-server';
 import { openRenderer, type RendererSession } from '../support/bridge-browser';
 import { typeQueries } from '../support/type-queries';
 

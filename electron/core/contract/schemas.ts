@@ -6,6 +6,7 @@
  * Enum values are spelled exactly as Hyper-V spells them.
  */
 import { z } from 'zod';
+import { validateStoragePath } from '../settings/storage-path';
 
 export const AuthenticationTypeSchema = z.enum(['CredSSP', 'Kerberos']);
 export const PerformanceOptionSchema = z.enum(['TCPIP', 'Compression', 'SMB']);
@@ -16,6 +17,12 @@ export const MAX_HOST_LENGTH = 253;
 export const MAX_TEXT_LENGTH = 1024;
 
 export const HostNameSchema = z.string().min(1).max(MAX_HOST_LENGTH);
+
+/** A folder on a host for -DestinationStoragePath (D:\VMs or \\server\share). */
+export const StoragePathSchema = z.string().superRefine((value, ctx) => {
+  const problem = validateStoragePath(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** Ferry plans and tests at most this many hosts at once (50 is the size it is measured at). */
 export const MAX_GROUP_HOSTS = 100;

@@ -253,3 +253,11 @@ export async function setLabLocale(dir: string, locale: LabLocale): Promise<void
   const config = await readJson<LabConfig>(file);
   await writeJsonAtomic(file, { ...config, locale });
 }
+
+/** Sets how fast lab live migrations run: `scale` lab seconds per model second (tests: 0.01–0.1). */
+export async function setLabTimeScale(dir: string, scale: number): Promise<void> {
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw new LabInputError('--time-scale', '--time-scale: give a number above 0 and at most 100');
+  const file = path.join(dir, 'lab.json');
+  const config = await readJson<LabConfig>(file);
+  await writeJsonAtomic(file, { ...config, timeScale: scale });
+}

@@ -125,6 +125,18 @@ export const de: Resources = {
       legend: 'Breiter Balken: Gesamtdauer. Schmaler Balken: Unterbrechung (VM angehalten).',
     },
   },
+  // Test results (issue 13): verdict first, failures first, passes collapsed, per-VM table.
+  results: {
+    show: 'Anzeigen', all: 'Alle ({{count}})', noneShown: 'Kein Befund mit diesem Ergebnis.',
+    filter: { fail: 'Blocker ({{count}})', warn: 'Warnungen ({{count}})', info: 'Hinweise ({{count}})', pass: 'Bestanden ({{count}})' },
+    passedOne: '{{group}}: 1 Prüfung bestanden', passedMany: '{{group}}: {{count}} Prüfungen bestanden',
+    testAgain: 'Erneut testen', setup: 'Was getestet wird', pair: '{{source}} → {{destination}}',
+    vms: {
+      title: 'Bereitschaft je VM', vm: 'VM', memory: 'Arbeitsspeicher', version: 'Version', verdict: 'Ergebnis', firstBlocker: 'Erster Blocker',
+      pairWide: 'beide Hosts', none: '–', empty: 'Es wurde keine VM getestet.',
+    },
+    sides: { value: 'Wert', source: 'Quelle {{host}}', destination: 'Ziel {{host}}', differs: 'abweichend' },
+  },
   // ---- Groups of hosts (issue 11): selection, saved groups, group Configure, readiness matrix.
   group: {
     bar: {

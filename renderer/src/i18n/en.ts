@@ -124,6 +124,18 @@ export const en = {
       legend: 'Wide bar: total time. Narrow bar: blackout (VM paused).',
     },
   },
+  // Test results (issue 13): verdict first, failures first, passes collapsed, per-VM table.
+  results: {
+    show: 'Show', all: 'All ({{count}})', noneShown: 'No finding with this result.',
+    filter: { fail: 'Blockers ({{count}})', warn: 'Warnings ({{count}})', info: 'Notes ({{count}})', pass: 'Passed ({{count}})' },
+    passedOne: '{{group}}: 1 check passed', passedMany: '{{group}}: {{count}} checks passed',
+    testAgain: 'Test again', setup: 'What is tested', pair: '{{source}} → {{destination}}',
+    vms: {
+      title: 'Readiness per VM', vm: 'VM', memory: 'Memory', version: 'Version', verdict: 'Verdict', firstBlocker: 'First blocker',
+      pairWide: 'both hosts', none: '–', empty: 'No VM was tested.',
+    },
+    sides: { value: 'Value', source: 'Source {{host}}', destination: 'Destination {{host}}', differs: 'differs' },
+  },
   // ---- Groups of hosts (issue 11): selection, saved groups, group Configure, readiness matrix.
   group: {
     bar: {
