@@ -7,7 +7,6 @@
 // the renderer served by the development-only loopback bridge, opened in any local browser.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
@@ -67,35 +66,32 @@ if (browserMode) {
 
 async function startBrowserMode() {
   const { build } = await import('esbuild');
-  // The bridge lives under test/support and is bundled only here, into a temporary folder,
-  // never into dist/ (the packaging test checks the package holds nothing of it).
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-bridge-'));
+  // The bridge lives under dev/ and is bundled only here, into a temporary folder under the
+  // ignored .cache/ (so the bundle finds node_modules/esbuild for the page script), never into
+  // dist/ (the packaging test checks the package holds nothing of it).
+  fs.mkdirSync(path.join(root, '.cache'), { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(root, '.cache', 'ferry-bridge-'));
   const serverFile = path.join(tmp, 'bridge-server.cjs');
   await build({
-    entryPoints: [path.join(root, 'test', 'support', 'bridge-server.ts')],
+    stdin: {
+      contents: "export { startBridge } from './bridge-server'; export { bundleBridgeClient } from './bridge-bundle';",
+      resolveDir: path.join(root, 'dev'),
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     outfile: serverFile,
     logLevel: 'warning',
-    external: ['electron'],
-  });
-  const client = await build({
-    entryPoints: [path.join(root, 'test', 'support', 'bridge-browser-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'warning',
-    define: { __FERRY_BRIDGE_TOKEN__: 'undefined' },
+    external: ['electron', 'esbuild'],
   });
   const { createRequire } = await import('node:module');
-  const { startBridge } = createRequire(import.meta.url)(serverFile);
+  const { startBridge, bundleBridgeClient } = createRequire(import.meta.url)(serverFile);
+  const clientScript = await bundleBridgeClient(undefined, root);
   const dataDir = path.join(root, '.lab', 'browser-mode');
   fs.mkdirSync(dataDir, { recursive: true });
-  const bridge = await startBridge({ dataDir, labMode: true, repoRoot: root, clientScript: client.outputFiles[0].text });
+  const bridge = await startBridge({ dataDir, labMode: true, repoRoot: root, clientScript });
   console.log(
     [
       '',

@@ -15,13 +15,14 @@ import type { LabDirectory, LabHost } from '../services/lab/directory/lab-direct
 import { startLabDirectoryForLab } from '../services/lab/directory/lab-directory-for-lab';
 import { PowerShellPool, clashNotice } from '../services/powershell/pool';
 import { createDirectoryHandlers } from './handlers/directory-handlers';
+import { createGroupsHandlers } from './handlers/groups-handlers';
 import { createLabHandlers } from './handlers/lab-handlers';
 import { createSettingsHandlers, type DelegationPlanner } from './handlers/settings-handlers';
 import { createTestHandlers } from './handlers/test-handlers';
 import { UserFacingError, type HandlerMap } from './ipc-dispatch';
 
 export interface AppContextOptions {
-  /** Per-user data folder (Electron's `userData`): logs, audit log, the lab. */
+  /** Per-user data folder (Electron's `userData`): logs, audit log, the lab, settings (saved groups). */
   readonly dataDir: string;
   readonly version: string;
   readonly locale: string;
@@ -144,6 +145,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     'hosts:resolve': (request) => directory['hosts:resolve'](request),
     ...settings,
     ...tests,
+    ...createGroupsHandlers({ file: path.join(options.dataDir, 'settings', 'groups.json') }),
   };
 
   return {

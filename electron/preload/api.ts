@@ -51,6 +51,9 @@ export function createFerryApi(transport: Transport) {
     pairReport: call('test:pair'),
     cancelTest: call('test:cancel'),
     testReport: call('test:report'),
+    listGroups: call('groups:list'),
+    saveGroup: call('groups:save'),
+    deleteGroup: call('groups:delete'),
     onProgress: on('ferry:progress'),
   });
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../support/bridge-server';
+import { startBridge, type Bridge } from '../../dev/bridge-server';
 import { openRenderer, type RendererSession } from '../support/bridge-browser';
 import { kerberosDesired } from '../support/desired-settings';
 

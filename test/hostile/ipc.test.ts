@@ -46,11 +46,17 @@ const basePayloads: { readonly [C in InvokeChannel]: unknown } = {
   'apply:cancel': { runId: 'run-1' },
   'audit:list': {},
   'rollback:start': { runId: 'run-1' },
-  'test:run': { source: 'HV01', destination: 'HV02', vms: ['VM01'], authentication: 'Kerberos' },
-  'test:group': { hosts: ['HV01', 'HV02'], topology: 'hub', hubs: ['HV02'], vms: ['VM01'], authentication: 'Kerberos', compareVm: 'auto' },
+  'test:run': { source: 'HV01', destination: 'HV02', vms: ['VM01'], authentication: 'Kerberos', includeStorage: true, destinationStoragePath: 'D:\\VMs' },
+  'test:group': {
+    hosts: ['HV01', 'HV02'], topology: 'hub', hubs: ['HV02'], vms: ['VM01'], authentication: 'Kerberos', includeStorage: true,
+    destinationStoragePath: 'D:\\VMs', compareVm: 'auto',
+  },
   'test:pair': { source: 'HV01', destination: 'HV02' },
   'test:cancel': {},
   'test:report': { locale: 'en' },
+  'groups:list': {},
+  'groups:save': { name: 'East rack', hosts: ['HV01', 'HV02'] },
+  'groups:delete': { name: 'East rack' },
 };
 
 /**
@@ -148,10 +154,10 @@ describe('hostile input against every IPC text field', () => {
   it('has at least 200 cases and covers every channel that takes text', () => {
     expect(corpusSize('/tmp/x')).toBeGreaterThanOrEqual(200);
     const covered = new Set(fields.map((f) => f.channel));
-    for (const c of ['directory:connect', 'hosts:discover', 'hosts:resolve', 'hosts:read', 'plan:create', 'test:run', 'plan:export', 'apply:start', 'rollback:start'] as const) {
+    for (const c of ['directory:connect', 'hosts:discover', 'hosts:resolve', 'hosts:read', 'plan:create', 'test:run', 'plan:export', 'apply:start', 'rollback:start', 'groups:save', 'groups:delete'] as const) {
       expect(covered.has(c), c).toBe(true);
     }
-    expect(fields.map((f) => f.label)).toEqual(expect.arrayContaining(['plan:create desired.networks.0.subnet', 'directory:connect password', 'test:run vms.0']));
+    expect(fields.map((f) => f.label)).toEqual(expect.arrayContaining(['plan:create desired.networks.0.subnet', 'directory:connect password', 'test:run vms.0', 'test:run destinationStoragePath']));
   });
 
   it('the base payloads are valid (so each error below is the hostile field’s)', () => {

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { Bridge } from './bridge-server';
-import { TOKEN_HEADER } from './bridge-server';
-import { bundleBridgeClient } from './bridge-bundle';
+import type { Bridge } from '../../dev/bridge-server';
+import { TOKEN_HEADER } from '../../dev/bridge-server';
+import { bundleBridgeClient } from '../../dev/bridge-bundle';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

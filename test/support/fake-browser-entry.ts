@@ -5,9 +5,11 @@
  */
 import { createFakeFerry, fakeAccount, fakeFacts } from './fake-ferry-api';
 import type { DiscoveredHost, Finding, HostFacts } from '../../electron/core/model';
+import { realisticReport } from './realistic-report';
 
 declare const __FERRY_FAKE_HOSTS__: number;
 declare const __FERRY_FAKE_LOCALE__: string;
+declare const __FERRY_FAKE_REPORT__: 'small' | 'realistic';
 
 const hosts: DiscoveredHost[] = [
   { account: fakeAccount('HV01'), delegationState: 'none', source: 'directory' },
@@ -54,7 +56,7 @@ const findings: Finding[] = [
   { id: 'vm.config-version', group: 'vm' as const, severity: 'fail' as const, title: 'Configuration version 12.0 is newer than HV02 supports', vm: 'APP02', evidence: { HV02: 'supports up to 10.0' }, fix: { kind: 'needs-vm-shutdown' as const, text: 'Move it to a host that supports 12.0.' } },
   { id: 'capacity-memory', group: 'capacity' as const, severity: 'pass' as const, title: 'Enough memory on HV02', evidence: { HV02: '96 GiB free' }, fix: { kind: 'none' as const, text: '' } },
 ];
-fake.answer('test:run', (r) => ({
+fake.answer('test:run', (r) => __FERRY_FAKE_REPORT__ === 'realistic' ? { ok: true, data: realisticReport() } : ({
   ok: true,
   data: {
     source: r.source, destination: r.destination, startedAt: '2025-03-01T12:05:00Z', ranBy: 'LAB\\admin', hosts: [],

@@ -67,6 +67,7 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
   const calls: { channel: InvokeChannel; request: unknown }[] = [];
   const listeners = new Set<(e: ProgressEvent) => void>();
   const directory = { connected: true, lab: true, defaultNamingContext: 'DC=lab,DC=test', dnsDomain: 'lab.test' };
+  const savedGroups: { name: string; hosts: string[] }[] = [];
 
   const defaults: Answers = {
     'app:info': () => ok({ name: 'Ferry', version: '0.1.0', labMode: true, platform: 'linux', locale: options.locale ?? 'en-US', powershell: { executable: 'pwsh', available: true } }),
@@ -111,6 +112,20 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
     'test:pair': (r) => ok({ source: r.source, destination: r.destination, startedAt: '2025-01-01T00:00:00Z', ranBy: 'admin', hosts: [], findings: [], model: [] }),
     'test:cancel': () => ok({ cancelled: true }),
     'test:report': () => ok({ fileName: 'ferry-test.html', html: '<html></html>' }),
+    'groups:list': () => ok({ groups: [...savedGroups] }),
+    'groups:save': (r) => {
+      const i = savedGroups.findIndex((g) => g.name.toLowerCase() === r.name.toLowerCase());
+      if (i >= 0) savedGroups.splice(i, 1);
+      savedGroups.push({ name: r.name, hosts: [...r.hosts] });
+      savedGroups.sort((a, b) => a.name.localeCompare(b.name));
+      return ok({ groups: [...savedGroups] });
+    },
+    'groups:delete': (r) => {
+      const i = savedGroups.findIndex((g) => g.name.toLowerCase() === r.name.toLowerCase());
+      if (i < 0) return { ok: false, error: { code: 'not-found', message: `name: there is no saved group called ${r.name}`, field: 'name' } };
+      savedGroups.splice(i, 1);
+      return ok({ groups: [...savedGroups] });
+    },
   };
   const answers: Answers = { ...defaults };
 

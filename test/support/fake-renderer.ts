@@ -10,12 +10,15 @@ import { build } from 'esbuild';
 
 export const RENDERER_DIR = path.resolve('dist', 'renderer');
 
-/** The fake API for `hosts` synthetic hosts (plus the lab pair), speaking `locale`. */
-export async function fakeApiBundle(hosts: number, locale: string): Promise<string> {
+/**
+ * The fake API for `hosts` synthetic hosts (plus the lab pair), speaking `locale`; `report:
+ * 'realistic'` answers a test with the real rules' ~50 findings (test/support/realistic-report.ts).
+ */
+export async function fakeApiBundle(hosts: number, locale: string, options: { readonly report?: 'small' | 'realistic' } = {}): Promise<string> {
   const r = await build({
     entryPoints: [path.resolve('test/support/fake-browser-entry.ts')], bundle: true, write: false, format: 'iife',
     platform: 'browser', target: 'chrome120', logLevel: 'silent',
-    define: { __FERRY_FAKE_HOSTS__: String(hosts), __FERRY_FAKE_LOCALE__: JSON.stringify(locale) },
+    define: { __FERRY_FAKE_HOSTS__: String(hosts), __FERRY_FAKE_LOCALE__: JSON.stringify(locale), __FERRY_FAKE_REPORT__: JSON.stringify(options.report ?? 'small') },
   });
   return r.outputFiles[0]!.text;
 }

@@ -107,17 +107,16 @@ export async function startSambaDc(): Promise<SambaDc> {
       if (child.pid !== undefined && child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => {
-          const t = setTimeout(() => {
-            child.kill('SIGKILL');
-            r(undefined);
-          }, 5000);
+          const t = setTimeout(() => child.kill('SIGKILL'), 5000);
           child.once('exit', () => {
             clearTimeout(t);
             r(undefined);
           });
         });
       }
-      await rm(dir, { recursive: true, force: true });
+      // samba's forked workers can still be writing their state for a moment after the parent
+      // exits (seen: ENOTEMPTY on the lock folder); fs.rm retries exactly those errors.
+      await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }

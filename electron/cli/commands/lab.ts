@@ -7,7 +7,7 @@ import { addVm, initLab, LabInputError } from '../../services/lab/lab-init';
 import type { CliIo } from '../run-cli';
 
 const USAGE = `Usage:
-  ferry lab init <dir> [--hosts HV01,HV02]
+  ferry lab init <dir> [--hosts HV01,HV02]   (default HV01–HV04)
   ferry lab add-vm <dir> --host <host> --name <vm name> --memory-gb <GiB> [--switch <name>] [--version <x.y>]
 `;
 

@@ -12,7 +12,11 @@ import type { TestReport } from '../../core/model';
 import { renderTestReportHtml, formatSeconds } from '../../core/report';
 import { EVIDENCE_TEXTS, localizeEvidence } from '../../core/preflight/evidence-texts';
 import { valueFormatFor } from '../../core/preflight/locale-format';
+import { bySeverity, summarize } from '../../core/preflight/verdict';
+import { countPhrases, verdictHeading, vmCountsLine, VERDICT_TEXTS } from '../../core/preflight/verdict-texts';
+import { countVerdicts, vmReadiness } from '../../core/preflight/vm-readiness';
 import { validateHostName } from '../../core/settings/host-name';
+import { validateStoragePath } from '../../core/settings/storage-path';
 import { groupFails, runGroupTest, runMigrationTest, reportFails, type GroupTestReport, type GroupTestRequest, type MigrationTestRequest } from '../../engine/migration-test';
 import { renderGroupReportHtml } from '../../core/report';
 import { GROUP_SPEC, groupHostsArg, refusePairWithGroup, topologyArg } from '../group-args';
@@ -122,10 +126,8 @@ function destinationStoragePathArg(args: ParsedArgs): string | undefined {
   const value = stringArg(args, 'destination-storage-path');
   if (value === undefined) return undefined;
   if (!args.switches.has('include-storage')) throw new ArgError('--destination-storage-path', 'needs --include-storage');
-  // eslint-disable-next-line no-control-regex
-  if (value.length > 260 || /[\u0000-\u001f\u007f"<>|?*]/.test(value) || !/^([A-Za-z]:\\|\\\\[^\\]+\\[^\\]+)/.test(value)) {
-    throw new ArgError('--destination-storage-path', `not a folder path like D:\\VMs or \\\\server\\share (got '${printable(value)}')`);
-  }
+  const problem = validateStoragePath(value);
+  if (problem !== null) throw new ArgError('--destination-storage-path', `${problem} (got '${printable(value)}')`);
   return value;
 }
 
@@ -206,7 +208,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** The documented `--json` shape. */
 export function toJson(report: TestReport): unknown {
+  const summary = summarize(report.findings);
   return {
+    verdict: summary.verdict,
+    counts: summary.counts,
+    vms: vmReadiness(report.findings, report.hosts[0]?.vms ?? []).map((r) => ({
+      vm: r.vm,
+      verdict: r.verdict,
+      ...(r.memoryBytes !== undefined ? { memoryBytes: r.memoryBytes } : {}),
+      ...(r.configurationVersion !== undefined ? { configurationVersion: r.configurationVersion } : {}),
+      ...(r.firstBlocker ? { firstBlocker: r.firstBlocker.id } : {}),
+    })),
     source: report.source,
     destination: report.destination,
     startedAt: report.startedAt,
@@ -222,10 +234,23 @@ const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\
 
 const ENGLISH = valueFormatFor('en');
 
-function toText(report: TestReport): string {
-  const order = { fail: 0, warn: 1, info: 2, pass: 3 } as const;
-  const findings = [...report.findings].sort((a, b) => order[a.severity] - order[b.severity]);
-  const lines = [`Simulated migration test ${report.source} -> ${report.destination} (${report.startedAt}, ${report.ranBy})`, ''];
+/** The text report: the verdict first (the Test view's words), each VM, then the findings most severe first. */
+export function toText(report: TestReport): string {
+  const summary = summarize(report.findings);
+  const findings = bySeverity(report.findings);
+  const vms = vmReadiness(report.findings, report.hosts[0]?.vms ?? []);
+  const counts = countPhrases(summary.counts, 'en').map((c) => c.text);
+  if (vms.length > 0) counts.push(vmCountsLine(countVerdicts(vms), 'en'));
+  const lines = [verdictHeading(summary, 'en'), counts.join(', '), `Simulated migration test ${report.source} -> ${report.destination} (${report.startedAt}, ${report.ranBy})`, ''];
+  if (vms.length > 0) {
+    lines.push(formatTable(['VM', 'Memory', 'Version', 'Verdict', 'First blocker'], vms.map((r) => [
+      r.vm,
+      r.memoryBytes !== undefined ? ENGLISH.bytes(r.memoryBytes) : '-',
+      r.configurationVersion ?? '-',
+      VERDICT_TEXTS.en.cell[r.verdict],
+      r.firstBlocker ? `${r.firstBlocker.title}${r.blockerIsPairWide ? ' (both hosts)' : ''}` : '-',
+    ])));
+  }
   lines.push(formatTable(['Result', 'Check', 'Finding'], findings.map((f) => [f.severity.toUpperCase(), f.id, f.title])));
   for (const f of findings.filter((x) => x.severity === 'fail' || x.severity === 'warn')) {
     lines.push(`${f.severity.toUpperCase()} ${clean(f.title)}`);

@@ -13,6 +13,7 @@ import {
   DiscoveredHostSchema,
   HostFactsSchema,
   HostNameSchema,
+  StoragePathSchema,
   HypotheticalVmSchema,
   MAX_TEXT_LENGTH,
   PlanSchema,
@@ -21,6 +22,8 @@ import {
   AuthenticationTypeSchema,
   MAX_GROUP_HOSTS,
   GroupTestSummarySchema,
+  GroupNameSchema,
+  SavedGroupSchema,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -103,6 +106,8 @@ export const PlanRequestSchema = z
   })
   .strict();
 
+const STORAGE_PATH_NEEDS_INCLUDE = { message: 'destinationStoragePath needs includeStorage', path: ['destinationStoragePath'] };
+
 /** The migration test of a group: every ordered pair its topology allows (default: all). */
 export const GroupTestRequestSchema = z
   .object({
@@ -113,10 +118,12 @@ export const GroupTestRequestSchema = z
     hypothetical: HypotheticalVmSchema.optional(),
     authentication: AuthenticationTypeSchema.optional(),
     includeStorage: z.boolean().optional(),
+    destinationStoragePath: StoragePathSchema.optional(),
     /** Hyper-V's own Compare-VM per VM and pair: `auto` = when the run stays small. */
     compareVm: z.enum(['auto', 'all', 'none']).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.destinationStoragePath === undefined || r.includeStorage === true, STORAGE_PATH_NEEDS_INCLUDE);
 
 export const TestRequestSchema = z
   .object({
@@ -125,8 +132,14 @@ export const TestRequestSchema = z
     vms: z.array(z.string().min(1).max(MAX_TEXT_LENGTH)).max(1000).optional(),
     hypothetical: HypotheticalVmSchema.optional(),
     authentication: AuthenticationTypeSchema.optional(),
+    /** Shared-nothing: Compare-VM checks the move of the VM's disks too (-IncludeStorage). */
+    includeStorage: z.boolean().optional(),
+    destinationStoragePath: StoragePathSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.destinationStoragePath === undefined || r.includeStorage === true, STORAGE_PATH_NEEDS_INCLUDE);
+
+const SavedGroupsSchema = z.object({ groups: z.array(SavedGroupSchema) }).strict();
 
 /** Request/response channels. Names are `area:verb`. */
 export const invokeChannels = {
@@ -203,6 +216,11 @@ export const invokeChannels = {
     request: z.object({ locale: z.enum(['en', 'de']).optional() }).strict(),
     response: z.object({ fileName: z.string(), html: z.string() }).strict(),
   },
+  /** Named groups of hosts kept in the app's settings folder (names only, never credentials). */
+  'groups:list': { request: Empty, response: SavedGroupsSchema },
+  /** Saves (or replaces, by name regardless of case) one group; answers every saved group. */
+  'groups:save': { request: SavedGroupSchema, response: SavedGroupsSchema },
+  'groups:delete': { request: z.object({ name: GroupNameSchema }).strict(), response: SavedGroupsSchema },
 } as const;
 
 /** Main → renderer events. */

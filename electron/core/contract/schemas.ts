@@ -6,6 +6,7 @@
  * Enum values are spelled exactly as Hyper-V spells them.
  */
 import { z } from 'zod';
+import { validateStoragePath } from '../settings/storage-path';
 
 export const AuthenticationTypeSchema = z.enum(['CredSSP', 'Kerberos']);
 export const PerformanceOptionSchema = z.enum(['TCPIP', 'Compression', 'SMB']);
@@ -16,6 +17,12 @@ export const MAX_HOST_LENGTH = 253;
 export const MAX_TEXT_LENGTH = 1024;
 
 export const HostNameSchema = z.string().min(1).max(MAX_HOST_LENGTH);
+
+/** A folder on a host for -DestinationStoragePath (D:\VMs or \\server\share). */
+export const StoragePathSchema = z.string().superRefine((value, ctx) => {
+  const problem = validateStoragePath(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** Ferry plans and tests at most this many hosts at once (50 is the size it is measured at). */
 export const MAX_GROUP_HOSTS = 100;
@@ -348,5 +355,25 @@ export const ProgressEventSchema = z
     total: z.number().int(),
     status: StepStatusSchema,
     message: z.string(),
+  })
+  .strict();
+
+// ---- Saved groups (groups:list|save|delete): a named list of hosts kept in the app's settings.
+
+export const MAX_SAVED_GROUPS = 200;
+export const MAX_GROUP_NAME_LENGTH = 64;
+
+/** What the admin calls a group ("East rack"): printable text, no line breaks or control characters. */
+export const GroupNameSchema = z
+  .string()
+  .min(1)
+  .max(MAX_GROUP_NAME_LENGTH)
+  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'a group name is printable text without control characters')
+  .refine((s) => s.trim() === s && s.length > 0, 'a group name does not start or end with spaces');
+
+export const SavedGroupSchema = z
+  .object({
+    name: GroupNameSchema,
+    hosts: z.array(HostNameSchema).min(2).max(MAX_GROUP_HOSTS),
   })
   .strict();

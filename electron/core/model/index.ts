@@ -35,6 +35,7 @@ import type {
   SeverityCountsSchema,
   MatrixCellSchema,
   GroupTestSummarySchema,
+  SavedGroupSchema,
 } from '../contract/schemas';
 
 type R<T> = Readonly<T>;
@@ -69,6 +70,8 @@ export type SeverityCounts = R<z.infer<typeof SeverityCountsSchema>>;
 export type MatrixCell = R<z.infer<typeof MatrixCellSchema>>;
 export type GroupTestSummary = R<z.infer<typeof GroupTestSummarySchema>>;
 export type ProgressEvent = R<z.infer<typeof ProgressEventSchema>>;
+/** A named group of hosts the admin saved (app settings, never credentials). */
+export type SavedGroup = R<z.infer<typeof SavedGroupSchema>>;
 
 /** Hyper-V's defaults on a fresh host (stand-alone article: 2 simultaneous live migrations). */
 export const HYPERV_DEFAULTS = {

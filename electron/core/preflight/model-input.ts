@@ -20,7 +20,7 @@ export interface DerivedModelInput {
 }
 
 /** Link pairs on a shared subnet that the destination accepts migrations on. */
-export function sharedLinks(f: MigrationFacts): { speedGbps: number; rdma: boolean }[] {
+export function sharedLinks(f: Pick<MigrationFacts, 'source' | 'destination'>): { speedGbps: number; rdma: boolean }[] {
   const d = f.destination.settings;
   const accepts = (l: MigrationLink) =>
     d === undefined || d.useAnyNetworkForMigration || d.migrationNetworks.some((n) => subnetsOverlap(n.subnet, l.subnet));

@@ -26,3 +26,14 @@ export function bySeverity<T extends { readonly severity: Severity }>(findings: 
     .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
 }
+
+/** A report's verdict with the counts behind it: what the Test view, the report and the CLI open with. */
+export interface VerdictSummary {
+  readonly verdict: Verdict;
+  readonly counts: SeverityCounts;
+}
+
+export function summarize(findings: readonly Finding[]): VerdictSummary {
+  const counts = countSeverities(findings);
+  return { verdict: verdictOf(counts), counts };
+}

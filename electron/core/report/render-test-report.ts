@@ -11,6 +11,9 @@ import { FINDING_TEXTS } from '../preflight/finding-texts';
 import { explainModel } from '../simulate/explain';
 import { valueFormatFor, type ValueFormat } from '../preflight/locale-format';
 import { localizeFinding } from '../preflight/localize-finding';
+import { bySeverity, summarize } from '../preflight/verdict';
+import { countPhrases, verdictHeading, vmCountsLine, VERDICT_TEXTS } from '../preflight/verdict-texts';
+import { countVerdicts, vmReadiness } from '../preflight/vm-readiness';
 import { REPORT_STRINGS, type ReportLocale, type ReportStrings } from './report-strings';
 
 export function escapeHtml(value: unknown): string {
@@ -21,7 +24,7 @@ const CSS = `body{font:14px/1.45 system-ui,Segoe UI,Arial,sans-serif;margin:24px
 h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px}
 table{border-collapse:collapse;width:100%;margin:4px 0}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f3f3f3}.sev{font-weight:600;white-space:nowrap}.pass{color:#0b6a0b}.warn{color:#8a5300}.fail{color:#b10e1c}.info{color:#33556b}
-.summary{padding:8px 12px;border-radius:4px;margin:8px 0}.summary.fail{background:#fde7e9}.summary.warn{background:#fff4ce}.summary.pass{background:#dff6dd}
+.summary{padding:8px 12px;border-radius:4px;margin:8px 0}.summary h2{margin:0 0 4px;font-size:18px}.summary p{margin:0}.summary.fail{background:#fde7e9}.summary.warn{background:#fff4ce}.summary.pass{background:#dff6dd}
 dl{margin:0}dt{font-weight:600;display:inline}dd{display:inline;margin:0 8px 0 4px}code{font:12px Consolas,monospace;background:#f3f3f3;padding:1px 3px}
 .muted{color:#555;font-size:12px}`;
 
@@ -30,8 +33,6 @@ export function renderTestReportHtml(report: TestReport, options: { locale: Repo
   // Sizes and times in the report's locale ("8,0 GiB" in German), like the renderer shows them.
   const fmt = valueFormatFor(options.locale === 'de' ? 'de' : 'en');
   const e = escapeHtml;
-  const worst = report.findings.some((f) => f.severity === 'fail') ? 'fail' : report.findings.some((f) => f.severity === 'warn') ? 'warn' : 'pass';
-  const summary = worst === 'fail' ? t.summaryFail : worst === 'warn' ? t.summaryWarn : t.summaryPass;
   return `<!DOCTYPE html>
 <html lang="${options.locale === 'de' ? 'de' : 'en'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -39,7 +40,7 @@ export function renderTestReportHtml(report: TestReport, options: { locale: Repo
 <body>
 <h1>${e(t.title)}: ${e(report.source)} → ${e(report.destination)}</h1>
 <p class="muted">${e(t.startedAt)}: ${e(report.startedAt)} · ${e(t.ranBy)}: ${e(report.ranBy)}</p>
-<p class="summary ${worst}">${e(summary)}</p>
+${verdictSection(report, t, options.locale, fmt)}
 <h2>${e(t.hosts)}</h2>
 ${hostsTable(report, t, fmt)}
 <h2>${e(t.findings)}</h2>
@@ -50,6 +51,29 @@ ${modelTable(report, t, options.locale, fmt)}
 <p class="muted">${e(t.modelNote)}</p>
 </body></html>
 `;
+}
+
+const VERDICT_CLASS = { ready: 'pass', warnings: 'warn', blocked: 'fail' } as const;
+
+/** The verdict first (the same words as the Test view and `ferry test`), the counts, then each VM's readiness. */
+function verdictSection(report: TestReport, t: ReportStrings, locale: ReportLocale, fmt: ValueFormat): string {
+  const lang = locale === 'de' ? 'de' : 'en';
+  const summary = summarize(report.findings);
+  const vms = vmReadiness(report.findings, report.hosts[0]?.vms ?? []);
+  const counts = countPhrases(summary.counts, lang).map((c) => `<span class="${c.severity}">${escapeHtml(c.text)}</span>`);
+  if (vms.length > 0) counts.push(escapeHtml(vmCountsLine(countVerdicts(vms), lang)));
+  const texts = FINDING_TEXTS[locale] ?? FINDING_TEXTS.en;
+  const rows = vms.map((r) => {
+    const blocker = r.firstBlocker ? `${escapeHtml(localizeFinding(texts, r.firstBlocker, fmt).title)}${r.blockerIsPairWide ? ` <span class="muted">(${escapeHtml(t.vmTable.pairWide)})</span>` : ''}` : '–';
+    return `<tr><th scope="row">${escapeHtml(r.vm)}</th><td>${r.memoryBytes !== undefined ? escapeHtml(fmt.bytes(r.memoryBytes)) : '–'}</td><td>${escapeHtml(r.configurationVersion ?? '–')}</td><td class="sev ${VERDICT_CLASS[r.verdict]}">${escapeHtml(VERDICT_TEXTS[lang].cell[r.verdict])}</td><td>${blocker}</td></tr>`;
+  });
+  const v = t.vmTable;
+  const table = vms.length === 0 ? '' : `
+<h2>${escapeHtml(v.title)}</h2>
+<table><thead><tr><th>${escapeHtml(v.vm)}</th><th>${escapeHtml(v.memory)}</th><th>${escapeHtml(v.version)}</th><th>${escapeHtml(v.verdict)}</th><th>${escapeHtml(v.firstBlocker)}</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`;
+  return `<section class="summary ${VERDICT_CLASS[summary.verdict]}"><h2 class="verdict">${escapeHtml(verdictHeading(summary, lang))}</h2><p>${counts.join(' · ')}</p></section>${table}`;
 }
 
 const ROWS: readonly [string, (h: HostFacts, fmt: ValueFormat) => unknown][] = [
@@ -92,9 +116,7 @@ function findingsTable(report: TestReport, t: ReportStrings, locale: ReportLocal
   // Titles, fixes and evidence words in the report's language from the tables the renderer uses too.
   const texts = FINDING_TEXTS[locale] ?? FINDING_TEXTS.en;
   const evidenceTexts = EVIDENCE_TEXTS[locale] ?? EVIDENCE_TEXTS.en;
-  const order = { fail: 0, warn: 1, info: 2, pass: 3 } as const;
-  const sorted = [...report.findings].sort((a, b) => order[a.severity] - order[b.severity]);
-  const rows = sorted.map((f) => {
+  const rows = bySeverity(report.findings).map((f) => {
     const evidence = localizeEvidence(evidenceTexts, f.evidence, fmt).map((l) => `<dt>${escapeHtml(l.label)}</dt><dd>${escapeHtml(l.value)}</dd>`).join('');
     const text = localizeFinding(texts, f, fmt);
     const fix = f.fix.kind === 'none' ? '' : `${escapeHtml(text.fixText)}${f.fix.command ? `<br><code>${escapeHtml(f.fix.command)}</code>` : ''}`;

@@ -3,9 +3,8 @@ export type ReportLocale = 'en' | 'de';
 
 export interface ReportStrings {
   readonly title: string;
-  readonly summaryPass: string;
-  readonly summaryWarn: string;
-  readonly summaryFail: string;
+  /** The per-VM readiness table under the verdict. */
+  readonly vmTable: Readonly<Record<'title' | 'vm' | 'memory' | 'version' | 'verdict' | 'firstBlocker' | 'pairWide', string>>;
   readonly ranBy: string;
   readonly startedAt: string;
   readonly hosts: string;
@@ -47,9 +46,7 @@ export const REPORT_STRINGS: Readonly<Record<ReportLocale, ReportStrings>> = {
     verdict: { ready: 'Ready', warnings: 'Warnings', blocked: 'Blocked' },
     pairsSummary: '{{ready}} ready, {{warnings}} with warnings, {{blocked}} blocked of {{total}} pairs',
     blockedPairs: 'Why pairs are blocked',
-    summaryPass: 'Ready: no check failed.',
-    summaryWarn: 'Ready with warnings.',
-    summaryFail: 'Not ready: at least one check failed.',
+    vmTable: { title: 'Readiness per VM', vm: 'VM', memory: 'Memory', version: 'Version', verdict: 'Verdict', firstBlocker: 'First blocker', pairWide: 'both hosts' },
     ranBy: 'Run by',
     startedAt: 'Started',
     hosts: 'Hosts',
@@ -83,9 +80,7 @@ export const REPORT_STRINGS: Readonly<Record<ReportLocale, ReportStrings>> = {
     verdict: { ready: 'Bereit', warnings: 'Warnungen', blocked: 'Blockiert' },
     pairsSummary: '{{ready}} bereit, {{warnings}} mit Warnungen, {{blocked}} blockiert von {{total}} Paaren',
     blockedPairs: 'Warum Paare blockiert sind',
-    summaryPass: 'Bereit: keine Prüfung fehlgeschlagen.',
-    summaryWarn: 'Bereit, mit Warnungen.',
-    summaryFail: 'Nicht bereit: mindestens eine Prüfung ist fehlgeschlagen.',
+    vmTable: { title: 'Bereitschaft je VM', vm: 'VM', memory: 'Arbeitsspeicher', version: 'Version', verdict: 'Ergebnis', firstBlocker: 'Erster Blocker', pairWide: 'beide Hosts' },
     ranBy: 'Ausgeführt von',
     startedAt: 'Gestartet',
     hosts: 'Hosts',

@@ -70,6 +70,7 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
             ...(request.vms ? { vms: request.vms } : {}),
             ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
             ...(request.authentication ? { authentication: request.authentication } : {}),
+            ...storageChoice(request),
           }, test);
           last = { kind: 'pair', report };
           return report;
@@ -91,7 +92,7 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
             ...(request.vms ? { vms: request.vms } : {}),
             ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
             ...(request.authentication ? { authentication: request.authentication } : {}),
-            ...(request.includeStorage !== undefined ? { includeStorage: request.includeStorage } : {}),
+            ...storageChoice(request),
             ...(request.compareVm ? { compareVm: request.compareVm } : {}),
           }, test);
           last = { kind: 'group', report };
@@ -126,5 +127,13 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
         html: renderGroupReportHtml({ startedAt: g.startedAt, ranBy: g.ranBy, hosts: g.hosts.map((h) => h.computerName), cells: g.cells }, { locale }),
       };
     },
+  };
+}
+
+/** Shared-nothing choices as the engine takes them (the schema already refused a path without includeStorage). */
+function storageChoice(request: { readonly includeStorage?: boolean; readonly destinationStoragePath?: string }) {
+  return {
+    ...(request.includeStorage !== undefined ? { includeStorage: request.includeStorage } : {}),
+    ...(request.destinationStoragePath !== undefined ? { destinationStoragePath: request.destinationStoragePath } : {}),
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Creates a lab folder: simulated Hyper-V hosts the HyperVLab module serves.
  *
- * The default lab (HV01, HV02 in lab.example) is deliberately not ready for live migration, so
+ * The default lab (HV01–HV04 in lab.example) is deliberately not ready for live migration, so
  * every check and every plan step has something to show: migration is off on HV02, HV01 uses
  * CredSSP and HV02 Kerberos, HV01 accepts any network, the switches are named differently, and
- * one VM on HV01 has configuration version 12.0 while HV02 supports up to 10.0.
+ * one VM on HV01 has configuration version 12.0 while HV02 supports up to 10.0. HV03 and HV04
+ * are ready Kerberos hosts without VMs, so a group of four has both ready and blocked pairs.
  */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -121,7 +122,7 @@ function newVm(name: string, memoryGb: number, switchName: string, version: stri
   };
 }
 
-/** The two-host default lab's imperfections; extra hosts get a ready Kerberos configuration. */
+/** The default lab's imperfections are HV01's and HV02's; further hosts get a ready Kerberos configuration. */
 function defaultHosts(names: readonly string[]): LabHostState[] {
   return names.map((name, i) => {
     const h = baseHost(name, i);
@@ -147,8 +148,11 @@ function defaultHosts(names: readonly string[]): LabHostState[] {
   });
 }
 
+/** The hosts of a lab made without `--hosts`: HV01 and HV02 as the pair, HV03 and HV04 for a group. */
+export const DEFAULT_LAB_HOSTS: readonly string[] = ['HV01', 'HV02', 'HV03', 'HV04'];
+
 export async function initLab(dir: string, opts: { hosts?: readonly string[] } = {}): Promise<{ hosts: string[] }> {
-  const names = opts.hosts && opts.hosts.length > 0 ? opts.hosts : ['HV01', 'HV02'];
+  const names = opts.hosts && opts.hosts.length > 0 ? opts.hosts : DEFAULT_LAB_HOSTS;
   const seen = new Set<string>();
   for (const n of names) {
     const problem = validateHostName(n);
@@ -248,4 +252,12 @@ export async function setLabLocale(dir: string, locale: LabLocale): Promise<void
   const file = path.join(dir, 'lab.json');
   const config = await readJson<LabConfig>(file);
   await writeJsonAtomic(file, { ...config, locale });
+}
+
+/** Sets how fast lab live migrations run: `scale` lab seconds per model second (tests: 0.01–0.1). */
+export async function setLabTimeScale(dir: string, scale: number): Promise<void> {
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw new LabInputError('--time-scale', '--time-scale: give a number above 0 and at most 100');
+  const file = path.join(dir, 'lab.json');
+  const config = await readJson<LabConfig>(file);
+  await writeJsonAtomic(file, { ...config, timeScale: scale });
 }

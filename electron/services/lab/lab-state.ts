@@ -19,6 +19,8 @@ export interface LabConfig {
   readonly operator?: string;
   /** The lab's display language: `de-DE` makes its error texts and local group classes German. */
   readonly locale?: LabLocale;
+  /** Lab time per real second for live migrations (HyperVLab.Move.ps1): 1 = as the model predicts, tests use less. */
+  readonly timeScale?: number;
 }
 
 export type LabLocale = 'en-US' | 'de-DE';
@@ -49,6 +51,8 @@ export interface LabVm {
   }[];
   isoPath: string;
   hasSnapshots: boolean;
+  /** The VM's page dirty rate, bytes/s, which the lab's live migrations run at (default 200 MB/s, the model's). */
+  dirtyBytesPerSecond?: number;
 }
 
 export interface LabHostState {
@@ -115,6 +119,8 @@ export interface LabFault {
   compareLeavesPlannedVm?: boolean;
   /** `klist purge` fails on this host (exit code 1), as it does without the rights to purge. */
   klistFails?: boolean;
+  /** The host goes down during the next live migration it takes part in, at this fraction (0..1) of the move. */
+  downDuringMove?: number;
 }
 
 export const GiB = 1024 ** 3;

@@ -12,6 +12,7 @@ export const de: Resources = {
     discover: 'Verzeichnis wird nach Hyper-V-Hosts durchsucht', resolve: 'Hostnamen werden nachgeschlagen', read: 'Hosteinstellungen werden gelesen',
     plan: 'Plan wird erstellt', export: 'Plan wird exportiert', apply: 'Plan wird angewendet', cancel: 'Wird abgebrochen',
     audit: 'Verlauf wird gelesen', rollback: 'Wird zurückgesetzt', test: 'Migrationstest läuft', report: 'Bericht wird exportiert',
+    groups: 'Gruppen werden gelesen oder gespeichert', cell: 'Befunde des Paars werden gelesen',
   },
   errors: {
     onHost: 'Auf {{host}}:',
@@ -123,6 +124,47 @@ export const de: Resources = {
       title: 'Geschätzte Verschiebedauer je Leistungsoption', blackout: 'Unterbrechung', noConverge: 'konvergiert nicht',
       legend: 'Breiter Balken: Gesamtdauer. Schmaler Balken: Unterbrechung (VM angehalten).',
     },
+  },
+  // Test results (issue 13): verdict first, failures first, passes collapsed, per-VM table.
+  results: {
+    show: 'Anzeigen', all: 'Alle ({{count}})', noneShown: 'Kein Befund mit diesem Ergebnis.',
+    filter: { fail: 'Blocker ({{count}})', warn: 'Warnungen ({{count}})', info: 'Hinweise ({{count}})', pass: 'Bestanden ({{count}})' },
+    passedOne: '{{group}}: 1 Prüfung bestanden', passedMany: '{{group}}: {{count}} Prüfungen bestanden',
+    testAgain: 'Erneut testen', setup: 'Was getestet wird', pair: '{{source}} → {{destination}}',
+    vms: {
+      title: 'Bereitschaft je VM', vm: 'VM', memory: 'Arbeitsspeicher', version: 'Version', verdict: 'Ergebnis', firstBlocker: 'Erster Blocker',
+      pairWide: 'beide Hosts', none: '–', empty: 'Es wurde keine VM getestet.',
+    },
+    sides: { value: 'Wert', source: 'Quelle {{host}}', destination: 'Ziel {{host}}', differs: 'abweichend' },
+  },
+  // ---- Groups of hosts (issue 11): selection, saved groups, group Configure, readiness matrix.
+  group: {
+    bar: {
+      title: 'Gruppe', count: 'Hosts in der Gruppe: {{count}}', empty: 'Noch keine Hosts angehakt: Hosts in der Liste anhaken (Umschalt+Klick hakt einen Bereich an).',
+      selectMatching: 'Alle {{count}} angezeigten anhaken', unselectMatching: 'Alle {{count}} angezeigten abhaken', clear: 'Gruppe leeren',
+      name: 'Gruppenname', save: 'Gruppe speichern', saved: 'Gespeicherte Gruppen', open: 'Öffnen', delete: 'Löschen', none: '(keine gespeichert)',
+      configure: 'Diese Gruppe konfigurieren',
+    },
+    configure: {
+      title: 'Gruppe mit {{count}} Hosts konfigurieren', caption: 'Einstellungen von {{count}} Hosts mit dem einen Sollwert für alle',
+      hosts: 'Hosts', differ: '{{count}} von {{total}} weichen ab', allMatch: 'alle {{total}} stimmen', showHosts: 'Hosts anzeigen',
+      networkMode: 'Eingehende Netzwerke', networkShared: 'Eine Subnetzliste für alle Hosts', networkPerHost: 'Je Host',
+      networkFor: 'Migrationssubnetze, die {{host}} annimmt', topology: 'Delegierungstopologie', mesh: 'Vollvermascht (jeder Host zu jedem anderen)',
+      hub: 'Hub and Spoke (jeder Host zu den Hubs)', hubs: 'Hubs (Ziele)', hubFor: '{{host}} ist ein Hub', entries: '{{present}} von {{needed}} Einträgen',
+      byAccount: 'Delegierung je Computerkonto', adds: '{{account}} — hinzugefügte Werte: {{count}}',
+      removes: '{{account}} — entfernte Werte: {{count}}',
+    },
+    row: { delegation: 'Eingeschränkte Kerberos-Delegierung' },
+    delegation: { mesh: 'Vollvermascht, alle Einträge', hub: 'Zu den Hubs, alle Einträge' },
+    networksPerHost: 'Je Host (unten)',
+    test: {
+      title: 'Bereitschaft der Gruppe mit {{count}} Hosts', run: 'Jedes Paar testen', matrix: 'Bereitschaftsmatrix: Quellen als Zeilen, Ziele als Spalten',
+      corner: 'Quelle \\ Ziel', self: 'derselbe Host', summary: '{{ready}} bereit, {{warnings}} mit Warnungen, {{blocked}} blockiert von {{total}} Paaren',
+      cellLabel: '{{source}} → {{destination}}: {{verdict}}, {{fail}} blockierend, {{warn}} Warnungen', untested: 'nicht getestet',
+      open: 'Befunde {{source}} → {{destination}}', close: 'Befunde schließen', keys: 'Pfeiltasten wechseln zwischen Paaren; Eingabe öffnet die Befunde eines Paars.',
+      hostDown: '{{host}}: {{status}}', compareSkipped: 'Die Hyper-V-eigene Prüfung (Compare-VM) lief nicht für jedes Paar: ein Paar öffnen, um zu sehen, wo.',
+    },
+    verdict: { ready: 'bereit', warnings: 'Warnungen', blocked: 'blockiert' },
   },
   findings: FINDING_TEXTS.de,
   // Evidence labels and vocabulary values (engine evidence stays machine-friendly).

@@ -11,6 +11,7 @@ export const en = {
     discover: 'Searching the directory for Hyper-V hosts', resolve: 'Looking up host names', read: 'Reading host settings',
     plan: 'Building the plan', export: 'Exporting the plan', apply: 'Applying the plan', cancel: 'Cancelling',
     audit: 'Reading the history', rollback: 'Rolling back', test: 'Running the migration test', report: 'Exporting the report',
+    groups: 'Reading or saving groups', cell: 'Reading the pair’s findings',
   },
   errors: {
     onHost: 'On {{host}}:',
@@ -122,6 +123,47 @@ export const en = {
       title: 'Estimated move time per performance option', blackout: 'blackout', noConverge: 'does not converge',
       legend: 'Wide bar: total time. Narrow bar: blackout (VM paused).',
     },
+  },
+  // Test results (issue 13): verdict first, failures first, passes collapsed, per-VM table.
+  results: {
+    show: 'Show', all: 'All ({{count}})', noneShown: 'No finding with this result.',
+    filter: { fail: 'Blockers ({{count}})', warn: 'Warnings ({{count}})', info: 'Notes ({{count}})', pass: 'Passed ({{count}})' },
+    passedOne: '{{group}}: 1 check passed', passedMany: '{{group}}: {{count}} checks passed',
+    testAgain: 'Test again', setup: 'What is tested', pair: '{{source}} → {{destination}}',
+    vms: {
+      title: 'Readiness per VM', vm: 'VM', memory: 'Memory', version: 'Version', verdict: 'Verdict', firstBlocker: 'First blocker',
+      pairWide: 'both hosts', none: '–', empty: 'No VM was tested.',
+    },
+    sides: { value: 'Value', source: 'Source {{host}}', destination: 'Destination {{host}}', differs: 'differs' },
+  },
+  // ---- Groups of hosts (issue 11): selection, saved groups, group Configure, readiness matrix.
+  group: {
+    bar: {
+      title: 'Group', count: 'Hosts in the group: {{count}}', empty: 'No hosts ticked yet: tick hosts in the list (Shift+click ticks a range).',
+      selectMatching: 'Tick all {{count}} shown', unselectMatching: 'Untick all {{count}} shown', clear: 'Clear the group',
+      name: 'Group name', save: 'Save group', saved: 'Saved groups', open: 'Open', delete: 'Delete', none: '(none saved)',
+      configure: 'Configure this group',
+    },
+    configure: {
+      title: 'Configure the group of {{count}} hosts', caption: 'Settings of {{count}} hosts with the one desired value for all',
+      hosts: 'Hosts', differ: '{{count}} of {{total}} differ', allMatch: 'all {{total}} match', showHosts: 'Show the hosts',
+      networkMode: 'Incoming networks', networkShared: 'One subnet list all hosts share', networkPerHost: 'Per host',
+      networkFor: 'Migration subnets accepted by {{host}}', topology: 'Delegation topology', mesh: 'Full mesh (every host to every other)',
+      hub: 'Hub and spoke (every host to the hubs)', hubs: 'Hubs (destinations)', hubFor: '{{host}} is a hub', entries: '{{present}} of {{needed}} entries',
+      byAccount: 'Delegation per computer account', adds: '{{account}} — values added: {{count}}',
+      removes: '{{account}} — values removed: {{count}}',
+    },
+    row: { delegation: 'Kerberos constrained delegation' },
+    delegation: { mesh: 'Full mesh, all entries', hub: 'To the hubs, all entries' },
+    networksPerHost: 'Per host (below)',
+    test: {
+      title: 'Readiness of the group of {{count}} hosts', run: 'Test every pair', matrix: 'Readiness matrix: source rows, destination columns',
+      corner: 'source \\ destination', self: 'same host', summary: '{{ready}} ready, {{warnings}} with warnings, {{blocked}} blocked of {{total}} pairs',
+      cellLabel: '{{source}} → {{destination}}: {{verdict}}, {{fail}} blocked, {{warn}} warnings', untested: 'not tested',
+      open: 'Findings {{source}} → {{destination}}', close: 'Close the findings', keys: 'Arrow keys move between pairs; Enter opens a pair’s findings.',
+      hostDown: '{{host}}: {{status}}', compareSkipped: 'Hyper-V’s own check (Compare-VM) was not run for every pair: open a pair to see where.',
+    },
+    verdict: { ready: 'ready', warnings: 'warnings', blocked: 'blocked' },
   },
   /** Finding titles and fixes per finding id and variant; shared with the HTML report (core). */
   findings: FINDING_TEXTS.en,

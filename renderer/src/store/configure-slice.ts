@@ -1,5 +1,5 @@
 /** Configure + Plan: the desired settings (Recommended or adjusted) and the plan built from them. */
-import type { DesiredSettings, Plan } from '../../../electron/core/model';
+import type { DesiredSettings, HostMigrationSettings, Plan } from '../../../electron/core/model';
 import { ask } from './ask';
 import { factsFor } from './discovery-slice';
 import { recommend, type Recommendation } from './recommend';
@@ -28,6 +28,18 @@ export interface ConfigureSlice {
   jumpToRow(row: RowId | null): void;
 }
 
+/** A host's current settings as the desired column (counts clamped to what Set-VMHost takes). */
+export function desiredFromCurrent(cur: HostMigrationSettings): DesiredSettings {
+  return {
+    virtualMachineMigrationEnabled: cur.virtualMachineMigrationEnabled,
+    maximumVirtualMachineMigrations: Math.min(64, Math.max(1, cur.maximumVirtualMachineMigrations)),
+    maximumStorageMigrations: Math.min(64, Math.max(1, cur.maximumStorageMigrations)),
+    virtualMachineMigrationAuthenticationType: cur.virtualMachineMigrationAuthenticationType,
+    virtualMachineMigrationPerformanceOption: cur.virtualMachineMigrationPerformanceOption,
+    networks: cur.useAnyNetworkForMigration || cur.migrationNetworks.length === 0 ? 'any' : [...cur.migrationNetworks],
+  };
+}
+
 export const createConfigureSlice: SliceFactory<ConfigureSlice> = (api) => (set, get) => ({
   desired: null,
   delegation: { enabled: true, bothDirections: true },
@@ -43,18 +55,7 @@ export const createConfigureSlice: SliceFactory<ConfigureSlice> = (api) => (set,
     const s = get();
     const cur = factsFor(s.facts, s.source)?.settings;
     if (!cur) return;
-    set({
-      desired: {
-        virtualMachineMigrationEnabled: cur.virtualMachineMigrationEnabled,
-        maximumVirtualMachineMigrations: Math.min(64, Math.max(1, cur.maximumVirtualMachineMigrations)),
-        maximumStorageMigrations: Math.min(64, Math.max(1, cur.maximumStorageMigrations)),
-        virtualMachineMigrationAuthenticationType: cur.virtualMachineMigrationAuthenticationType,
-        virtualMachineMigrationPerformanceOption: cur.virtualMachineMigrationPerformanceOption,
-        networks: cur.useAnyNetworkForMigration || cur.migrationNetworks.length === 0 ? 'any' : [...cur.migrationNetworks],
-      },
-      reasons: [],
-      plan: null,
-    });
+    set({ desired: desiredFromCurrent(cur), reasons: [], plan: null });
   },
   setDesired(patch) {
     const d = get().desired;

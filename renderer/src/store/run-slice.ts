@@ -27,11 +27,11 @@ export interface RunSlice {
 
 /**
  * After a change the grid must show the hosts as they now are (the read-back the admin sees):
- * re-read both hosts' settings and the directory's delegation entries.
+ * re-read the hosts' settings (the pair's, or the group's) and the directory's delegation entries.
  */
 async function refreshPair(get: () => FerryState): Promise<void> {
-  const { source, destination } = get();
-  const pair = [source, destination].filter((n): n is string => n !== null);
+  const { source, destination, scope, group } = get();
+  const pair = scope === 'group' ? [...group] : [source, destination].filter((n): n is string => n !== null);
   const connected = get().directory?.connected === true;
   if (connected) await get().discover(); // small directories: this re-reads every host already
   if (pair.length > 0 && (!connected || get().hosts.length > AUTO_READ_LIMIT)) await get().readFacts(pair);

@@ -77,7 +77,7 @@ function desiredNetworksText(d: DesiredSettings): string {
   return d.networks === 'any' ? '*' : d.networks.map((n) => `${n.subnet} (${n.priority})`).join(', ');
 }
 
-function settingCell(s: HostMigrationSettings | undefined, id: RowId): Cell {
+export function settingCell(s: HostMigrationSettings | undefined, id: RowId): Cell {
   if (!s) return { kind: 'unknown' };
   switch (id) {
     case 'migrationEnabled':
@@ -97,7 +97,7 @@ function settingCell(s: HostMigrationSettings | undefined, id: RowId): Cell {
   }
 }
 
-function desiredCell(d: DesiredSettings, delegationOn: boolean, both: boolean, id: RowId): Cell {
+export function desiredCell(d: DesiredSettings, delegationOn: boolean, both: boolean, id: RowId): Cell {
   switch (id) {
     case 'migrationEnabled':
       return { kind: 'key', key: d.virtualMachineMigrationEnabled ? 'value.on' : 'value.off' };
@@ -118,7 +118,7 @@ function desiredCell(d: DesiredSettings, delegationOn: boolean, both: boolean, i
   }
 }
 
-function sameSetting(s: HostMigrationSettings | undefined, d: DesiredSettings, id: RowId): boolean {
+export function sameSetting(s: HostMigrationSettings | undefined, d: DesiredSettings, id: RowId): boolean {
   if (!s) return false;
   switch (id) {
     case 'migrationEnabled':

@@ -9,6 +9,7 @@ import { createConfigureSlice } from './configure-slice';
 import { createDiscoverySlice } from './discovery-slice';
 import { createRunSlice } from './run-slice';
 import { createTestSlice } from './test-slice';
+import { createGroupSlice } from './group-slice';
 import type { FerryState } from './types';
 
 export type FerryStore = StoreApi<FerryState>;
@@ -20,6 +21,7 @@ export function createFerryStore(api: FerryApi): FerryStore {
     ...createConfigureSlice(api)(...a),
     ...createRunSlice(api)(...a),
     ...createTestSlice(api)(...a),
+    ...createGroupSlice(api)(...a),
   }));
 }
 

@@ -9,8 +9,9 @@ import type { DiscoverySlice } from './discovery-slice';
 import type { ConfigureSlice } from './configure-slice';
 import type { RunSlice } from './run-slice';
 import type { TestSlice } from './test-slice';
+import type { GroupSlice } from './group-slice';
 
-export type FerryState = AppSlice & DiscoverySlice & ConfigureSlice & RunSlice & TestSlice;
+export type FerryState = AppSlice & DiscoverySlice & ConfigureSlice & RunSlice & TestSlice & GroupSlice;
 export type SliceFactory<S> = (api: FerryApi) => StateCreator<FerryState, [], [], S>;
 
 /** Long operations the UI shows progress for (and can abandon). */
@@ -29,7 +30,9 @@ export type Op =
   | 'audit'
   | 'rollback'
   | 'test'
-  | 'report';
+  | 'report'
+  | 'groups'
+  | 'cell';
 
 /** What went wrong, on which host, and the i18n key of what to do about it. */
 export interface UiError {

@@ -35,7 +35,8 @@ async function close(pair: { dir: LabDirectory; session: DirectorySession }): Pr
 
 beforeEach(async () => {
   lab = await mkdtemp(path.join(os.tmpdir(), 'ferry-labdir-'));
-  await initLab(lab);
+  // Two hosts, so a third added by hand below is the one that appears on the next start.
+  await initLab(lab, { hosts: ['HV01', 'HV02'] });
 });
 afterEach(async () => {
   for (const p of running) await close(p);

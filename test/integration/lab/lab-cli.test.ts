@@ -30,6 +30,14 @@ describe('ferry lab', () => {
     expect(hv01.switches[0].name).not.toBe(hv02.switches[0].name);
     expect(hv01.vms.some((v: { version: string }) => v.version === '12.0')).toBe(true);
     expect(hv02.supportedVersions).not.toContain('12.0');
+    // HV03 and HV04 make a group of four: ready Kerberos hosts on HV02's switch and network.
+    expect(r.out).toContain('HV01, HV02, HV03, HV04');
+    for (const name of ['HV03', 'HV04']) {
+      const h = JSON.parse(readFileSync(path.join(lab, `hosts/${name}.json`), 'utf8'));
+      expect(h.settings).toEqual({ ...hv02.settings, virtualMachineMigrationEnabled: true, maximumVirtualMachineMigrations: 2, virtualMachineMigrationPerformanceOption: 'Compression' });
+      expect(h.switches[0].name).toBe(hv02.switches[0].name);
+      expect(h.vms).toEqual([]);
+    }
   });
 
   it('init --hosts validates names (exit 2 naming the argument)', async () => {
@@ -67,7 +75,7 @@ describe('ferry lab', () => {
     const handlers = createLabHandlers({ dataDir: path.join(dir, 'data') });
     const signal = new AbortController().signal;
     const first = await handlers['lab:open']({}, signal);
-    expect(first.hosts).toEqual(['HV01', 'HV02']);
+    expect(first.hosts).toEqual(['HV01', 'HV02', 'HV03', 'HV04']);
     expect(first.directory.lab).toBe(true);
     await cli('lab', 'add-vm', first.labDir, '--host', 'HV02', '--name', 'extra', '--memory-gb', '1');
     await handlers['lab:open']({}, signal);

@@ -57,7 +57,21 @@ describe('test report HTML', () => {
     expect(html).toContain('2025-01-02T03:04:05.000Z');
     expect(html).toContain('vm.iso');
     expect(html).toContain('does not converge');
-    expect(html).toContain('Not ready: at least one check failed.');
+  });
+
+  it('opens with the verdict, the counts and each VM, then lists blockers before passes', () => {
+    const r = report();
+    const html = renderTestReportHtml(r, { locale: 'en' });
+    const fails = r.findings.filter((f) => f.severity === 'fail').length;
+    expect(fails).toBeGreaterThan(0);
+    const firstH2 = /<h2[^>]*>([^<]*)<\/h2>/.exec(html)?.[1];
+    expect(firstH2).toBe(`Not ready: ${fails} blocker${fails === 1 ? '' : 's'}`);
+    expect(html).toContain('1 VM: 0 ready, 0 with warnings, 1 not ready');
+    expect(html.indexOf('Readiness per VM')).toBeLessThan(html.indexOf('<h2>Hosts'));
+    expect(html.indexOf('class="sev fail"')).toBeLessThan(html.indexOf('class="sev pass"'));
+    const de = renderTestReportHtml(r, { locale: 'de' });
+    expect(/<h2[^>]*>([^<]*)<\/h2>/.exec(de)?.[1]).toBe(`Nicht bereit: ${fails} Blocker`);
+    expect(de).toContain('Bereitschaft je VM');
   });
 
   it('speaks German when asked', () => {

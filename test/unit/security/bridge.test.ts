@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, TOKEN_HEADER, type Bridge } from '../../support/bridge-server';
+import { startBridge, TOKEN_HEADER, type Bridge } from '../../../dev/bridge-server';
 import { rawRequest } from '../../support/raw-http';
 
 describe('test bridge gate', () => {

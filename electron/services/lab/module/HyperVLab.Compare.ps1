@@ -158,7 +158,25 @@ function Test-LabLocalDisk([object]$Disk) {
     return ([string]$Disk.path) -match '^[A-Za-z]:\\'
 }
 
-# The VM Compare-VM names: -VM (an object) or -Name, a wildcard as in Hyper-V, which must match
+# Without -IncludeStorage the destination must open the VM's disks where they are: each disk on
+# the source's own drives is an incompatibility (Compare-VM lists them; Move-VM fails on them).
+function Get-LabLocalStorageIncompatibilities([object]$Src, [object]$Vm, [object]$VmObj) {
+    $out = @()
+    $i = 0
+    foreach ($d in @(Get-LabProp $Vm 'disks' @())) {
+        if (Test-LabLocalDisk $d) {
+            $e = New-Object Microsoft.HyperV.PowerShell.VMCompatibilityError
+            $e.MessageId = 40010
+            $e.Message = Get-LabText 'LocalStorage' @([string]$d.path, [string]$Vm.name, [string]$Src.name)
+            $e.Source = @($VmObj.HardDrives)[$i]
+            $out += $e
+        }
+        $i++
+    }
+    return , $out
+}
+
+# The VM a migration cmdlet (Compare-VM, Move-VM) names: -VM (an object) or -Name, a wildcard as in Hyper-V, which must match
 # exactly one VM on the source.
 function Resolve-LabCompareTarget($Cmdlet, [hashtable]$Bound) {
     if ($Bound.ContainsKey('VM')) {
@@ -197,18 +215,7 @@ function LabImpl-Compare-VM($Cmdlet, [hashtable]$Bound) {
     if ($includeStorage) {
         $report.OperationType = [Microsoft.HyperV.PowerShell.OperationType]::MoveVirtualMachineAndStorage
     } else {
-        # Without -IncludeStorage the destination must open the VM's disks where they are.
-        $i = 0
-        foreach ($d in @(Get-LabProp $vm 'disks' @())) {
-            if (Test-LabLocalDisk $d) {
-                $e = New-Object Microsoft.HyperV.PowerShell.VMCompatibilityError
-                $e.MessageId = 40010
-                $e.Message = Get-LabText 'LocalStorage' @([string]$d.path, [string]$vm.name, [string]$src.name)
-                $e.Source = @($vmObj.HardDrives)[$i]
-                $items += $e
-            }
-            $i++
-        }
+        $items += (Get-LabLocalStorageIncompatibilities $src $vm $vmObj)
     }
     $report.Incompatibilities = [Microsoft.HyperV.PowerShell.VMCompatibilityError[]]$items
     return $report

@@ -16,7 +16,8 @@ $script:LabDir = $env:FERRY_LAB_DIR
 # compiled once into the lab folder (the user's own data, not a shared temp dir) keyed by the
 # source hash and edition, and later processes only load it.
 if (-not ('Microsoft.HyperV.PowerShell.VMHost' -as [type])) {
-    $source = [IO.File]::ReadAllText((Join-Path $PSScriptRoot 'HyperVLab.Types.cs'))
+    # The object model and the lab's job type (Move-VM -AsJob), compiled as one assembly.
+    $source = [IO.File]::ReadAllText((Join-Path $PSScriptRoot 'HyperVLab.Types.cs')) + "`n" + [IO.File]::ReadAllText((Join-Path $PSScriptRoot 'HyperVLab.Jobs.cs'))
     $loaded = $false
     if (-not [string]::IsNullOrEmpty($script:LabDir) -and [IO.Directory]::Exists($script:LabDir)) {
         try {
@@ -159,6 +160,8 @@ function Get-LabProp([object]$Obj, [string]$Prop, [object]$Default) {
 function Enter-LabHost([string]$Computer, [switch]$Mutating) {
     $name = Resolve-LabHostName $Computer
     if ($null -eq $name) { throw (New-LabUnresolvedError $Computer) }
+    # Moves whose moment has come land first (HyperVLab.Move.ps1): a host down mid-move is down now.
+    Sync-LabMigrations
     $fault = Get-LabFault $name
     $latency = [int](Get-LabProp $fault 'latencyMs' 0)
     if ($latency -gt 0) { Start-Sleep -Milliseconds $latency }
@@ -678,55 +681,7 @@ function Get-LabIncompatibilities([object]$Src, [object]$Vm, [object]$VmObj, [ob
     return , $out
 }
 
-function Resolve-LabMoveArgs($Cmdlet, [hashtable]$Bound) {
-    if ($Bound.ContainsKey('CompatibilityReport') -or $Bound.ContainsKey('DestinationCimSession') -or $Bound.ContainsKey('Path')) {
-        throw 'HyperVLab: only -Name/-VM with -DestinationHost are simulated.'
-    }
-    if ($Bound.ContainsKey('VM')) {
-        $pairs = @(Get-LabVmPairs $Cmdlet @{ VM = $Bound['VM'] })
-        $src = $Bound['VM'].ComputerName
-    } else {
-        $src = @(Get-LabTargets $Bound)[0]
-        $pairs = @(Get-LabVmPairs $Cmdlet @{ ComputerName = @($src); VMName = @([Management.Automation.WildcardPattern]::Escape([string]$Bound['Name'])) })
-    }
-    if ($pairs.Count -eq 0) { throw (New-LabErrorRecord "Hyper-V was unable to find a virtual machine with name `"$($Bound['Name'])`"." 'InvalidParameter' ObjectNotFound $src) }
-    $dstName = Enter-LabHost ([string]$Bound['DestinationHost'])
-    return @($pairs[0][0], $pairs[0][1], (Get-LabHostState $dstName), $src)
-}
-
-# Compare-VM: HyperVLab.Compare.ps1.
-
-function LabImpl-Move-VM($Cmdlet, [hashtable]$Bound) {
-    $r = Resolve-LabMoveArgs $Cmdlet $Bound
-    $src = $r[0]; $vm = $r[1]; $dst = $r[2]
-    if (-not $Cmdlet.ShouldProcess([string]$vm.name, "Move-VM to $($dst.name)")) { return }
-    $null = Enter-LabHost ([string]$src.name) -Mutating
-    $local = Resolve-LabHostName ([string](Get-LabConfig).localHost)
-    # CredSSP needs the admin signed in on the source; a move started from elsewhere fails.
-    if ([string]$src.settings.virtualMachineMigrationAuthenticationType -eq 'CredSSP' -and $local -ne [string]$src.name) {
-        throw (New-LabErrorRecord "Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '$($dst.name)': No credentials are available in the security package (0x8009030E)." 'MigrationFailed' AuthenticationError $vm.name)
-    }
-    foreach ($h in @($src, $dst)) {
-        if (-not [bool]$h.settings.virtualMachineMigrationEnabled) {
-            throw (New-LabErrorRecord "Virtual machine migration operation for '$($vm.name)' failed: the host '$($h.name)' is not configured to allow live migrations." 'MigrationDisabled' InvalidOperation $vm.name)
-        }
-    }
-    $vmObj = New-LabVM $src $vm
-    $inc = @(Get-LabIncompatibilities $src $vm $vmObj $dst)
-    if ($inc.Count -gt 0) {
-        throw (New-LabErrorRecord "The operation cannot be performed while the virtual machine is in its current state or configuration: $($inc[0].Message)" 'Incompatible' InvalidOperation $vm.name)
-    }
-    # Two locks, always taken in name order so concurrent moves cannot deadlock.
-    $names = @([string]$src.name, [string]$dst.name) | Sort-Object
-    $l1 = Enter-LabLock $names[0]; $l2 = Enter-LabLock $names[1]
-    try {
-        $s = Get-LabHostState $src.name; $d = Get-LabHostState $dst.name
-        $s.vms = @(@($s.vms) | Where-Object { [string]$_.id -ne [string]$vm.id })
-        $d.vms = @(@(Get-LabProp $d 'vms' @()) + $vm)
-        Save-LabHostState $d.name $d; Save-LabHostState $s.name $s
-    } finally { $l2.Dispose(); $l1.Dispose() }
-    if ($Bound.ContainsKey('Passthru')) { New-LabVM (Get-LabHostState $dst.name) $vm }
-}
+# Compare-VM: HyperVLab.Compare.ps1. Move-VM and its jobs: HyperVLab.Move.ps1.
 
 # ---- helpers the scripts use where real Windows needs CIM or remoting --------------------
 
@@ -814,5 +769,6 @@ function Test-HyperVLabTcpPort {
 
 . (Join-Path $PSScriptRoot 'HyperVLab.Texts.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Compare.ps1')
+. (Join-Path $PSScriptRoot 'HyperVLab.Move.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.LocalGroups.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Signatures.ps1')

@@ -6,6 +6,7 @@ import { useActions, useFerry } from '../../app/store-context';
 import { SettingsGrid } from './settings-grid';
 import { PlanPanel } from './plan-panel';
 import { ApplyPanel } from './apply-panel';
+import { GroupConfigureView } from '../group/group-configure-view';
 
 const useStyles = makeStyles({ bar: { display: 'flex', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM } });
 
@@ -19,11 +20,14 @@ export function ConfigureView() {
   const reasons = useFerry((s) => s.reasons);
   const hasFacts = useFerry((s) => s.source !== null && s.facts[s.source.toUpperCase()]?.settings !== undefined);
 
+  const scope = useFerry((s) => s.scope);
+
   useEffect(() => {
     // Show the hosts as they are until the admin picks Recommended or edits.
-    if (!desired && hasFacts) actions.startFromCurrent();
-  }, [desired, hasFacts, actions]);
+    if (!desired && hasFacts && scope === 'pair') actions.startFromCurrent();
+  }, [desired, hasFacts, scope, actions]);
 
+  if (scope === 'group') return <GroupConfigureView />;
   if (!source || !destination) {
     return (
       <div data-testid="workspace-configure">

@@ -18,12 +18,13 @@ export function PlanPanel() {
   const actions = useActions();
   const plan = useFerry((s) => s.plan);
   const desired = useFerry((s) => s.desired);
+  const scope = useFerry((s) => s.scope);
 
   return (
     <section aria-labelledby="plan-heading" data-testid="plan-section">
       <h2 id="plan-heading">{t('plan.title')}</h2>
       <div className={styles.bar}>
-        <Button appearance="primary" disabled={!desired} onClick={() => void actions.createPlan()} data-testid="create-plan">
+        <Button appearance="primary" disabled={!desired} onClick={() => void (scope === 'group' ? actions.createGroupPlan() : actions.createPlan())} data-testid="create-plan">
           {t('plan.create')}
         </Button>
         <Button disabled={!plan} onClick={() => void copyText(plan ? plan.steps.map((s) => s.command).join('\n\n') : '')} data-testid="copy-plan">

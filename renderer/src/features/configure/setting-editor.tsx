@@ -3,15 +3,8 @@ import { Checkbox, Input, Select, Switch } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useActions, useFerry } from '../../app/store-context';
 import type { RowId } from '../../store/settings-rows';
+import { parseNetworks } from '../../store/group-slice';
 import type { AuthenticationType, PerformanceOption } from '../../../../electron/core/model';
-
-/** "10.0.10.0/24, 10.0.20.0/24" → priorities by order (1 = preferred). */
-export function parseNetworks(text: string): { subnet: string; priority: number }[] {
-  return text
-    .split(/[\s,;]+/)
-    .filter((s) => s.length > 0)
-    .map((subnet, i) => ({ subnet, priority: i + 1 }));
-}
 
 export function SettingEditor(props: { readonly row: RowId; readonly labelId: string }) {
   const { t } = useTranslation();

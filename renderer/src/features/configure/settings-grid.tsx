@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   entries: { margin: 0, paddingLeft: '1.2em', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
-function CellView(props: { readonly cell: Cell }) {
+export function CellView(props: { readonly cell: Cell }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const c = props.cell;

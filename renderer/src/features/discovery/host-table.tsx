@@ -1,6 +1,7 @@
 /**
  * The host list: search, filter, sort, and a virtualised body so 5,000 rows stay smooth (only
- * the visible rows are in the DOM). Each row can be made source or destination, or ticked.
+ * the visible rows are in the DOM). Each row can be made source or destination, or ticked into the
+ * group (Shift+click ticks a range; one button ticks every row the search and filters show).
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { Button, Checkbox, Input, Select, makeStyles, tokens, Badge } from '@fluentui/react-components';
@@ -43,6 +44,9 @@ export function HostTable() {
   const all = useMemo(() => buildRows(hosts, facts), [hosts, facts]);
   const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
   const rows = useMemo(() => filterRows(sorted, query, filter), [sorted, query, filter]);
+  const orderedNames = useMemo(() => rows.map((r) => r.name), [rows]);
+  const inGroup = useMemo(() => new Set(group.map((g) => g.toUpperCase())), [group]);
+  const allShownInGroup = orderedNames.length > 0 && orderedNames.every((n) => inGroup.has(n.toUpperCase()));
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 
@@ -104,6 +108,9 @@ export function HostTable() {
             ))}
           </Select>
         </label>
+        <Button disabled={rows.length === 0} onClick={() => actions.toggleAllInGroup(orderedNames)} data-testid="group-select-matching">
+          {t(allShownInGroup ? 'group.bar.unselectMatching' : 'group.bar.selectMatching', { count: formatNumber(rows.length, lang) })}
+        </Button>
         <span role="status" aria-live="polite" data-testid="host-count">
           {t('discover.hosts.count', { shown: formatNumber(rows.length, lang), total: formatNumber(all.length, lang) })}
         </span>
@@ -142,7 +149,14 @@ export function HostTable() {
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
                 >
                   <span role="cell">
-                    <Checkbox checked={group.includes(r.name)} onChange={() => actions.toggleGroup(r.name)} aria-label={t('discover.hosts.toggleGroup', { name: r.name })} />
+                    {/* The click carries Shift (a range in the list's order); Space on the box clicks too. */}
+                    <Checkbox
+                      checked={inGroup.has(r.name.toUpperCase())}
+                      onClick={(e) => actions.pickInGroup(r.name, orderedNames, e.shiftKey)}
+                      onChange={() => undefined}
+                      aria-label={t('discover.hosts.toggleGroup', { name: r.name })}
+                      data-testid={`group-pick-${r.name}`}
+                    />
                   </span>
                   <span role="cell" className={styles.cell} title={r.dnsHostName}>
                     {r.name}

@@ -1,4 +1,4 @@
-/** Source and destination pickers (type-to-search comboboxes) plus the group summary. */
+/** Source and destination pickers (type-to-search comboboxes); the group has its own bar (features/group). */
 import { useMemo } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,6 @@ export function PairPicker() {
   const hosts = useFerry((s) => s.hosts);
   const source = useFerry((s) => s.source);
   const destination = useFerry((s) => s.destination);
-  const group = useFerry((s) => s.group);
   const names = useMemo(() => hosts.map((h) => h.account.name), [hosts]);
 
   return (
@@ -26,11 +25,8 @@ export function PairPicker() {
         <HostPicker label={t('discover.pair.source')} names={names} value={source} onChange={actions.setSource} testId="source-picker" />
         <span aria-hidden="true">→</span>
         <HostPicker label={t('discover.pair.destination')} names={names} value={destination} onChange={actions.setDestination} testId="destination-picker" />
-        <Button appearance="primary" disabled={!source || !destination} onClick={() => actions.setWorkspace('configure')} data-testid="go-configure">
+        <Button appearance="primary" disabled={!source || !destination} onClick={() => actions.configurePair()} data-testid="go-configure">
           {t('discover.pair.configure')}
-        </Button>
-        <Button disabled={group.length === 0} onClick={() => void actions.readFacts(group)} data-testid="read-group">
-          {t('discover.pair.readGroup', { count: group.length })}
         </Button>
       </div>
     </section>

@@ -8,7 +8,7 @@ import path from 'node:path';
 /** `token`, when given, is compiled into the client and sent as a header on every request. */
 export async function bundleBridgeClient(token?: string, repoRoot: string = process.cwd()): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(repoRoot, 'test', 'support', 'bridge-browser-entry.ts')],
+    entryPoints: [path.join(repoRoot, 'dev', 'bridge-browser-entry.ts')],
     bundle: true,
     write: false,
     format: 'iife',

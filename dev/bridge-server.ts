@@ -1,8 +1,9 @@
 /**
- * The test/dev-only loopback bridge: serves the built renderer and answers `window.ferry` calls
- * with the REAL main-process code (`createAppContext` + `createDispatcher`), so the e2e suite
- * exercises the same gate the packaged app runs. Never part of a packaged build (the packaging
- * test asserts `dist/**` holds nothing of it; it lives under test/ and is bundled only here).
+ * The development-only loopback bridge (e2e tests and `npm start -- --browser`): serves the built
+ * renderer and answers `window.ferry` calls with the REAL main-process code (`createAppContext` +
+ * `createDispatcher`), so the e2e suite exercises the same gate the packaged app runs. Never part
+ * of a packaged build (the packaging test asserts `dist/**` holds nothing of it; it lives under
+ * dev/ and is bundled only by the tests and scripts/start.mjs).
  *
  * Who may talk to it: requests on 127.0.0.1 only, whose Host is exactly `127.0.0.1:<port>`,
  * whose Origin (when sent) is exactly the bridge's origin, carrying the random per-run token in
@@ -13,11 +14,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createAppContext, type AppContext } from '../../electron/main/app-context';
-import { syntheticLabHosts, type LabHost } from '../../electron/services/lab/directory/lab-directory';
-import { createDispatcher, createSenderCheck } from '../../electron/main/ipc-dispatch';
-import { eventChannels } from '../../electron/core/contract/channels';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/window-options';
+import { createAppContext, type AppContext } from '../electron/main/app-context';
+import { syntheticLabHosts, type LabHost } from '../electron/services/lab/directory/lab-directory';
+import { createDispatcher, createSenderCheck } from '../electron/main/ipc-dispatch';
+import { eventChannels } from '../electron/core/contract/channels';
+import { CONTENT_SECURITY_POLICY } from '../electron/main/window-options';
 
 export const TOKEN_HEADER = 'x-ferry-bridge-token';
 export const TOKEN_COOKIE = 'ferry_bridge';

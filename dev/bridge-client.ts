@@ -1,10 +1,10 @@
 /**
  * The browser side of the test bridge: a `Transport` over fetch (requests) and EventSource
  * (events), so `createFerryApi` — the same factory the Electron preload uses — builds
- * `window.ferry`. Bundled for the page by `bundleBridgeClient` (test/support/bridge-bundle.ts).
+ * `window.ferry`. Bundled for the page by `bundleBridgeClient` (dev/bridge-bundle.ts).
  */
-import type { EventChannel, InvokeChannel, IpcResult } from '../../electron/core/contract/channels';
-import type { Transport } from '../../electron/preload/api';
+import type { EventChannel, InvokeChannel, IpcResult } from '../electron/core/contract/channels';
+import type { Transport } from '../electron/preload/api';
 
 export const BRIDGE_TOKEN_HEADER = 'x-ferry-bridge-token';
 

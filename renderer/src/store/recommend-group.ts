@@ -1,0 +1,33 @@
+/**
+ * "Recommended" for a group: the pair rules (recommend.ts) applied to what every host has in
+ * common — the subnets all hosts have a link on (speed and RDMA of the weakest), the priority
+ * all hosts agree on, the largest simultaneous-migration counts — with a full mesh of delegation.
+ */
+import type { HostFacts, MigrationLink } from '../../../electron/core/model';
+import { commonLinks, recommend, type Recommendation } from './recommend';
+
+/** What every host of the group has, as one host's facts (the pair rules read nothing else). */
+export function commonFacts(group: readonly HostFacts[]): HostFacts | undefined {
+  const [first, ...rest] = group;
+  if (!first) return undefined;
+  let links: readonly MigrationLink[] = first.links ?? [];
+  for (const f of rest) {
+    links = commonLinks(links, f.links ?? []).map((c) => ({ name: c.name, subnet: c.subnet, linkSpeedGbps: c.speedGbps, rdma: c.rdma }));
+  }
+  const max = (k: 'maximumVirtualMachineMigrations' | 'maximumStorageMigrations') => Math.max(...group.map((f) => f.settings?.[k] ?? 2));
+  const agreed = (first.settings?.migrationNetworks ?? []).filter((n) =>
+    rest.every((f) => f.settings?.migrationNetworks.some((m) => m.subnet === n.subnet && m.priority === n.priority) === true),
+  );
+  return {
+    ...first,
+    links: [...links],
+    ...(first.settings
+      ? { settings: { ...first.settings, maximumVirtualMachineMigrations: max('maximumVirtualMachineMigrations'), maximumStorageMigrations: max('maximumStorageMigrations'), migrationNetworks: agreed } }
+      : {}),
+  };
+}
+
+export function recommendGroup(group: readonly (HostFacts | undefined)[]): Recommendation {
+  const common = commonFacts(group.filter((f): f is HostFacts => f !== undefined));
+  return recommend(common, common);
+}

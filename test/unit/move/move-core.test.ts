@@ -1,0 +1,182 @@
+/** core/move: which VMs may move, the queue under both hosts' limits, the CredSSP rule, the prediction, the read-back. */
+import { describe, expect, it } from 'vitest';
+import type { Finding, HostFacts, TestReport, VmSummary } from '../../../electron/core/model';
+import {
+  checkChosen,
+  escapeWildcard,
+  landing,
+  limitsFrom,
+  modelError,
+  moveCandidates,
+  moveCommand,
+  moveStart,
+  predictMove,
+  startable,
+} from '../../../electron/core/move';
+import { GIB } from '../../../electron/core/simulate/model-defaults';
+
+const vm = (name: string, extra: Partial<VmSummary> = {}): VmSummary => ({
+  name,
+  state: 'Running',
+  memoryAssignedBytes: 2 * GIB,
+  memoryStartupBytes: 2 * GIB,
+  dynamicMemoryEnabled: false,
+  configurationVersion: '10.0',
+  processorCompatibilityForMigration: true,
+  switchNames: ['External'],
+  hasIsoAttached: false,
+  hasPassThroughDisk: false,
+  hasSnapshots: false,
+  diskBytes: 40 * GIB,
+  ...extra,
+});
+
+const host = (name: string, extra: Partial<HostFacts> = {}): HostFacts => ({
+  computerName: name,
+  status: 'ok',
+  settings: {
+    virtualMachineMigrationEnabled: true,
+    maximumVirtualMachineMigrations: 2,
+    maximumStorageMigrations: 2,
+    virtualMachineMigrationAuthenticationType: 'Kerberos',
+    virtualMachineMigrationPerformanceOption: 'Compression',
+    useAnyNetworkForMigration: false,
+    migrationNetworks: [{ subnet: '10.10.10.0/24', priority: 0 }],
+  },
+  links: [{ name: 'LM', subnet: '10.10.10.0/24', linkSpeedGbps: 10, rdma: false }],
+  ...extra,
+});
+
+const f = (id: string, severity: Finding['severity'], vmName?: string): Finding => ({
+  id,
+  group: 'vm',
+  severity,
+  title: `${id} title`,
+  evidence: {},
+  fix: { kind: 'none', text: '' },
+  ...(vmName !== undefined ? { vm: vmName } : {}),
+});
+
+const report = (findings: Finding[], vms = [vm('app01'), vm('app02'), vm('app03')]): TestReport => ({
+  source: 'HV03',
+  destination: 'HV04',
+  startedAt: '2026-12-03T00:00:00Z',
+  ranBy: 'test',
+  hosts: [host('HV03', { vms }), host('HV04')],
+  findings,
+  model: [],
+});
+
+describe('moveCandidates', () => {
+  it('a VM with a failing finding is blocked with that finding; a passing one is ready; an untested one is not offered', () => {
+    const c = moveCandidates(report([f('vm.compare', 'pass', 'app01'), f('vm.compare.33012', 'fail', 'app02'), f('vm.compare', 'pass', 'app02')]));
+    expect(c.map((x) => [x.name, x.ready])).toEqual([['app01', true], ['app02', false], ['app03', false]]);
+    expect(c[1]?.reason).toMatchObject({ kind: 'finding', findingId: 'vm.compare.33012', title: 'vm.compare.33012 title' });
+    expect(c[2]?.reason).toEqual({ kind: 'not-tested' });
+  });
+
+  it('a blocked pair blocks every VM with the pair\'s finding', () => {
+    const c = moveCandidates(report([f('host.migration-enabled', 'fail'), f('vm.compare', 'pass', 'app01')]));
+    expect(c.every((x) => !x.ready && x.reason?.findingId === 'host.migration-enabled')).toBe(true);
+  });
+
+  it('warnings do not block', () => {
+    expect(moveCandidates(report([f('vm.iso', 'warn', 'app01')]))[0]?.ready).toBe(true);
+  });
+
+  it('checkChosen names the field and the reason', () => {
+    const r = report([f('vm.compare', 'pass', 'app01'), f('vm.version', 'fail', 'app02')]);
+    expect(checkChosen(r, ['app01']).map((c) => c.name)).toEqual(['app01']);
+    expect(() => checkChosen(r, ['app02'])).toThrow(/^vms: "app02" is not ready to move: vm.version title/);
+    expect(() => checkChosen(r, ['nope'])).toThrow(/^vms: HV03 has no VM named "nope"/);
+  });
+});
+
+describe('the queue respects both hosts\' limits', () => {
+  const limits = limitsFrom([host('HV03'), host('HV04')]);
+  const m = (id: string, source = 'HV03', destination = 'HV04') => ({ id, source, destination });
+
+  it('limit 2: the first two start, the third waits until one ends', () => {
+    const waiting = [m('a'), m('b'), m('c')];
+    const first = startable(waiting, [], limits);
+    expect(first.map((x) => x.id)).toEqual(['a', 'b']);
+    expect(startable([m('c')], first, limits)).toEqual([]);
+    expect(startable([m('c')], [m('b')], limits).map((x) => x.id)).toEqual(['c']);
+  });
+
+  it('the destination\'s lower limit counts too, and names match case-insensitively and by short name', () => {
+    const low = limitsFrom([host('HV03'), host('HV04', { settings: { ...host('HV04').settings!, maximumVirtualMachineMigrations: 1 } })]);
+    expect(startable([m('a', 'hv03', 'hv04.lab.example'), m('b')], [], low).map((x) => x.id)).toEqual(['a']);
+    // A move between two other hosts is not held up.
+    expect(startable([m('b'), m('x', 'HV01', 'HV02')], [m('a')], low).map((x) => x.id)).toEqual(['x']);
+  });
+});
+
+describe('CredSSP: the move must start on the source host', () => {
+  const spec = { source: 'HV01', destination: 'HV02', vm: "sql[1]'s", includeStorage: true, destinationStoragePath: "D:\\VMs\\it's" };
+  it('gives the exact command to run there instead of starting it from here', () => {
+    const s = moveStart(spec, 'CredSSP', 'remote');
+    expect(s).toEqual({
+      where: 'on-source',
+      reason: 'credssp',
+      host: 'HV01',
+      command: "Move-VM -Name 'sql`[1`]''s' -DestinationHost 'HV02' -IncludeStorage -DestinationStoragePath 'D:\\VMs\\it''s'",
+    });
+  });
+  it('Kerberos, or CredSSP when Ferry itself runs on the source, starts here', () => {
+    expect(moveStart(spec, 'Kerberos', 'remote')).toEqual({ where: 'here' });
+    expect(moveStart(spec, 'CredSSP', 'source')).toEqual({ where: 'here' });
+  });
+  it('VM only has no storage switches; the unicode quotes are doubled too', () => {
+    expect(moveCommand({ source: 'a', destination: 'HV02', vm: 'x\u2019y', includeStorage: false })).toBe("Move-VM -Name 'x\u2019\u2019y' -DestinationHost 'HV02'");
+    expect(escapeWildcard('a*b?`c')).toBe('a`*b`?``c');
+  });
+});
+
+describe('predictMove', () => {
+  it('2 GiB over 10 GbE with Compression ≈ 2.69 s of memory, plus 40 GiB of disk ≈ 38.2 s for VM + storage', () => {
+    const p = predictMove({ vm: vm('app01'), source: host('HV03'), destination: host('HV04'), includeStorage: true });
+    expect(p.option).toBe('Compression');
+    expect(p.memorySeconds).toBeCloseTo(2.69, 1);
+    expect(p.storageSeconds).toBeCloseTo((40 * GIB) / (0.9 * 1.25e9), 3);
+    expect(p.totalSeconds).toBeCloseTo(p.memorySeconds + p.storageSeconds, 6);
+    const vmOnly = predictMove({ vm: vm('app01'), source: host('HV03'), destination: host('HV04'), includeStorage: false });
+    expect(vmOnly.storageSeconds).toBe(0);
+  });
+  it('two at once share the bandwidth: each takes longer', () => {
+    const one = predictMove({ vm: vm('app01'), source: host('HV03'), destination: host('HV04'), includeStorage: false });
+    const two = predictMove({ vm: vm('app01'), source: host('HV03'), destination: host('HV04'), includeStorage: false, concurrent: 2 });
+    expect(two.memorySeconds).toBeGreaterThan(one.memorySeconds * 1.5);
+  });
+});
+
+describe('landing: the read-back decides where the VM is', () => {
+  const before = { state: 'Running', memoryAssignedBytes: 2 * GIB, memoryStartupBytes: 2 * GIB };
+  const at = (computerName: string, found: boolean, extra: object = {}) => ({ computerName, reachable: true, found, ...extra });
+  it('on the destination, running as before', () => {
+    expect(landing(before, at('HV03', false), at('HV04', true, { state: 'Running', memoryAssignedBytes: 2 * GIB, memoryStartupBytes: 2 * GIB }))).toEqual({
+      where: 'destination', sameState: true, sameMemory: true, state: 'Running', unreachable: [],
+    });
+  });
+  it('on the destination but off: not the same state', () => {
+    expect(landing(before, at('HV03', false), at('HV04', true, { state: 'Off', memoryAssignedBytes: 0, memoryStartupBytes: 2 * GIB })).sameState).toBe(false);
+  });
+  it('still on the source; on both; unknown when a host does not answer', () => {
+    expect(landing(before, at('HV03', true, { state: 'Running' }), at('HV04', false)).where).toBe('source');
+    expect(landing(before, at('HV03', true), at('HV04', true)).where).toBe('both');
+    expect(landing(before, { computerName: 'HV03', reachable: false, found: false }, at('HV04', false))).toEqual({ where: 'unknown', unreachable: ['HV03'] });
+  });
+});
+
+describe('modelError', () => {
+  it('relative error against predicted × time scale', () => {
+    const t = (measured: number, predicted: number, timeScale = 1) => ({
+      vm: 'a', source: 'HV03', destination: 'HV04', includeStorage: false, finishedAt: '', measuredSeconds: measured, predictedSeconds: predicted, timeScale,
+    });
+    const s = modelError([t(12, 10), t(0.8, 20, 0.05)]);
+    expect(s.moves).toBe(2);
+    expect(s.bias).toBeCloseTo((0.2 - 0.2) / 2, 6);
+    expect(s.meanAbsoluteError).toBeCloseTo(0.2, 6);
+    expect(modelError([]).meanAbsoluteError).toBeUndefined();
+  });
+});
