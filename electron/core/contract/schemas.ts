@@ -275,6 +275,8 @@ export const ModelResultSchema = z
       .strict()
       .optional(),
     effectiveBytesPerSecond: z.number().optional(),
+    /** Compression only: the memory-to-wire ratio assumed (a default the operator may override). */
+    compressionRatio: z.number().positive().optional(),
   })
   .strict();
 
