@@ -76,7 +76,10 @@ export const VmSummarySchema = z
     hasIsoAttached: z.boolean(),
     hasPassThroughDisk: z.boolean(),
     hasSnapshots: z.boolean(),
+    /** Bytes of the VM's VHD files (Get-VHD FileSize, differencing parents included): what a storage move copies. */
     diskBytes: z.number().min(0),
+    /** False when Get-VHD could not read some of the VM's disks (`diskBytes` is then too low). */
+    diskSizesRead: z.boolean().optional(),
   })
   .strict();
 
@@ -279,6 +282,8 @@ export const ModelResultSchema = z
       .strict()
       .optional(),
     effectiveBytesPerSecond: z.number().optional(),
+    /** Compression only: the memory-to-wire ratio assumed (a default the operator may override). */
+    compressionRatio: z.number().positive().optional(),
   })
   .strict();
 
