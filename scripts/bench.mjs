@@ -5,10 +5,11 @@
 //   preflight        rules + model for 1,000 VMs across 50 hosts (pure)
 //   renderer         Discover search with 5,000 hosts: pure filter, fake API and real bridge in Chromium
 //   port-probe       test-ports.ps1's real-host block: open, refused and 5 dropped ports, all at once vs one at a time
+//   fleet            50 hosts: read (pool of 4 vs fan-out, wall + RSS), readiness matrix, full-mesh delegation in Samba
 // `npm run bench -- preflight` runs one of them.
 import { spawnSync } from 'node:child_process';
 
-const all = ['preflight', 'powershell-pool', 'discovery', 'renderer', 'port-probe'];
+const all = ['preflight', 'powershell-pool', 'discovery', 'renderer', 'port-probe', 'fleet'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const env = { ...process.env, FERRY_PWSH: process.env.FERRY_PWSH ?? `${process.cwd()}/.tools/pwsh/pwsh` };
 spawnSync('bash', ['scripts/setup.sh'], { stdio: 'inherit' });

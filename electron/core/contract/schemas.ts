@@ -76,7 +76,10 @@ export const VmSummarySchema = z
     hasIsoAttached: z.boolean(),
     hasPassThroughDisk: z.boolean(),
     hasSnapshots: z.boolean(),
+    /** Bytes of the VM's VHD files (Get-VHD FileSize, differencing parents included): what a storage move copies. */
     diskBytes: z.number().min(0),
+    /** False when Get-VHD could not read some of the VM's disks (`diskBytes` is then too low). */
+    diskSizesRead: z.boolean().optional(),
   })
   .strict();
 
@@ -279,6 +282,8 @@ export const ModelResultSchema = z
       .strict()
       .optional(),
     effectiveBytesPerSecond: z.number().optional(),
+    /** Compression only: the memory-to-wire ratio assumed (a default the operator may override). */
+    compressionRatio: z.number().positive().optional(),
   })
   .strict();
 
@@ -333,6 +338,15 @@ export const TestReportSchema = z
   })
   .strict();
 
+/**
+ * What a run changed: a lab folder (its absolute path) or real hosts, so `ferry rollback` knows
+ * where to restore without being told. Optional: logs written before it was recorded lack it.
+ */
+export const AuditTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lab'), labDir: z.string().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('hosts') }).strict(),
+]);
+
 export const AuditRecordSchema = z
   .object({
     time: z.string(),
@@ -348,6 +362,7 @@ export const AuditRecordSchema = z
     /** Set when Ferry itself set the "any authentication protocol" flag, so removal may clear it. */
     ferrySetFlag: z.boolean().optional(),
     message: z.string().optional(),
+    target: AuditTargetSchema.optional(),
   })
   .strict();
 
