@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { settingRows, delegationEntries, rowForSetting, type RowInput } from '../../../renderer/src/store/settings-rows';
-import { recommend } from '../../../renderer/src/store/recommend';
+import { recommend } from '../../../electron/core/settings/recommend';
 import { fakeAccount, fakeFacts } from '../../support/fake-ferry-api';
 import { planDelegation } from '../../../electron/core/delegation/plan';
 
