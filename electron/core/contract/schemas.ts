@@ -192,7 +192,13 @@ export const PlanStepSchema = z
   .strict();
 
 export const PlanWarningSchema = z
-  .object({ code: z.string(), message: z.string(), target: z.string().optional() })
+  .object({
+    code: z.string(),
+    /** English, for the CLI and logs; the window says it from `code` + `params` (planWarning.*). */
+    message: z.string(),
+    target: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  })
   .strict();
 
 export const PlanSchema = z

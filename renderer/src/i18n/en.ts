@@ -164,6 +164,21 @@ export const en = {
     },
     verdict: { ready: 'ready', warnings: 'warnings', blocked: 'blocked' },
   },
+  // Plan warnings by code (core PlanWarning code + params); the target host is shown before the text.
+  planWarning: {
+    'invalid-host-name': 'A host name was refused; no steps planned for it.',
+    'duplicate-host': 'listed twice; planned once.',
+    'host-unreadable': 'could not be read ({{status}}: {{detail}}); no steps planned for it.',
+    'unparsable-network': 'reports a migration network Ferry cannot parse; it is left alone. Remove it by hand if it should go.',
+    'no-dns-host-name': 'has no dNSHostName in the directory; Ferry assumes {{fqdn}}.',
+    'unconstrained-delegation': 'is trusted for delegation to any service (unconstrained). Ferry leaves that setting alone; consider turning it off in the account’s Delegation tab.',
+    'missing-spn': 'registers no “Microsoft Virtual System Migration Service” SPN: the delegation is written, but Kerberos cannot find the service until Hyper-V registers it.',
+    'flag-kept': {
+      'still-delegates': 'keeps “Use any authentication protocol”: it still delegates to {{count}} other service(s).',
+      'not-set-by-ferry': 'keeps “Use any authentication protocol”: the audit log does not show that Ferry set it.',
+    },
+    'no-directory': 'Connect to the directory to plan Kerberos constrained delegation.',
+  },
   // What is wrong with a typed host name: one key per core HostNameProblem code (core/settings/host-name.ts).
   hostName: {
     empty: 'Type a host name.',
