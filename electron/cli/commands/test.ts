@@ -23,7 +23,7 @@ import { GROUP_SPEC, groupHostsArg, refusePairWithGroup, topologyArg } from '../
 import { createMigrationTestDeps } from '../../engine/migration-test-deps';
 import { PowerShellPool } from '../../services/powershell/pool';
 import type { DirectorySession } from '../../services/directory/directory-session';
-import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs } from './discover';
+import { DIRECTORY_SPEC, directoryFromArgs } from '../directory-args';
 import { labFolderArg, openLabDirectorySession } from '../lab-directory-session';
 import { startNotice } from '../session';
 import { decimalArg } from './simulate';
@@ -44,7 +44,7 @@ const SPEC = {
   report: { type: 'string' },
   locale: { type: 'string' },
   // The directory flags are exactly `ferry discover`'s (incl. --lab, --json, --help).
-  ...DIRECTORY_OPTIONS,
+  ...DIRECTORY_SPEC,
 } as const;
 
 const USAGE = `Usage: ferry test --source <host> --destination <host> [--vm <name>]... [--lab <dir>]
@@ -163,20 +163,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const pool = new PowerShellPool({ ...(labDir !== undefined ? { labDir } : {}), onStart: startNotice(io.err), ...(io.env.FERRY_PWSH ? { executable: io.env.FERRY_PWSH } : {}) });
   try {
     if (stringArg(args, 'ldap-url') !== undefined) {
-      const dirValues = {
-        'ldap-url': stringArg(args, 'ldap-url'),
-        'bind-user': stringArg(args, 'bind-user'),
-        'base-dn': stringArg(args, 'base-dn'),
-        'ca-file': stringArg(args, 'ca-file'),
-        'tls-server-name': stringArg(args, 'tls-server-name'),
-        starttls: args.switches.has('starttls'),
-        'trust-server-certificate': args.switches.has('trust-server-certificate'),
-        integrated: args.switches.has('integrated'),
-      };
       try {
-        directory = await directoryFromArgs(Object.fromEntries(Object.entries(dirValues).filter(([, v]) => v !== undefined)), io);
+        directory = await directoryFromArgs({ ...args, values: new Map([...args.values].filter(([flag]) => flag !== 'lab')) }, io);
       } catch (error) {
-        if (error instanceof UsageError) {
+        if (error instanceof ArgError) {
           io.err(`ferry test: ${error.message}\n`);
           return 2;
         }
