@@ -117,7 +117,7 @@ function newVm(name: string, memoryGb: number, switchName: string, version: stri
     processorCount: 2,
     processorCompatibilityForMigration: false,
     adapters: [{ name: 'Network Adapter', switchName }],
-    disks: [{ path: `C:\\Hyper-V\\Virtual Hard Disks\\${name.replace(/[\\/:*?"<>|\r\n]/g, '_')}.vhdx`, sizeBytes: 40 * GiB, passThrough: false }],
+    disks: [{ path: `C:\\Hyper-V\\Virtual Hard Disks\\${name.replace(/[\\/:*?"<>|\r\n]/g, '_')}.vhdx`, sizeBytes: 40 * GiB, fileSizeBytes: 12 * GiB, passThrough: false }],
     isoPath: '',
     hasSnapshots: false,
   };

@@ -48,7 +48,20 @@ export interface LabVm {
   processorCount: number;
   processorCompatibilityForMigration: boolean;
   adapters: { name: string; switchName: string }[];
-  disks: { path: string; sizeBytes: number; passThrough: boolean }[];
+  /**
+   * Get-VHD answers from these: `sizeBytes` is the virtual size, `fileSizeBytes` the size on disk
+   * (default: sizeBytes), `parentPath` makes the disk a differencing disk of that parent, `missing`
+   * is a file that is gone (Get-VHD cannot find it).
+   */
+  disks: {
+    path: string;
+    sizeBytes: number;
+    passThrough: boolean;
+    fileSizeBytes?: number;
+    parentPath?: string;
+    parentFileSizeBytes?: number;
+    missing?: boolean;
+  }[];
   isoPath: string;
   hasSnapshots: boolean;
   /** The VM's page dirty rate, bytes/s, which the lab's live migrations run at (default 200 MB/s, the model's). */

@@ -270,6 +270,42 @@ function Close-FerryHostSession {
 }
 
 # The settings shape every mutating script returns after its change (HostMigrationSettings).
+# A real host's IPv4 links (name, subnet, speed, RDMA) over CIM: one Get-NetAdapter and one
+# Get-NetAdapterRdma call for all adapters, and each address on its own, so one adapter that
+# cannot be read (a teamed or hidden NIC, an address on an interface that went away) costs only
+# its own link, not all of them.
+function Get-FerryHostLinks {
+    param([string]$ComputerName, $CimSession)
+    # The NetAdapter cmdlets take only -CimSession: the host's open session, else its name.
+    $on = $ComputerName
+    if ($null -ne $CimSession) { $on = $CimSession }
+    $rdma = @{}
+    try { foreach ($r in @(Get-NetAdapterRdma -CimSession $on -ErrorAction Stop)) { $rdma[[string]$r.Name] = [bool]$r.Enabled } } catch { }
+    $byIndex = @{}
+    try { foreach ($a in @(Get-NetAdapter -CimSession $on -ErrorAction Stop)) { $byIndex[[string]$a.InterfaceIndex] = $a } } catch { }
+    $addresses = @()
+    try { $addresses = @(Get-NetIPAddress -CimSession $on -AddressFamily IPv4 -ErrorAction Stop | Where-Object { $_.PrefixOrigin -ne 'WellKnown' }) } catch { return @() }
+    $links = @()
+    foreach ($ip in $addresses) {
+        try {
+            $nic = $byIndex[[string]$ip.InterfaceIndex]
+            # Not in the list (the list call failed, or the adapter is hidden): ask for this one.
+            if ($null -eq $nic) { $nic = Get-NetAdapter -CimSession $on -InterfaceIndex $ip.InterfaceIndex -ErrorAction Stop }
+            $bytes = @(([string]$ip.IPAddress).Split('.') | ForEach-Object { [int]$_ })
+            if ($bytes.Count -ne 4) { continue }
+            $maskBits = [int]$ip.PrefixLength
+            $n = ([uint32]$bytes[0] -shl 24) -bor ([uint32]$bytes[1] -shl 16) -bor ([uint32]$bytes[2] -shl 8) -bor [uint32]$bytes[3]
+            $mask = [uint32]0
+            if ($maskBits -gt 0) { $mask = [uint32]([uint64]4294967295 -shl (32 - $maskBits) -band 4294967295) }
+            $net = $n -band $mask
+            $subnet = '{0}.{1}.{2}.{3}/{4}' -f (($net -shr 24) -band 255), (($net -shr 16) -band 255), (($net -shr 8) -band 255), ($net -band 255), $maskBits
+            $isRdma = $false; if ($rdma.ContainsKey([string]$nic.Name)) { $isRdma = $rdma[[string]$nic.Name] }
+            $links += [ordered]@{ name = [string]$nic.Name; subnet = $subnet; linkSpeedGbps = [double]$nic.ReceiveLinkSpeed / 1e9; rdma = $isRdma }
+        } catch { }
+    }
+    return $links
+}
+
 function Get-FerryHostSettings {
     param([string]$ComputerName)
     $on = Get-FerryOn $ComputerName

@@ -5,8 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Busy } from '../../app/busy';
 import { saveText } from '../../app/download';
 import { useActions, useFerry } from '../../app/store-context';
-import { formatDateTime } from '../../i18n/format';
-import { FindingsList } from '../test/findings-list';
+import { formatDateTime, type Lang } from '../../i18n/format';
+import type { TestReport } from '../../../../electron/core/model';
+import { summarize } from '../../../../electron/core/preflight/verdict';
+import { vmReadiness } from '../../../../electron/core/preflight/vm-readiness';
+import { TestResults } from '../test/test-results';
+import { VerdictBanner } from '../test/verdict-banner';
 import { ReadinessMatrix } from './readiness-matrix';
 
 const useStyles = makeStyles({
@@ -66,13 +70,22 @@ export function GroupTestView() {
             </Button>
             <Busy op="cell" label={t('ops.cell')} />
           </div>
-          {cellReport ? (
-            <div data-testid="test-results">
-              <FindingsList findings={cellReport.findings} />
-            </div>
-          ) : null}
+          {cellReport ? <PairResults report={cellReport} lang={lang} /> : null}
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** One cell's findings, read as the pair test's are: verdict first, failures first. */
+function PairResults(props: { readonly report: TestReport; readonly lang: Lang }) {
+  const { report, lang } = props;
+  const summary = useMemo(() => summarize(report.findings), [report]);
+  const vms = useMemo(() => vmReadiness(report.findings, report.hosts[0]?.vms ?? []), [report]);
+  return (
+    <>
+      <VerdictBanner report={report} summary={summary} vms={vms} lang={lang} />
+      <TestResults report={report} summary={summary} vms={vms} lang={lang} />
+    </>
   );
 }
