@@ -306,10 +306,12 @@ function Get-FerryHostLinks {
     return $links
 }
 
+# -VMHost: the host object the caller already read (one round trip less).
 function Get-FerryHostSettings {
-    param([string]$ComputerName)
+    param([string]$ComputerName, [object]$VMHost)
     $on = Get-FerryOn $ComputerName
-    $h = Get-VMHost @on
+    $h = $VMHost
+    if ($null -eq $h) { $h = Get-VMHost @on }
     $nets = @(Get-VMMigrationNetwork @on | ForEach-Object {
         $p = 0; if ($null -ne $_.Priority) { $p = [int64]$_.Priority }
         [ordered]@{ subnet = [string]$_.Subnet; priority = $p }

@@ -11,8 +11,8 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     $facts = [ordered]@{ computerName = $c }
     # One session to the host for every call below (Get-FerryOn).
     $on = Get-FerryOn $c
-    $facts['settings'] = Get-FerryHostSettings -ComputerName $c
     $vmHost = Get-VMHost @on
+    $facts['settings'] = Get-FerryHostSettings -ComputerName $c -VMHost $vmHost
     $facts['logicalProcessorCount'] = [int64]$vmHost.LogicalProcessorCount
     $facts['memoryCapacityBytes'] = [int64]$vmHost.MemoryCapacity
     $facts['supportedVersions'] = @(Get-VMHostSupportedVersion @on | ForEach-Object { $_.Version.ToString() })
