@@ -35,7 +35,7 @@ export const SETTINGS_SPEC: ArgSpec = {
   script: { type: 'string' },
 };
 
-export interface SettingsRequest {
+interface SettingsRequest {
   /** The group's hosts; a pair is `[source, destination]`. */
   readonly hosts: readonly string[];
   readonly given: Partial<DesiredSettings>;
@@ -43,7 +43,7 @@ export interface SettingsRequest {
   readonly hostNetworks: Readonly<Record<string, readonly MigrationNetwork[]>>;
 }
 
-export function hostArg(args: ParsedArgs, name: string): string {
+function hostArg(args: ParsedArgs, name: string): string {
   const value = requiredString(args, name);
   const problem = validateHostName(value);
   if (problem !== null) throw new ArgError(`--${name}`, problem);
@@ -51,7 +51,7 @@ export function hostArg(args: ParsedArgs, name: string): string {
 }
 
 /** `<subnet>[,<priority>]`; the subnet is parsed, the priority is decimal digits only. */
-export function parseNetworkArg(text: string): MigrationNetwork {
+function parseNetworkArg(text: string): MigrationNetwork {
   const parts = text.split(',');
   if (parts.length > 2) throw new ArgError('--network', `'${printable(text)}' must be <subnet>[,<priority>]`);
   const checked = validateSubnetInput(parts[0] ?? '');
@@ -132,7 +132,7 @@ export async function parseSettingsRequest(args: ParsedArgs): Promise<SettingsRe
  * Fields not given keep each host's current value (valid placeholders for unreadable hosts); a
  * host's `--host-network` list is its own.
  */
-export function desiredFor(given: Partial<DesiredSettings>, hostNetworks: SettingsRequest['hostNetworks'], facts: readonly HostFacts[]) {
+function desiredFor(given: Partial<DesiredSettings>, hostNetworks: SettingsRequest['hostNetworks'], facts: readonly HostFacts[]) {
   const desired: DesiredSettings = {
     virtualMachineMigrationEnabled: true,
     maximumVirtualMachineMigrations: 2,

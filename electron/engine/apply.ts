@@ -5,7 +5,7 @@
  * were not started, with the commands that restore what was done.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApplyResult, AuditRecord, Plan, PlanStep, ProgressEvent, StepResult } from '../core/model';
+import type { ApplyResult, AuditRecord, AuditTarget, Plan, PlanStep, ProgressEvent, StepResult } from '../core/model';
 import { describeStep } from '../core/plan/export-script';
 import { errorInfoOf } from './script-runner';
 import type { StepExecutors } from './step-executor';
@@ -15,7 +15,7 @@ export interface AuditWriter {
   readonly file?: string;
 }
 
-export interface ApplyOptions {
+interface ApplyOptions {
   readonly user: string;
   readonly audit?: AuditWriter;
   readonly onProgress?: (event: ProgressEvent) => void;
@@ -27,6 +27,8 @@ export interface ApplyOptions {
   readonly doneResult?: 'done' | 'rolled-back';
   readonly auditStepId?: (step: PlanStep) => string;
   readonly now?: () => Date;
+  /** The lab folder or real hosts the run changes, recorded with every change (for rollback). */
+  readonly target?: AuditTarget;
 }
 
 export function newRunId(): string {
@@ -56,6 +58,7 @@ export async function applyPlan(plan: Plan, executors: StepExecutors, options: A
       result,
       ...(extra.ferrySetFlag !== undefined ? { ferrySetFlag: extra.ferrySetFlag } : {}),
       ...(extra.message !== undefined ? { message: extra.message } : {}),
+      ...(options.target !== undefined ? { target: options.target } : {}),
     });
   };
 

@@ -80,7 +80,7 @@ export async function runSettingsCommand(mode: 'plan' | 'apply', argv: readonly 
       return 1;
     }
     const auditFile = path.resolve(stringArg(args, 'audit-log') ?? (labDir ? path.join(labDir, 'audit.jsonl') : 'ferry-audit.jsonl'));
-    const result = await applyWith(plan, pool, auditFile, io, json);
+    const result = await applyWith(plan, pool, auditFile, io, json, labDir);
     if (json) printJson(io, { plan, result });
     else io.out(formatApplyResult(plan, result));
     return result.ok ? 0 : 1;
@@ -89,7 +89,7 @@ export async function runSettingsCommand(mode: 'plan' | 'apply', argv: readonly 
   }
 }
 
-async function applyWith(plan: Plan, pool: ReturnType<typeof openPool>, auditFile: string, io: CliIo, json: boolean): Promise<ApplyResult> {
+async function applyWith(plan: Plan, pool: ReturnType<typeof openPool>, auditFile: string, io: CliIo, json: boolean, labDir: string | undefined): Promise<ApplyResult> {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -97,6 +97,8 @@ async function applyWith(plan: Plan, pool: ReturnType<typeof openPool>, auditFil
     return await applyPlan(plan, { powershell: createPowerShellExecutor(pool) }, {
       user: currentUser(io.env),
       audit: new AuditLog(auditFile),
+      // Recorded so `ferry rollback` restores the same lab (or the real hosts) without being told.
+      target: labDir !== undefined ? { kind: 'lab', labDir: path.resolve(labDir) } : { kind: 'hosts' },
       signal: controller.signal,
       onProgress: (e) => {
         if (!json && e.stepId !== undefined && e.status === 'running') io.err(`[${e.index + 1}/${e.total}] ${printable(e.message)}\n`);

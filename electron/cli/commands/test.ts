@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { ArgError, choiceArg, parseArgs, stringArg, type ParsedArgs } from '../args';
-import { formatTable, printJson, printable } from '../output';
+import { escapeControls, formatTable, printJson, printable } from '../output';
 import type { CliIo } from '../run-cli';
 import { MAX_TEXT_LENGTH } from '../../core/contract/schemas';
 import type { TestReport } from '../../core/model';
@@ -228,9 +228,6 @@ export function toJson(report: TestReport): unknown {
   };
 }
 
-/** Control characters shown as escapes (as `printable`), but never cut: fix commands must stay whole. */
-// eslint-disable-next-line no-control-regex
-const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const ENGLISH = valueFormatFor('en');
 
@@ -253,11 +250,11 @@ export function toText(report: TestReport): string {
   }
   lines.push(formatTable(['Result', 'Check', 'Finding'], findings.map((f) => [f.severity.toUpperCase(), f.id, f.title])));
   for (const f of findings.filter((x) => x.severity === 'fail' || x.severity === 'warn')) {
-    lines.push(`${f.severity.toUpperCase()} ${clean(f.title)}`);
+    lines.push(`${f.severity.toUpperCase()} ${escapeControls(f.title)}`);
     // The same readable labels and units as the app and the report (JSON keeps the raw values).
     const evidence = localizeEvidence(EVIDENCE_TEXTS.en, f.evidence, ENGLISH);
-    lines.push(`  evidence: ${evidence.map((e) => `${e.label}: ${clean(e.value)}`).join(', ')}`);
-    if (f.fix.kind !== 'none') lines.push(`  fix (${f.fix.kind}): ${clean(f.fix.text)}${f.fix.command ? `\n    ${clean(f.fix.command)}` : ''}`);
+    lines.push(`  evidence: ${evidence.map((e) => `${e.label}: ${escapeControls(e.value)}`).join(', ')}`);
+    if (f.fix.kind !== 'none') lines.push(`  fix (${f.fix.kind}): ${escapeControls(f.fix.text)}${f.fix.command ? f.fix.command.split('\n').map((l) => `\n    ${escapeControls(l)}`).join('') : ''}`);
   }
   lines.push('', formatTable(['Option', 'Rounds', 'Total', 'Blackout', 'Converges'], report.model.map((m) => [m.option, String(m.rounds), formatSeconds(m.totalSeconds), formatSeconds(m.downtimeSeconds), m.converges ? 'yes' : 'NO'])));
   return lines.join('\n') + '\n';
@@ -300,11 +297,11 @@ export function matrixText(report: GroupTestReport): string {
     formatTable(['source \\ destination', ...hosts], rows),
   ];
   const down = report.hosts.filter((h) => h.status !== 'ok');
-  for (const h of down) lines.push(`${h.computerName}: could not be read (${h.status}${h.error ? `: ${clean(h.error.message)}` : ''})`);
+  for (const h of down) lines.push(`${h.computerName}: could not be read (${h.status}${h.error ? `: ${escapeControls(h.error.message)}` : ''})`);
   const blocked = report.cells.filter((c) => c.verdict === 'blocked');
   if (blocked.length > 0) {
     lines.push('Blocked pairs (first blocker; `ferry test --source <s> --destination <d>` shows all):');
-    for (const c of blocked) lines.push(`  ${c.source} -> ${c.destination}: ${clean(c.first?.title ?? '')} (${c.counts.fail} blocker${c.counts.fail === 1 ? '' : 's'})`);
+    for (const c of blocked) lines.push(`  ${c.source} -> ${c.destination}: ${escapeControls(c.first?.title ?? '')} (${c.counts.fail} blocker${c.counts.fail === 1 ? '' : 's'})`);
   }
   return lines.join('\n') + '\n';
 }

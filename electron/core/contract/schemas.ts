@@ -6,17 +6,24 @@
  * Enum values are spelled exactly as Hyper-V spells them.
  */
 import { z } from 'zod';
+import { validateHostName } from '../settings/host-name';
 import { validateStoragePath } from '../settings/storage-path';
 
 export const AuthenticationTypeSchema = z.enum(['CredSSP', 'Kerberos']);
 export const PerformanceOptionSchema = z.enum(['TCPIP', 'Compression', 'SMB']);
 
-/** Longest DNS name (RFC 1035) — also bounds every host field we accept. */
-export const MAX_HOST_LENGTH = 253;
 /** Free-text fields (VM names, notes) are data, but still bounded. */
 export const MAX_TEXT_LENGTH = 1024;
 
-export const HostNameSchema = z.string().min(1).max(MAX_HOST_LENGTH);
+/**
+ * A host name Ferry may send anywhere: NetBIOS, DNS (RFC 1123 labels) or an IP literal. The rule
+ * is `validateHostName`; here it runs inside the schema, so the IPC gate refuses a bad name once,
+ * naming its field, before any handler sees it.
+ */
+export const HostNameSchema = z.string().superRefine((name, ctx) => {
+  const problem = validateHostName(name);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** A folder on a host for -DestinationStoragePath (D:\VMs or \\server\share). */
 export const StoragePathSchema = z.string().superRefine((value, ctx) => {
@@ -69,7 +76,10 @@ export const VmSummarySchema = z
     hasIsoAttached: z.boolean(),
     hasPassThroughDisk: z.boolean(),
     hasSnapshots: z.boolean(),
+    /** Bytes of the VM's VHD files (Get-VHD FileSize, differencing parents included): what a storage move copies. */
     diskBytes: z.number().min(0),
+    /** False when Get-VHD could not read some of the VM's disks (`diskBytes` is then too low). */
+    diskSizesRead: z.boolean().optional(),
   })
   .strict();
 
@@ -272,6 +282,8 @@ export const ModelResultSchema = z
       .strict()
       .optional(),
     effectiveBytesPerSecond: z.number().optional(),
+    /** Compression only: the memory-to-wire ratio assumed (a default the operator may override). */
+    compressionRatio: z.number().positive().optional(),
   })
   .strict();
 
@@ -326,6 +338,15 @@ export const TestReportSchema = z
   })
   .strict();
 
+/**
+ * What a run changed: a lab folder (its absolute path) or real hosts, so `ferry rollback` knows
+ * where to restore without being told. Optional: logs written before it was recorded lack it.
+ */
+export const AuditTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lab'), labDir: z.string().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('hosts') }).strict(),
+]);
+
 export const AuditRecordSchema = z
   .object({
     time: z.string(),
@@ -341,6 +362,7 @@ export const AuditRecordSchema = z
     /** Set when Ferry itself set the "any authentication protocol" flag, so removal may clear it. */
     ferrySetFlag: z.boolean().optional(),
     message: z.string().optional(),
+    target: AuditTargetSchema.optional(),
   })
   .strict();
 

@@ -15,7 +15,7 @@ export interface Recommendation {
   readonly reasons: readonly { readonly key: string; readonly values?: Record<string, string | number> }[];
 }
 
-export const SMB_THRESHOLD_GBPS = 10;
+const SMB_THRESHOLD_GBPS = 10;
 
 const MANAGEMENT = /manag|mgmt|admin/i;
 const MIGRATION = /migrat|live|\blm\b|vmotion/i;

@@ -26,8 +26,8 @@ export const ROW_IDS: readonly RowId[] = [
 ];
 
 /** userAccountControl TRUSTED_TO_AUTH_FOR_DELEGATION: "use any authentication protocol". */
-export const UAC_TRUSTED_TO_AUTH_FOR_DELEGATION = 0x1000000;
-export const MIGRATION_SERVICE = 'Microsoft Virtual System Migration Service';
+const UAC_TRUSTED_TO_AUTH_FOR_DELEGATION = 0x1000000;
+const MIGRATION_SERVICE = 'Microsoft Virtual System Migration Service';
 
 /** The four SPNs `from` must be allowed to delegate to so a move to `to` works. */
 export function delegationEntries(to: ComputerAccount | undefined, toName: string): string[] {
@@ -36,7 +36,7 @@ export function delegationEntries(to: ComputerAccount | undefined, toName: strin
   return [`cifs/${short}`, `cifs/${fqdn}`, `${MIGRATION_SERVICE}/${short}`, `${MIGRATION_SERVICE}/${fqdn}`];
 }
 
-export interface DelegationView {
+interface DelegationView {
   readonly entries: readonly { readonly spn: string; readonly present: boolean }[];
   readonly anyProtocol: boolean | undefined;
 }
@@ -56,7 +56,7 @@ export type Cell =
   | { readonly kind: 'delegation'; readonly view: DelegationView }
   | { readonly kind: 'unknown' };
 
-export interface SettingRow {
+interface SettingRow {
   readonly id: RowId;
   readonly source: Cell;
   readonly destination: Cell;

@@ -924,3 +924,37 @@ function Get-VMHardDiskDrive {
     )
     process { LabImpl-Get-VMHardDiskDrive -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
 }
+
+function Get-VHD {
+    [CmdletBinding(DefaultParameterSetName='Path')]
+    [OutputType('Microsoft.Vhd.PowerShell.VirtualHardDisk')]
+    param(
+        [Parameter(ParameterSetName='Path', Mandatory=$true, Position=0, ValueFromPipeline=$true, ValueFromPipelineByPropertyName=$true)]
+        [Alias('FullName')]
+        [System.String[]]
+        $Path,
+
+        [Parameter(ParameterSetName='Disk', Mandatory=$true, Position=0, ValueFromPipelineByPropertyName=$true)]
+        [Alias('Number')]
+        [System.UInt32]
+        $DiskNumber,
+
+        [Parameter(ParameterSetName='VMId', Mandatory=$true, Position=0, ValueFromPipeline=$true, ValueFromPipelineByPropertyName=$true)]
+        [Alias('Id')]
+        [System.Guid[]]
+        $VMId,
+
+        [Parameter()]
+        [Microsoft.Management.Infrastructure.CimSession[]]
+        $CimSession,
+
+        [Parameter()]
+        [System.String[]]
+        $ComputerName,
+
+        [Parameter()]
+        [System.Management.Automation.PSCredential[]]
+        $Credential
+    )
+    process { LabImpl-Get-VHD -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}

@@ -65,6 +65,7 @@ namespace Microsoft.HyperV.PowerShell
         public string MacAddress { get; set; }
         public string[] IPAddresses { get; set; }
         public bool IsManagementOs { get; set; }
+        public Guid VMId { get; set; }
         public string ComputerName { get; set; }
     }
 
@@ -78,7 +79,7 @@ namespace Microsoft.HyperV.PowerShell
         public int ControllerNumber { get; set; }
         public int ControllerLocation { get; set; }
         public int? DiskNumber { get; set; }
-        public long SizeBytes { get; set; }
+        public Guid VMId { get; set; }
         public string VMName { get; set; }
         public string ComputerName { get; set; }
     }
@@ -113,6 +114,7 @@ namespace Microsoft.HyperV.PowerShell
         public long Count { get; set; }
         public bool CompatibilityForMigrationEnabled { get; set; }
         public bool CompatibilityForOlderOperatingSystemsEnabled { get; set; }
+        public Guid VMId { get; set; }
         public string VMName { get; set; }
         public string ComputerName { get; set; }
     }
@@ -159,5 +161,44 @@ namespace Microsoft.HyperV.PowerShell
         public string VhdDestinationPath { get; set; }
         public string VhdSourcePath { get; set; }
         public VMCompatibilityError[] Incompatibilities { get; set; }
+    }
+}
+
+namespace HyperVLab
+{
+    // The lab's open host sessions, one set per process: every runspace of a process (the pool's
+    // and a fan-out's) imports its own copy of the module, but a real CIM session to a host is an
+    // object of the process that all of them may use.
+    public static class LabSessions
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> open =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, DateTime>(StringComparer.OrdinalIgnoreCase);
+
+        public static bool IsOpen(string key) { return open.ContainsKey(key); }
+        public static void Open(string key) { open[key] = DateTime.UtcNow; }
+        public static bool Close(string key) { DateTime at; return open.TryRemove(key, out at); }
+    }
+}
+
+// Get-VHD's output (module Hyper-V, type Microsoft.Vhd.PowerShell.VirtualHardDisk): the file's
+// size on disk (FileSize, what a storage move copies) and the virtual size (Size). A drive
+// (HardDiskDrive) carries no size at all on real Hyper-V.
+namespace Microsoft.Vhd.PowerShell
+{
+    public enum VhdFormat { Unknown = 0, VHD = 2, VHDX = 3, VHDSet = 4 }
+    public enum VhdType { Unknown = 0, Fixed = 2, Dynamic = 3, Differencing = 4 }
+
+    public class VirtualHardDisk
+    {
+        public string ComputerName { get; set; }
+        public string Path { get; set; }
+        public VhdFormat VhdFormat { get; set; }
+        public VhdType VhdType { get; set; }
+        public ulong FileSize { get; set; }
+        public ulong Size { get; set; }
+        public ulong? MinimumSize { get; set; }
+        public string ParentPath { get; set; }
+        public int? DiskNumber { get; set; }
+        public bool Attached { get; set; }
     }
 }
