@@ -7,7 +7,6 @@
  * authentication types cannot migrate between each other, and Kerberos (with constrained
  * delegation) is the one that works from a management workstation.
  */
-import os from 'node:os';
 import type { DesiredSettings, HostFacts, MigrationNetwork, Plan } from '../core/model';
 import { PlanInputError } from '../core/plan/build-plan';
 import { recommend } from '../core/settings/recommend';
@@ -181,15 +180,4 @@ export async function readAndPlan(runner: ScriptRunner, request: SettingsRequest
     if (error instanceof PlanInputError) throw new Error(`cannot plan: ${error.message}`);
     throw error;
   }
-}
-
-export function currentUser(env: Readonly<Record<string, string | undefined>>): string {
-  let name = env.USERNAME ?? env.USER ?? '';
-  try {
-    name = os.userInfo().username || name;
-  } catch {
-    // no passwd entry (containers): fall back to the environment
-  }
-  const domain = env.USERDOMAIN;
-  return domain ? `${domain}\\${name || 'unknown'}` : name || 'unknown';
 }

@@ -3,7 +3,6 @@
  * Kerberos constrained delegation for live migration, through the same engine code as the app.
  */
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import type { CliIo } from '../run-cli';
 import type { Plan, PlanStep, PlanWarning } from '../../core/model';
@@ -15,6 +14,7 @@ import { createLdapExecutor } from '../../engine/directory-executor';
 import { planGroupDelegationFor, planGroupDelegationRemovalFor } from '../../engine/directory-planner';
 import { pairGroup, type DelegationTopology } from '../../core/group';
 import { applyPlan } from '../../engine/apply';
+import { operatorName } from '../../engine/operator';
 import { ArgError, hostArg, parseArgs, stringArg, type ArgSpec, type ParsedArgs } from '../args';
 import { DIRECTORY_SPEC, directoryFromArgs } from '../directory-args';
 import { GROUP_SPEC, groupHostsArg, refusePairWithGroup, topologyArg } from '../group-args';
@@ -157,7 +157,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     // The optional klist-purge steps are skipped (listed as advice); only LDAP steps run here.
     const noPowerShell = { execute: async () => Promise.reject(new Error('PowerShell steps are not run by this command')) };
     const applied = await applyPlan(plan, { powershell: noPowerShell, ldap: createLdapExecutor(session) }, {
-      user: io.env.USER ?? os.userInfo().username,
+      user: operatorName(io.env),
       ...(audit ? { audit } : {}),
       onProgress: (e) => {
         if (!json && e.stepId !== undefined && (e.status === 'done' || e.status === 'failed')) io.err(`  [${e.index + 1}/${e.total}] ${e.status}: ${e.message}\n`);

@@ -3,8 +3,8 @@
  */
 import type { CliIo } from '../run-cli';
 import type { DirectorySession } from '../../services/directory/directory-session';
-import { discoverHyperVHosts } from '../../services/directory/computer-accounts';
-import { delegationStates, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, UF_TRUSTED_FOR_DELEGATION, hasFlag } from '../../core/delegation';
+import { UF_TRUSTED_TO_AUTH_FOR_DELEGATION, UF_TRUSTED_FOR_DELEGATION, hasFlag } from '../../core/delegation';
+import { discoverHosts } from '../../engine/discover';
 import { ArgError, parseArgs } from '../args';
 import { DIRECTORY_SPEC, directoryFromArgs } from '../directory-args';
 import { printable } from '../output';
@@ -28,14 +28,12 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     }
     if (parsed.positionals.length > 0) throw new ArgError(`'${printable(parsed.positionals[0] ?? '')}'`, 'unexpected argument');
     session = await directoryFromArgs(parsed, io);
-    const hosts = await discoverHyperVHosts(session);
+    const rows = await discoverHosts(session);
     const domain = session.info.dnsDomain;
-    const states = delegationStates(hosts, domain);
-    const rows = hosts.map((account, i) => ({ account, delegationState: states[i] ?? 'unknown', source: 'directory' as const }));
     if (parsed.switches.has('json')) {
       io.out(JSON.stringify({ directory: session.info, hosts: rows }, null, 2) + '\n');
     } else {
-      io.out(`${hosts.length} Hyper-V host(s) in ${domain}\n`);
+      io.out(`${rows.length} Hyper-V host(s) in ${domain}\n`);
       for (const { account: a, delegationState: state } of rows) {
         const flags = [
           a.enabled ? '' : 'disabled',

@@ -24,7 +24,7 @@ import { escapeControls, printJson, printable } from '../output';
 import { formatApplyResult, formatPlan } from '../plan-text';
 import type { CliIo } from '../run-cli';
 import { openPool } from '../session';
-import { currentUser } from '../settings-args';
+import { operatorName } from '../../engine/operator';
 
 const USAGE = `Usage: ferry rollback --audit-log <file> [--run <id>] [--lab <dir> | --real-hosts] [--yes] [--json]
          [--ldap-url <url> --bind-user <upn> [--starttls] [--base-dn <dn>] [--ca-file <pem>] | --integrated]
@@ -143,7 +143,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ldap: directory ? createLdapExecutor(directory) : refuse('directory'),
     };
     const { plan: ran, result } = await rollback(runId, audit, executors, {
-      user: currentUser(io.env),
+      user: operatorName(io.env),
       target,
       onProgress: (e) => {
         if (!json && e.stepId !== undefined && e.status === 'running') io.err(`[${e.index + 1}/${e.total}] ${printable(e.message)}\n`);
