@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
-import { ArgError, choiceArg, parseArgs, stringArg, type ParsedArgs } from '../args';
+import { ArgError, choiceArg, hostArg, parseArgs, stringArg, type ParsedArgs } from '../args';
 import { escapeControls, formatTable, printJson, printable } from '../output';
 import type { CliIo } from '../run-cli';
 import { MAX_TEXT_LENGTH } from '../../core/contract/schemas';
@@ -15,7 +15,6 @@ import { valueFormatFor } from '../../core/preflight/locale-format';
 import { bySeverity, summarize } from '../../core/preflight/verdict';
 import { countPhrases, verdictHeading, vmCountsLine, VERDICT_TEXTS } from '../../core/preflight/verdict-texts';
 import { countVerdicts, vmReadiness } from '../../core/preflight/vm-readiness';
-import { validateHostName } from '../../core/settings/host-name';
 import { validateStoragePath } from '../../core/settings/storage-path';
 import { groupFails, runGroupTest, runMigrationTest, reportFails, type GroupTestReport, type GroupTestRequest, type MigrationTestRequest } from '../../engine/migration-test';
 import { renderGroupReportHtml } from '../../core/report';
@@ -59,13 +58,6 @@ LDAP password: FERRY_LDAP_PASSWORD or a prompt.
 With --lab and no --ldap-url, delegation is checked in the lab folder's own directory.
 `;
 
-function host(args: ParsedArgs, name: string): string {
-  const value = stringArg(args, name);
-  if (value === undefined) throw new ArgError(`--${name}`, 'is required');
-  const problem = validateHostName(value);
-  if (problem !== null) throw new ArgError(`--${name}`, `${problem} (got '${printable(value)}')`);
-  return value;
-}
 
 type CliTestRequest = { readonly kind: 'pair'; readonly request: MigrationTestRequest } | { readonly kind: 'group'; readonly request: GroupTestRequest };
 
@@ -75,8 +67,8 @@ async function requestFrom(args: ParsedArgs): Promise<CliTestRequest> {
   if (group !== undefined) refusePairWithGroup(args);
   else if (args.values.has('topology') || args.values.has('hub')) throw new ArgError('--topology', 'needs --hosts or --hosts-file');
   else if (args.values.has('compare-vm')) throw new ArgError('--compare-vm', 'needs --hosts or --hosts-file (a pair always runs Compare-VM)');
-  const source = group === undefined ? host(args, 'source') : '';
-  const destination = group === undefined ? host(args, 'destination') : '';
+  const source = group === undefined ? hostArg(args, 'source') : '';
+  const destination = group === undefined ? hostArg(args, 'destination') : '';
   if (group === undefined && source.toLowerCase() === destination.toLowerCase()) throw new ArgError('--destination', 'must differ from --source');
   const vms = args.values.get('vm') ?? [];
   for (const vm of vms) {
