@@ -6,6 +6,7 @@ import { useActions } from '../../app/store-context';
 import { rowForSetting } from '../../store/settings-rows';
 import type { Finding } from '../../../../electron/core/model';
 import type { Lang } from '../../i18n/format';
+import { findingKey, type FindingChange } from '../../../../electron/core/preflight/report-diff';
 import { EvidenceView } from './evidence-view';
 import type { FindingView } from './finding-view';
 
@@ -18,10 +19,18 @@ const useStyles = makeStyles({
   fix: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', fontSize: tokens.fontSizeBase300 },
 });
 
-/** One check runs once per VM, so the id alone repeats; the VM makes it unique. */
-export const findingKey = (f: Finding): string => (f.vm ? `${f.id}@${f.vm}` : f.id);
+export { findingKey };
 
-export function FindingItem(props: { readonly finding: Finding; readonly text: FindingView; readonly lang: Lang; readonly hosts: readonly [string, string] }) {
+const CHANGE_COLOR = { fixed: 'success', new: 'danger', worse: 'danger', better: 'brand' } as const;
+
+export function FindingItem(props: {
+  readonly finding: Finding;
+  readonly text: FindingView;
+  readonly lang: Lang;
+  readonly hosts: readonly [string, string];
+  /** How it changed since the last run ("Test again"). */
+  readonly change?: FindingChange;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const actions = useActions();
@@ -29,8 +38,9 @@ export function FindingItem(props: { readonly finding: Finding; readonly text: F
   const key = findingKey(f);
   const row = f.fix.kind === 'plan-step' || f.fix.setting ? rowForSetting(f.fix.setting) : null;
   return (
-    <li className={styles.item} data-testid={`finding-${key}`} data-severity={f.severity}>
+    <li className={styles.item} data-testid={`finding-${key}`} data-severity={f.severity} data-change={props.change}>
       <div className={styles.head}>
+        {props.change ? <Badge appearance="outline" color={CHANGE_COLOR[props.change]}>{t(`results.change.${props.change}`)}</Badge> : null}
         <Badge appearance="filled" color={SEVERITY_COLOR[f.severity]}>{t(`severity.${f.severity}`)}</Badge>
         <strong>{props.text.title}</strong>
         {f.vm ? <span>{t('test.vm', { vm: f.vm })}</span> : null}

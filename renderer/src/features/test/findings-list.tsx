@@ -9,6 +9,7 @@ import type { Finding, FindingGroup, Severity } from '../../../../electron/core/
 import { bySeverity } from '../../../../electron/core/preflight/verdict';
 import type { Resources } from '../../i18n/en';
 import type { Lang } from '../../i18n/format';
+import type { FindingChange } from '../../../../electron/core/preflight/report-diff';
 import { FindingItem, findingKey } from './finding-item';
 import { findingView } from './finding-view';
 
@@ -27,6 +28,8 @@ interface ListProps {
   readonly filter: SeverityFilter;
   readonly lang: Lang;
   readonly hosts: readonly [string, string];
+  /** Changes since the last run, by finding key. */
+  readonly changes?: ReadonlyMap<string, FindingChange>;
 }
 
 export function FindingsList(props: ListProps) {
@@ -35,7 +38,10 @@ export function FindingsList(props: ListProps) {
   // Finding texts (`findings`, by id and variant) and evidence words (`evidence`) live in the
   // i18n resources; sizes and times are formatted in the same language.
   const bundle = i18n.getResourceBundle(props.lang, 'translation') as Resources | undefined;
-  const item = (f: Finding) => <FindingItem key={findingKey(f)} finding={f} text={findingView(bundle, f, props.lang)} lang={props.lang} hosts={props.hosts} />;
+  const item = (f: Finding) => {
+    const change = props.changes?.get(findingKey(f));
+    return <FindingItem key={findingKey(f)} finding={f} text={findingView(bundle, f, props.lang)} lang={props.lang} hosts={props.hosts} {...(change ? { change } : {})} />;
+  };
   const open = bySeverity(props.findings.filter((f) => f.severity !== 'pass' && (props.filter === 'all' || props.filter === f.severity)));
   const showPasses = props.filter === 'all' || props.filter === 'pass';
   const passes = props.findings.filter((f) => f.severity === 'pass');
@@ -48,10 +54,11 @@ export function FindingsList(props: ListProps) {
             const items = passes.filter((f) => f.group === g);
             if (items.length === 0) return null;
             const label = items.length === 1 ? t('results.passedOne', { group: t(`test.group.${g}`) }) : t('results.passedMany', { group: t(`test.group.${g}`), count: items.length });
+            const fixed = items.filter((f) => props.changes?.get(findingKey(f)) === 'fixed').length;
             return (
               // Keyed by the filter so choosing "Passed" opens every group and "All" closes them again.
               <details key={`${g}-${props.filter}`} className={styles.passed} open={props.filter === 'pass'} data-testid={`passed-group-${g}`}>
-                <summary className={styles.summary}>✓ {label}</summary>
+                <summary className={styles.summary}>✓ {label}{fixed > 0 ? ` ${t('results.passedFixed', { count: fixed })}` : ''}</summary>
                 <ul className={styles.list}>{items.map(item)}</ul>
               </details>
             );

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TestReport } from '../../../../electron/core/model';
 import type { VerdictSummary } from '../../../../electron/core/preflight/verdict';
 import type { VmReadiness } from '../../../../electron/core/preflight/vm-readiness';
+import type { FindingChange } from '../../../../electron/core/preflight/report-diff';
 import type { Lang } from '../../i18n/format';
 import { FindingsList, type SeverityFilter as Filter } from './findings-list';
 import { ModelChart } from './model-chart';
@@ -19,7 +20,13 @@ const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(320px, 34%)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
 });
 
-export function TestResults(props: { readonly report: TestReport; readonly summary: VerdictSummary; readonly vms: readonly VmReadiness[]; readonly lang: Lang }) {
+export function TestResults(props: {
+  readonly report: TestReport;
+  readonly summary: VerdictSummary;
+  readonly vms: readonly VmReadiness[];
+  readonly lang: Lang;
+  readonly changes?: ReadonlyMap<string, FindingChange>;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [filter, setFilter] = useState<Filter>('all');
@@ -30,7 +37,7 @@ export function TestResults(props: { readonly report: TestReport; readonly summa
       <div className={styles.grid}>
         <section aria-label={t('results.show')}>
           <SeverityFilter counts={props.summary.counts} value={filter} onChange={setFilter} />
-          <FindingsList findings={report.findings} filter={filter} lang={props.lang} hosts={hosts} />
+          <FindingsList findings={report.findings} filter={filter} lang={props.lang} hosts={hosts} {...(props.changes ? { changes: props.changes } : {})} />
         </section>
         <VmReadinessTable rows={props.vms} lang={props.lang} />
       </div>
