@@ -6,7 +6,7 @@
  */
 import { printable } from './output';
 
-export interface FlagSpec {
+interface FlagSpec {
   readonly type: 'string' | 'boolean';
   readonly multiple?: boolean;
 }

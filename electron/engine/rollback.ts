@@ -10,11 +10,11 @@ import { rollbackSteps } from '../core/plan/inverse';
 import { applyPlan, type AuditWriter } from './apply';
 import type { StepExecutors } from './step-executor';
 
-export interface AuditSource extends AuditWriter {
+interface AuditSource extends AuditWriter {
   read(): Promise<{ records: AuditRecord[] }>;
 }
 
-export interface RollbackOptions {
+interface RollbackOptions {
   readonly user: string;
   readonly onProgress?: (event: ProgressEvent) => void;
   readonly signal?: AbortSignal;

@@ -81,7 +81,10 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     });
     return pool;
   };
-  const runner: ScriptRunner = { run: (script, data, opts) => getPool().run(script, data, opts) };
+  const runner: ScriptRunner = {
+    run: (script, data, opts) => getPool().run(script, data, opts),
+    runEach: (script, inputs, opts) => getPool().runEach(script, inputs, opts),
+  };
 
   const directory = createDirectoryHandlers({ log });
   let labDirectory: LabDirectory | undefined;

@@ -38,10 +38,10 @@ export interface SenderInfo {
   readonly url: string;
 }
 
-export type SenderCheck = (sender: SenderInfo) => boolean;
+type SenderCheck = (sender: SenderInfo) => boolean;
 
 /** Formats the first zod issue as `field: message`, naming the field by its dotted path. */
-export function describeIssue(error: z.ZodError): { field: string; message: string } {
+function describeIssue(error: z.ZodError): { field: string; message: string } {
   const first = error.issues[0];
   const issue = first ? deepestIssue(first) : undefined;
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(request)';

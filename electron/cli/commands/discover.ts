@@ -33,7 +33,7 @@ export class UsageError extends Error {}
 type DirValues = { [K in keyof typeof DIRECTORY_OPTIONS]?: (typeof DIRECTORY_OPTIONS)[K]['type'] extends 'string' ? string : boolean };
 
 /** Reads the password without echo from a TTY; never from an argument. */
-export async function readPassword(io: CliIo, prompt: string): Promise<string> {
+async function readPassword(io: CliIo, prompt: string): Promise<string> {
   const fromEnv = io.env.FERRY_LDAP_PASSWORD;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   const stdin = process.stdin;

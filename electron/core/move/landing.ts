@@ -17,6 +17,8 @@ export interface VmBefore {
   readonly state: string;
   readonly memoryAssignedBytes: number;
   readonly memoryStartupBytes: number;
+  /** Its disks' paths on the source (a move back with storage returns them to their folder). */
+  readonly disks?: readonly string[];
 }
 
 export type LandingWhere = 'destination' | 'source' | 'both' | 'nowhere' | 'unknown';

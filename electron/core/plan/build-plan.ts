@@ -13,7 +13,7 @@ import { parseSubnet } from '../settings/subnet';
 import { canonicalizeDesired, validateDesired, type ValidationIssue } from '../settings/validate';
 import { hostSteps } from './host-steps';
 
-export interface BuildPlanInput {
+interface BuildPlanInput {
   readonly hosts: readonly HostFacts[];
   readonly desired: DesiredSettings;
   /** Per-host overrides, keyed by host name (any letter case). */

@@ -16,13 +16,13 @@ import type { DelegationTopology } from '../../core/group';
 import type { StepExecutor } from '../../engine/step-executor';
 import { UserFacingError } from '../ipc-dispatch';
 
-export interface DirectoryHandlerDeps {
+interface DirectoryHandlerDeps {
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   /** Lab mode: connect options for Ferry's loopback lab directory (`lab: true`). */
   readonly labConnection?: () => Promise<DirectoryConnectOptions | undefined>;
 }
 
-export interface DirectoryHandlers {
+interface DirectoryHandlers {
   readonly 'directory:connect': (req: RequestOf<'directory:connect'>) => Promise<ResponseOf<'directory:connect'>>;
   readonly 'directory:disconnect': (req: RequestOf<'directory:disconnect'>) => Promise<ResponseOf<'directory:disconnect'>>;
   readonly 'hosts:discover': (req: RequestOf<'hosts:discover'>) => Promise<ResponseOf<'hosts:discover'>>;
@@ -39,7 +39,7 @@ export interface DirectoryHandlers {
 }
 
 /** DirectoryError → the IPC gate's user-facing error (message already in the admin's words). */
-export function toUserFacing(error: unknown): unknown {
+function toUserFacing(error: unknown): unknown {
   if (!(error instanceof DirectoryError)) return error;
   const code =
     error.code === 'invalid-input' || error.code === 'tls-required'

@@ -8,7 +8,6 @@ import type { DesiredSettings, Plan, ProgressEvent } from '../../core/model';
 import { groupPlanSpec, isGroupIssue } from '../../core/group';
 import { PlanInputError } from '../../core/plan/build-plan';
 import { exportPlanScript } from '../../core/plan/export-script';
-import { validateHostName } from '../../core/settings/host-name';
 import { validateDesired } from '../../core/settings/validate';
 import { applyPlan, newRunId } from '../../engine/apply';
 import { createPowerShellExecutor } from '../../engine/powershell-executor';
@@ -24,7 +23,7 @@ import { cancelGroup, linkedController } from '../abort-signals';
 /** Plans delegation for a group's topology against the current directory (absent: no directory). */
 export type DelegationPlanner = NonNullable<GroupPlanDeps['planDelegation']>;
 
-export interface SettingsHandlerDeps {
+interface SettingsHandlerDeps {
   readonly pool: ScriptRunner;
   readonly auditFile: string;
   readonly ldapExecutor?: StepExecutor;
@@ -33,7 +32,7 @@ export interface SettingsHandlerDeps {
   readonly user: string;
 }
 
-export type SettingsChannels = 'hosts:read' | 'hosts:cancel' | 'plan:create' | 'plan:export' | 'apply:start' | 'apply:cancel' | 'audit:list' | 'rollback:start';
+type SettingsChannels = 'hosts:read' | 'hosts:cancel' | 'plan:create' | 'plan:export' | 'apply:start' | 'apply:cancel' | 'audit:list' | 'rollback:start';
 
 /** Plans kept for export/apply; old ones are dropped first. */
 const MAX_PLANS = 50;
@@ -72,11 +71,8 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
   };
 
   return {
+    // Host names were checked at the gate (HostNameSchema).
     'hosts:read': async ({ hosts }, signal) => {
-      for (const [i, h] of hosts.entries()) {
-        const problem = validateHostName(h);
-        if (problem !== null) throw new UserFacingError('invalid-input', `hosts.${i}: ${problem}`, `hosts.${i}`);
-      }
       return reads.run(signal, async (read) => {
         const facts = await readHosts(deps.pool, hosts, { signal: read });
         // Cancelled calls come back as per-host errors; the window must not keep them as facts.

@@ -55,8 +55,7 @@ export const de: Resources = {
     },
     add: {
       title: 'Hosts per Name hinzufügen', label: 'Hostnamen (durch Kommas oder Leerzeichen getrennt)', submit: 'Hinzufügen',
-      added: '{{name}} hinzugefügt.', empty: 'Geben Sie mindestens einen Hostnamen ein.', 'too-long': '{{name}} ist länger als 253 Zeichen.',
-      'invalid-chars': '{{name}} ist kein gültiger Hostname (nur Buchstaben, Ziffern, Bindestriche und Punkte).',
+      added: '{{name}} hinzugefügt.', empty: 'Geben Sie mindestens einen Hostnamen ein.',
       notFound: '{{name}} wurde im Verzeichnis nicht gefunden.',
     },
     pair: {
@@ -168,6 +167,16 @@ export const de: Resources = {
       hostDown: '{{host}}: {{status}}', compareSkipped: 'Die Hyper-V-eigene Prüfung (Compare-VM) lief nicht für jedes Paar: ein Paar öffnen, um zu sehen, wo.',
     },
     verdict: { ready: 'bereit', warnings: 'Warnungen', blocked: 'blockiert' },
+  },
+  hostName: {
+    empty: 'Geben Sie einen Hostnamen ein.',
+    'too-long': '{{name}} ist länger als {{max}} Zeichen.',
+    'bad-ipv4': '{{name}} ist keine gültige IPv4-Adresse.',
+    'empty-label': '{{name}} hat einen leeren Teil (zwei Punkte hintereinander oder ein Punkt am Anfang).',
+    'label-too-long': '{{name}} hat einen Teil, der länger als 63 Zeichen ist.',
+    'bad-label': '{{name}} ist kein gültiger Hostname: „{{label}}“ darf nur Buchstaben, Ziffern und innere Bindestriche enthalten.',
+    'netbios-too-long': '{{name}} ist länger als 15 Zeichen, die Grenze für einen Computernamen: geben Sie stattdessen den DNS-Namen ein.',
+    'numeric-last-label': '{{name}} ist kein gültiger Hostname: der letzte Teil darf nicht nur aus Ziffern bestehen.',
   },
   findings: FINDING_TEXTS.de,
   // Evidence labels and vocabulary values (engine evidence stays machine-friendly).

@@ -54,8 +54,7 @@ export const en = {
     },
     add: {
       title: 'Add hosts by name', label: 'Host names (separated by commas or spaces)', submit: 'Add',
-      added: '{{name}} added.', empty: 'Type at least one host name.', 'too-long': '{{name}} is longer than 253 characters.',
-      'invalid-chars': '{{name}} is not a valid host name (letters, digits, hyphens and dots only).',
+      added: '{{name}} added.', empty: 'Type at least one host name.',
       notFound: '{{name}} was not found in the directory.',
     },
     pair: {
@@ -167,6 +166,17 @@ export const en = {
       hostDown: '{{host}}: {{status}}', compareSkipped: 'Hyper-V’s own check (Compare-VM) was not run for every pair: open a pair to see where.',
     },
     verdict: { ready: 'ready', warnings: 'warnings', blocked: 'blocked' },
+  },
+  // What is wrong with a typed host name: one key per core HostNameProblem code (core/settings/host-name.ts).
+  hostName: {
+    empty: 'Type a host name.',
+    'too-long': '{{name}} is longer than {{max}} characters.',
+    'bad-ipv4': '{{name}} is not a valid IPv4 address.',
+    'empty-label': '{{name}} has an empty part (two dots in a row, or a leading dot).',
+    'label-too-long': '{{name}} has a part longer than 63 characters.',
+    'bad-label': '{{name}} is not a valid host name: “{{label}}” may hold only letters, digits and inner hyphens.',
+    'netbios-too-long': '{{name}} is longer than 15 characters, the limit for a computer name: type its DNS name instead.',
+    'numeric-last-label': '{{name}} is not a valid host name: its last part cannot be all digits.',
   },
   /** Finding titles and fixes per finding id and variant; shared with the HTML report (core). */
   findings: FINDING_TEXTS.en,

@@ -109,6 +109,30 @@ describe('createDispatcher', () => {
     expect(calls).toEqual([]);
   });
 
+  it('refuses a bad host name at the gate, naming the field, in every channel that takes one', async () => {
+    const { map, calls } = handlers();
+    const d = createDispatcher(map, check);
+    const cases: ReadonlyArray<readonly [InvokeChannel, unknown, string, RegExp]> = [
+      ['hosts:read', { hosts: ['HV01', 'HV 02'] }, 'hosts.1', /not a valid host name label/],
+      ['test:pair', { source: 'HV01', destination: "HV02'; calc" }, 'destination', /not a valid host name label/],
+      ['groups:save', { name: 'Lab', hosts: ['HV01', 'THIS-NAME-IS-TOO-LONG'] }, 'hosts.1', /NetBIOS computer name is at most 15/],
+      ['hosts:read', { hosts: [''] }, 'hosts.0', /host name is empty/],
+      ['hosts:read', { hosts: ['999.1.1.1'] }, 'hosts.0', /not a valid IPv4 address/],
+    ];
+    for (const [channel, payload, field, message] of cases) {
+      const result = await d.dispatch(channel, payload, own);
+      expect(result, `${channel} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'invalid-input', field } });
+      if (!result.ok) {
+        expect(result.error.message.startsWith(`${field}: `)).toBe(true);
+        expect(result.error.message).toMatch(message);
+      }
+    }
+    expect(calls).toEqual([]);
+    for (const hosts of [['HV01', 'hv02.contoso.com'], ['10.0.0.1', 'fe80::1'], ['HV01.']]) {
+      expect((await d.dispatch('hosts:read', { hosts }, own)).ok, hosts.join(',')).toBe(true);
+    }
+  });
+
   it('passes a UserFacingError through with its code, field and target', async () => {
     const { map } = handlers({
       'hosts:read': async () => {

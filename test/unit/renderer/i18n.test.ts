@@ -64,6 +64,7 @@ describe('i18n resources', () => {
       ...['migrationEnabled', 'maxLive', 'maxStorage', 'networks', 'authentication', 'performance', 'delegationForward', 'delegationReverse'].map((s) => `configure.row.${s}`),
       ...['invalid-input', 'forbidden', 'not-found', 'cancelled', 'session-ended', 'failed', 'unknown'].map((s) => `errors.hint.${s}`),
       ...['done', 'failed', 'rolled-back'].map((s) => `history.result.${s}`),
+      ...['empty', 'too-long', 'bad-ipv4', 'empty-label', 'label-too-long', 'bad-label', 'netbios-too-long', 'numeric-last-label'].map((s) => `hostName.${s}`),
     ];
     expect(need.filter((k) => !enKeys.has(k))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 # Reads the state and progress of Move-VM jobs this process started (move-vm-start.ps1).
 # Input: { jobIds: [int] }.
-# Output: { jobs: [{ jobId, state: Running|Completed|Failed|Stopped|NotFound|…, percent, error?: { message, codes } }] }.
+# Output: { jobs: [{ jobId, state: Running|Completed|Failed|Stopped|NotFound|…, percent, elapsedSeconds?, error?: { message, codes } }] }.
+# elapsedSeconds: the job's own PSBeginTime to PSEndTime (or now), so the measured time is the move's, not Ferry's polling.
 # A finished job is read once and removed. Progress is the last PercentComplete of the job or its
 # child jobs (Hyper-V reports it on the child), errors come with their HRESULTs for the engine.
 param([string]$InputBase64)
@@ -18,6 +19,11 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         }
         $state = $job.State.ToString()
         $entry = [ordered]@{ jobId = [int64]$id; state = $state; percent = $percent }
+        if ($null -ne $job.PSBeginTime) {
+            $end = [DateTime]::Now
+            if ($null -ne $job.PSEndTime) { $end = [DateTime]$job.PSEndTime }
+            $entry['elapsedSeconds'] = [double](($end - [DateTime]$job.PSBeginTime).TotalSeconds)
+        }
         if ($state -eq 'Failed') {
             $records = @(@($job.Error) + @($job.ChildJobs | ForEach-Object { @($_.Error) }) | Where-Object { $null -ne $_ })
             if ($records.Count -gt 0) {

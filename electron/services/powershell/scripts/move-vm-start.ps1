@@ -3,7 +3,7 @@
 # process, so polling (move-vm-poll.ps1) and cancelling (move-vm-stop.ps1) must run in the same
 # one: the engine keeps moves on a process of their own.
 # Input: { computerName (source), name, vmId?, destinationHost, includeStorage?, destinationStoragePath? }.
-# Output: { jobId, vmId, name, before: { state, memoryAssignedBytes, memoryStartupBytes } }.
+# Output: { jobId, vmId, name, before: { state, memoryAssignedBytes, memoryStartupBytes, disks: [path] } }.
 #
 # -Name is a wildcard to Hyper-V, so the VM is resolved once — by Id when given, else by exact
 # name — and passed as the object (-VM), as compare-vm.ps1 does.
@@ -39,6 +39,7 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
             state = $target.State.ToString()
             memoryAssignedBytes = [int64]$target.MemoryAssigned
             memoryStartupBytes = [int64]$target.MemoryStartup
+            disks = @(@($target.HardDrives) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_.Path })
         }
     }
 }
