@@ -17,6 +17,9 @@ export const GROUPS: readonly FindingGroup[] = ['identity', 'host', 'network', '
 
 export type SeverityFilter = 'all' | Severity;
 
+/** Up to this many problems, each shows its evidence and fix from the start. */
+const OPEN_ALL_UP_TO = 4;
+
 const useStyles = makeStyles({
   list: { paddingLeft: 0, margin: 0 },
   passed: { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
@@ -38,17 +41,19 @@ export function FindingsList(props: ListProps) {
   // Finding texts (`findings`, by id and variant) and evidence words (`evidence`) live in the
   // i18n resources; sizes and times are formatted in the same language.
   const bundle = i18n.getResourceBundle(props.lang, 'translation') as Resources | undefined;
-  const item = (f: Finding) => {
-    const change = props.changes?.get(findingKey(f));
-    return <FindingItem key={findingKey(f)} finding={f} text={findingView(bundle, f, props.lang)} lang={props.lang} hosts={props.hosts} {...(change ? { change } : {})} />;
-  };
   const open = bySeverity(props.findings.filter((f) => f.severity !== 'pass' && (props.filter === 'all' || props.filter === f.severity)));
+  // A short list opens every finding; a long one only the most severe, the rest one line each.
+  const item = (f: Finding, index = -1) => {
+    const change = props.changes?.get(findingKey(f));
+    const defaultOpen = index === 0 || (index > 0 && open.length <= OPEN_ALL_UP_TO);
+    return <FindingItem key={findingKey(f)} finding={f} text={findingView(bundle, f, props.lang)} lang={props.lang} hosts={props.hosts} defaultOpen={defaultOpen} {...(change ? { change } : {})} />;
+  };
   const showPasses = props.filter === 'all' || props.filter === 'pass';
   const passes = props.findings.filter((f) => f.severity === 'pass');
   if (open.length === 0 && (!showPasses || passes.length === 0)) return <p data-testid="findings-none">{t('results.noneShown')}</p>;
   return (
     <div data-testid="findings-list">
-      {open.length > 0 ? <ul className={styles.list} data-testid="findings-open">{open.map(item)}</ul> : null}
+      {open.length > 0 ? <ul className={styles.list} data-testid="findings-open">{open.map((f, i) => item(f, i))}</ul> : null}
       {showPasses
         ? GROUPS.map((g) => {
             const items = passes.filter((f) => f.group === g);
@@ -59,7 +64,7 @@ export function FindingsList(props: ListProps) {
               // Keyed by the filter so choosing "Passed" opens every group and "All" closes them again.
               <details key={`${g}-${props.filter}`} className={styles.passed} open={props.filter === 'pass'} data-testid={`passed-group-${g}`}>
                 <summary className={styles.summary}>✓ {label}{fixed > 0 ? ` ${t('results.passedFixed', { count: fixed })}` : ''}</summary>
-                <ul className={styles.list}>{items.map(item)}</ul>
+                <ul className={styles.list}>{items.map((f) => item(f))}</ul>
               </details>
             );
           })

@@ -17,7 +17,7 @@ import { VmReadinessTable } from './vm-readiness-table';
 
 const useStyles = makeStyles({
   // Findings beside the VM table, so the verdict, the blockers and the VMs share the first screen.
-  grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(320px, 34%)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(360px, 38%)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
 });
 
 export function TestResults(props: {
