@@ -120,6 +120,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     delegationPlanner,
     emitProgress: (event) => sink('ferry:progress', event),
     user,
+    target: labMode ? { kind: 'lab', labDir: path.resolve(labDir) } : { kind: 'hosts' },
   });
   const tests = createTestHandlers({
     testDeps: (signal) => {

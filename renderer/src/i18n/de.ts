@@ -135,6 +135,10 @@ export const de: Resources = {
       pairWide: 'beide Hosts', none: '–', empty: 'Es wurde keine VM getestet.',
     },
     sides: { value: 'Wert', source: 'Quelle {{host}}', destination: 'Ziel {{host}}', differs: 'abweichend' },
+    since: 'Seit dem letzten Lauf: {{changes}}', nothingChanged: 'Seit dem letzten Lauf hat sich nichts geändert.', passedFixed: '({{count}} behoben)',
+    count: { fixed: '{{count}} behoben', new: '{{count}} neu', worse: '{{count}} schlechter', better: '{{count}} besser' },
+    change: { fixed: 'Behoben', new: 'Neu', worse: 'Schlechter', better: 'Besser' },
+    details: 'Befund und Behebung: {{title}}',
   },
   // ---- Groups of hosts (issue 11): selection, saved groups, group Configure, readiness matrix.
   group: {

@@ -134,6 +134,10 @@ export const en = {
       pairWide: 'both hosts', none: '–', empty: 'No VM was tested.',
     },
     sides: { value: 'Value', source: 'Source {{host}}', destination: 'Destination {{host}}', differs: 'differs' },
+    since: 'Since the last run: {{changes}}', nothingChanged: 'Since the last run: nothing changed.', passedFixed: '({{count}} fixed)',
+    count: { fixed: '{{count}} fixed', new: '{{count}} new', worse: '{{count}} worse', better: '{{count}} better' },
+    change: { fixed: 'Fixed', new: 'New', worse: 'Worse', better: 'Better' },
+    details: 'Evidence and fix: {{title}}',
   },
   // ---- Groups of hosts (issue 11): selection, saved groups, group Configure, readiness matrix.
   group: {
