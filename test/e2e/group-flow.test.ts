@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axe } from '../support/axe';
 import { openRenderer, type RendererSession } from '../support/bridge-browser';
-import { startBridge, type Bridge } from '../support/bridge-server';
+import { startBridge, type Bridge } from '../../dev/bridge-server';
 
 const shots = path.join('test-results', 'screenshots');
 // pwsh on two cores: four host reads, a 60-step apply and twelve pairs take a while.

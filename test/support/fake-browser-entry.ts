@@ -69,4 +69,21 @@ fake.answer('test:run', (r) => __FERRY_FAKE_REPORT__ === 'realistic' ? { ok: tru
   },
 }));
 
+// A group test over any hosts: a fixed spread of verdicts (every 7th pair blocked, every 5th with
+// warnings), so the matrix view and its bench render all three kinds of cell.
+fake.answer('test:group', (r) => ({
+  ok: true,
+  data: {
+    startedAt: '2025-03-01T12:05:00Z', ranBy: 'LAB\\admin', compareVm: true,
+    hosts: r.hosts.map((h) => ({ computerName: h, status: 'ok' as const })),
+    cells: r.hosts.flatMap((s, i) => r.hosts.flatMap((d, j) => {
+      if (i === j) return [];
+      const n = i * r.hosts.length + j;
+      const verdict = n % 7 === 0 ? 'blocked' as const : n % 5 === 0 ? 'warnings' as const : 'ready' as const;
+      return [{ source: s, destination: d, verdict, counts: { fail: verdict === 'blocked' ? 1 + (n % 3) : 0, warn: verdict === 'warnings' ? 1 : n % 2, info: 0, pass: 12 } }];
+    })),
+  },
+}));
+fake.answer('test:pair', (r) => ({ ok: true, data: { source: r.source, destination: r.destination, startedAt: '2025-03-01T12:05:00Z', ranBy: 'LAB\\admin', hosts: [], findings, model: [] } }));
+
 Object.defineProperty(window, 'ferry', { value: fake.api, writable: false, configurable: false, enumerable: true });

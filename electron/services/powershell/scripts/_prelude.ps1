@@ -160,7 +160,8 @@ $script:FerryHyperVCommands = @(
     'Get-VMHost', 'Set-VMHost', 'Enable-VMMigration', 'Disable-VMMigration',
     'Get-VMMigrationNetwork', 'Add-VMMigrationNetwork', 'Set-VMMigrationNetwork', 'Remove-VMMigrationNetwork',
     'Compare-VM', 'Move-VM', 'Stop-VM', 'Get-VM', 'Get-VMSwitch', 'Get-VMHostSupportedVersion', 'Get-VMProcessor',
-    'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive', 'Get-VMDvdDrive', 'Get-VHD', 'Get-VMSnapshot', 'Get-VMMemory'
+    'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive', 'Get-VMDvdDrive', 'Get-VHD', 'Get-VMSnapshot', 'Get-VMMemory',
+    'Get-VMSecurity', 'Get-VMGpuPartitionAdapter', 'Get-VMHostNumaNode'
 )
 
 # Pins every Hyper-V name Ferry uses to its module-qualified command (Hyper-V\Get-VM; in the lab
