@@ -26,6 +26,7 @@ import { resolveComputer } from '../../electron/services/directory/computer-acco
 import { connectDirectory, type DirectorySession } from '../../electron/services/directory/directory-session';
 import { initLab } from '../../electron/services/lab/lab-init';
 import { PowerShellPool } from '../../electron/services/powershell/pool';
+import { countingDirectory } from '../support/counting-directory';
 import { addHosts, startSambaDc } from '../support/samba-dc';
 import { account, host } from './bench-facts';
 
@@ -226,27 +227,10 @@ async function benchMatrix(): Promise<void> {
 
 // ---- 3. mesh ------------------------------------------------------------------------------------
 
-/** The session, counting its modify requests. */
-function countingSession(s: DirectorySession, count: { modifies: number }): DirectorySession {
-  const counted = <A extends unknown[]>(f: (...a: A) => Promise<void>) => (...a: A) => {
-    count.modifies++;
-    return f(...a);
-  };
-  return {
-    info: s.info,
-    search: (spec) => s.search(spec),
-    addValue: counted(s.addValue),
-    deleteValue: counted(s.deleteValue),
-    swapValue: counted(s.swapValue),
-    modifyValues: counted(s.modifyValues),
-    close: () => s.close(),
-  };
-}
-
 /** Plans the mesh of `hosts`, applies it through `executor` and reads every account back; seconds and requests. */
 async function meshRun(session: DirectorySession, hosts: readonly string[], batched: boolean): Promise<{ seconds: number; modifies: number; values: number; accounts: number }> {
-  const count = { modifies: 0 };
-  const counted = countingSession(session, count);
+  const modifies: string[] = [];
+  const counted = countingDirectory(session, modifies);
   const started = performance.now();
   const plan = await planGroupDelegationFor(counted, hosts, { kind: 'mesh' }, false);
   const ldap = createLdapExecutor(counted);
@@ -259,7 +243,7 @@ async function meshRun(session: DirectorySession, hosts: readonly string[], batc
   const values = plan.steps.filter((x) => x.kind === 'delegation-add').length;
   const missing = accounts.filter((a) => a.allowedToDelegateTo.length < 4 * (hosts.length - 1));
   if (missing.length > 0) throw new Error(`${missing.length} accounts miss entries after apply`);
-  return { seconds: (performance.now() - started) / 1000, modifies: count.modifies, values, accounts: accounts.length };
+  return { seconds: (performance.now() - started) / 1000, modifies: modifies.length, values, accounts: accounts.length };
 }
 
 async function benchMesh(): Promise<void> {

@@ -9,6 +9,7 @@ import { applyPlan } from '../../../electron/engine/apply';
 import { createLdapExecutor } from '../../../electron/engine/directory-executor';
 import { planGroupDelegationFor, planGroupDelegationRemovalFor } from '../../../electron/engine/directory-planner';
 import { connectDirectory, type DirectorySession } from '../../../electron/services/directory/directory-session';
+import { countingDirectory } from '../../support/counting-directory';
 import { s4uProxy } from '../../support/kerberos-proof';
 import { addHosts, startSambaDc, type SambaDc } from '../../support/samba-dc';
 
@@ -19,19 +20,6 @@ const MESH = { kind: 'mesh' } as const;
 let dc: SambaDc;
 let session: DirectorySession;
 const modifies: string[] = [];
-
-/** The session, counting the modify requests it sends (one per account is the claim). */
-function counting(s: DirectorySession): DirectorySession {
-  return {
-    info: s.info,
-    search: (spec) => s.search(spec),
-    addValue: (dn, a, v) => (modifies.push(dn), s.addValue(dn, a, v)),
-    deleteValue: (dn, a, v) => (modifies.push(dn), s.deleteValue(dn, a, v)),
-    swapValue: (dn, a, o, n) => (modifies.push(dn), s.swapValue(dn, a, o, n)),
-    modifyValues: (dn, c) => (modifies.push(dn), s.modifyValues(dn, c)),
-    close: () => s.close(),
-  };
-}
 
 const services = (host: string) =>
   [host, `${host.toLowerCase()}.lab.example`].flatMap((n) => [`cifs/${n}`, `Microsoft Virtual System Migration Service/${n}`]);
@@ -47,7 +35,7 @@ beforeAll(async () => {
   for (const h of ['HV01', 'HV02', 'HV03', 'HV05']) await dc.tool(['user', 'setpassword', `${h}$`, `--newpassword=${HOST_PW}`]);
   await dc.tool(['user', 'create', 'alice', 'Alice-Pw-123!']);
   await dc.tool(['delegation', 'add-service', 'HV01$', UNRELATED]);
-  session = counting(await connectDirectory({ url: dc.ldapsUrl, bindUser: dc.bindUser, password: dc.password, caFile: dc.caFile, tlsServerName: 'DC1.lab.example' }));
+  session = countingDirectory(await connectDirectory({ url: dc.ldapsUrl, bindUser: dc.bindUser, password: dc.password, caFile: dc.caFile, tlsServerName: 'DC1.lab.example' }), modifies);
 }, 180_000);
 
 afterAll(async () => {
