@@ -11,6 +11,7 @@ import os from 'node:os';
 import type { DesiredSettings, HostFacts, MigrationNetwork, Plan } from '../core/model';
 import { PlanInputError } from '../core/plan/build-plan';
 import { validateHostName } from '../core/settings/host-name';
+import { recommend } from '../core/settings/recommend';
 import { validateSubnetInput } from '../core/settings/subnet';
 import { planGroup } from '../engine/plan-group';
 import { readHosts } from '../engine/read-hosts';
@@ -30,6 +31,7 @@ export const SETTINGS_SPEC: ArgSpec = {
   'max-storage-migrations': { type: 'string' },
   network: { type: 'string', multiple: true },
   'any-network': { type: 'boolean' },
+  recommended: { type: 'boolean' },
   lab: { type: 'string' },
   json: { type: 'boolean' },
   script: { type: 'string' },
@@ -41,6 +43,8 @@ interface SettingsRequest {
   readonly given: Partial<DesiredSettings>;
   /** `--host-network HOST=<subnet>[,<priority>]`: the networks one host accepts, by host. */
   readonly hostNetworks: Readonly<Record<string, readonly MigrationNetwork[]>>;
+  /** `--recommended`: the pair's recommendation (core/settings/recommend.ts) under the given options. */
+  readonly recommended: boolean;
 }
 
 function hostArg(args: ParsedArgs, name: string): string {
@@ -125,7 +129,10 @@ export async function parseSettingsRequest(args: ParsedArgs): Promise<SettingsRe
   if (script !== undefined && (script.length === 0 || script.includes('\0'))) throw new ArgError('--script', 'is not a usable file name');
   const hostNetworks = parseHostNetworks(args, hosts);
   if (any && Object.keys(hostNetworks).length > 0) throw new ArgError('--host-network', 'cannot be combined with --any-network');
-  return { hosts, given, hostNetworks };
+  const recommended = args.switches.has('recommended');
+  if (recommended && hosts.length !== 2) throw new ArgError('--recommended', 'recommends for a pair: give --source and --destination');
+  if (recommended && args.values.get('auth') === undefined) delete given.virtualMachineMigrationAuthenticationType;
+  return { hosts, given, hostNetworks, recommended };
 }
 
 /**
@@ -161,11 +168,20 @@ function desiredFor(given: Partial<DesiredSettings>, hostNetworks: SettingsReque
   return { desired, perHost };
 }
 
+/** The recommendation for the pair read, with the options given on top (one value for both hosts). */
+function recommendedFor(given: Partial<DesiredSettings>, hostNetworks: SettingsRequest['hostNetworks'], facts: readonly HostFacts[]) {
+  const desired: DesiredSettings = { ...recommend(facts[0], facts[1]).desired, ...given };
+  const perHost: Record<string, Partial<DesiredSettings>> = {};
+  for (const [host, networks] of Object.entries(hostNetworks)) perHost[host] = { networks: networks.map((n) => ({ ...n })) };
+  return { desired, perHost };
+}
+
 export async function readAndPlan(runner: ScriptRunner, request: SettingsRequest): Promise<{ facts: HostFacts[]; plan: Plan }> {
+  const desired = request.recommended ? recommendedFor : desiredFor;
   try {
     return await planGroup(
       { readHosts: (names) => readHosts(runner, names) },
-      { hosts: request.hosts, desired: (facts) => desiredFor(request.given, request.hostNetworks, facts) },
+      { hosts: request.hosts, desired: (facts) => desired(request.given, request.hostNetworks, facts) },
     );
   } catch (error) {
     // A host's own current value can be outside what Ferry accepts (e.g. a subnet it reports

@@ -21,8 +21,10 @@ const PLAN_USAGE = `Usage: ferry plan (--source <host> --destination <host> | --
                   [--max-migrations N] [--max-storage-migrations N]
                   [--network <subnet>[,<priority>]]... | [--any-network]
                   [--host-network <host>=<subnet>[,<priority>]]...
+                  [--recommended]
                   [--lab <dir>] [--json] [--script <out.ps1>]
 One desired value for every host; --host-network gives one host its own incoming networks.
+--recommended (a pair): start from the window's Recommended settings; the options above override.
 `;
 const APPLY_USAGE = `Usage: ferry apply <plan options> --yes [--audit-log <file>]\n`;
 

@@ -80,6 +80,14 @@ export const VmSummarySchema = z
     diskBytes: z.number().min(0),
     /** False when Get-VHD could not read some of the VM's disks (`diskBytes` is then too low). */
     diskSizesRead: z.boolean().optional(),
+    /** Virtual processors (Get-VM ProcessorCount). */
+    processorCount: z.number().int().min(0).optional(),
+    /** What Hyper-V is busy with (VMOperationalStatus name: BackingUpVirtualMachine, MergingDisks…); absent when Ok. */
+    operationalStatus: z.string().max(64).optional(),
+    /** A virtual TPM (Get-VMSecurity TpmEnabled); absent when it could not be read. */
+    tpmEnabled: z.boolean().optional(),
+    /** GPU partition adapters (Get-VMGpuPartitionAdapter); absent when the host has no such cmdlet. */
+    gpuPartitionAdapters: z.number().int().min(0).optional(),
   })
   .strict();
 
@@ -111,6 +119,10 @@ export const HostFactsSchema = z
     links: z.array(MigrationLinkSchema).optional(),
     openPorts: z.array(z.number().int()).optional(),
     vms: z.array(VmSummarySchema).optional(),
+    /** Get-VMHost NumaSpanningEnabled: off, a VM must fit in one NUMA node. */
+    numaSpanningEnabled: z.boolean().optional(),
+    /** Get-VMHostNumaNode: each node's memory and logical processors. */
+    numaNodes: z.array(z.object({ memoryTotalBytes: z.number().min(0), processorCount: z.number().int().min(0) }).strict()).optional(),
     elapsedMs: z.number().optional(),
   })
   .strict();

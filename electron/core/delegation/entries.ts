@@ -41,6 +41,15 @@ export function requiredEntries(destination: ComputerAccount, dnsDomain: string)
   };
 }
 
+/**
+ * Each entry `from` needs toward `destination` and whether `from` already holds it: what the
+ * Configure grid shows, so an entry shown missing is exactly one the planner adds.
+ */
+export function entriesToward(from: ComputerAccount | undefined, destination: ComputerAccount, dnsDomain: string): { spn: string; present: boolean }[] {
+  const have = from?.allowedToDelegateTo ?? [];
+  return requiredEntries(destination, dnsDomain).entries.map((spn) => ({ spn, present: holds(have, spn) !== undefined }));
+}
+
 /** AD compares these (Unicode string syntax) case-insensitively, so Ferry does too. */
 export const sameEntry = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 

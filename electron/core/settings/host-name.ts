@@ -43,7 +43,7 @@ function isIpv6(text: string): boolean {
  * `hostNameMessage` (English), the renderer localizes the code. Label and value texts are already
  * made printable (control characters shown as \uXXXX).
  */
-export type HostNameProblem =
+type HostNameProblem =
   | { readonly code: 'empty' }
   | { readonly code: 'too-long'; readonly max: number }
   | { readonly code: 'bad-ipv4'; readonly value: string }
@@ -74,7 +74,7 @@ export function hostNameProblem(name: string): HostNameProblem | null {
 }
 
 /** The English sentence for a problem (CLI output, IPC gate messages). */
-export function hostNameMessage(problem: HostNameProblem): string {
+function hostNameMessage(problem: HostNameProblem): string {
   switch (problem.code) {
     case 'empty':
       return 'host name is empty';

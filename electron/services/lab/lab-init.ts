@@ -4,7 +4,9 @@
  * The default lab (HV01–HV04 in lab.example) is deliberately not ready for live migration, so
  * every check and every plan step has something to show: migration is off on HV02, HV01 uses
  * CredSSP and HV02 Kerberos, HV01 accepts any network, the switches are named differently, and
- * one VM on HV01 has configuration version 12.0 while HV02 supports up to 10.0. HV03 and HV04
+ * one VM on HV01 has configuration version 12.0 while HV02 supports up to 10.0. That VM (sql01)
+ * also has a virtual TPM and more virtual processors than one NUMA node of HV02, where NUMA
+ * spanning is off; build-agent (off) has a checkpoint and a GPU partition. HV03 and HV04
  * are ready Kerberos hosts without VMs, so a group of four has both ready and blocked pairs.
  */
 import { randomUUID } from 'node:crypto';
@@ -138,11 +140,24 @@ function defaultHosts(names: readonly string[]): LabHostState[] {
         newVm('build-agent', 4, 'External-LM', '9.0', 'Off'),
       ];
       const iso = h.vms[2];
-      if (iso) iso.isoPath = 'D:\\ISO\\tools.iso';
+      if (iso) {
+        iso.isoPath = 'D:\\ISO\\tools.iso';
+        // Issue 14 item 5: an Off VM with a checkpoint and a GPU partition (it moves offline).
+        iso.hasSnapshots = true;
+        iso.gpuPartitionAdapters = 1;
+      }
+      // sql01 has a virtual TPM and 24 virtual processors: more than one NUMA node of HV02 holds.
+      const sql = h.vms[1];
+      if (sql) {
+        sql.tpmEnabled = true;
+        sql.processorCount = 24;
+      }
     } else if (i === 1) {
       h.settings.virtualMachineMigrationEnabled = false;
       h.settings.maximumVirtualMachineMigrations = 1;
       h.settings.virtualMachineMigrationPerformanceOption = 'TCPIP';
+      // NUMA spanning off: a VM must fit in one of its two nodes (16 processors, 128 GiB each).
+      h.numaSpanningEnabled = false;
       h.vms = [newVm('file01', 4, 'External', '9.0')];
     }
     return h;

@@ -66,6 +66,12 @@ export interface LabVm {
   hasSnapshots: boolean;
   /** The VM's page dirty rate, bytes/s, which the lab's live migrations run at (default 200 MB/s, the model's). */
   dirtyBytesPerSecond?: number;
+  /** Get-VMSecurity: a virtual TPM (its keys belong to the source's guardian). */
+  tpmEnabled?: boolean;
+  /** Get-VMGpuPartitionAdapter: GPU partitions assigned to the VM. */
+  gpuPartitionAdapters?: number;
+  /** What Hyper-V is busy with (a VMOperationalStatus name, e.g. BackingUpVirtualMachine). */
+  operationalStatus?: string;
 }
 
 export interface LabHostState {
@@ -97,6 +103,10 @@ export interface LabHostState {
   klistPurges: string[];
   /** Local groups `Get-LocalGroupMember` answers from (absent in older labs: the module's defaults). */
   localGroups?: LabLocalGroup[];
+  /** Get-VMHost NumaSpanningEnabled (default true). */
+  numaSpanningEnabled?: boolean;
+  /** Get-VMHostNumaNode (default: two nodes splitting memory and processors). */
+  numaNodes?: { memoryTotalBytes: number; processorCount: number }[];
   /** Planned VMs (Msvm_PlannedComputerSystem) left by a migration or a check cut short. */
   plannedVms?: { id: string; name: string }[];
 }

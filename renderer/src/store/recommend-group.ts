@@ -4,7 +4,7 @@
  * all hosts agree on, the largest simultaneous-migration counts — with a full mesh of delegation.
  */
 import type { HostFacts, MigrationLink } from '../../../electron/core/model';
-import { commonLinks, recommend, type Recommendation } from './recommend';
+import { commonLinks, recommend, type Recommendation } from '../../../electron/core/settings/recommend';
 
 /** What every host of the group has, as one host's facts (the pair rules read nothing else). */
 export function commonFacts(group: readonly HostFacts[]): HostFacts | undefined {

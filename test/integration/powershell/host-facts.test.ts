@@ -91,6 +91,24 @@ describe('host read', () => {
     expect(f.vms).toEqual([]);
   });
 
+  it('reads the VM features that block moves: vTPM, GPU partitions, NUMA, checkpoints, what Hyper-V is busy with', async () => {
+    const h1 = await readHost(pool, 'HV01');
+    const sql = h1.vms?.find((v) => v.name === 'sql01');
+    const agent = h1.vms?.find((v) => v.name === 'build-agent');
+    expect(sql).toMatchObject({ tpmEnabled: true, processorCount: 24, gpuPartitionAdapters: 0 });
+    expect(agent).toMatchObject({ hasSnapshots: true, gpuPartitionAdapters: 1, tpmEnabled: false });
+    expect(sql?.operationalStatus).toBeUndefined();
+    expect(h1.numaSpanningEnabled).toBe(true);
+    const h2 = await readHost(pool, 'HV02');
+    expect(h2.numaSpanningEnabled).toBe(false);
+    expect(h2.numaNodes).toEqual([{ memoryTotalBytes: 128 * GiB, processorCount: 16 }, { memoryTotalBytes: 128 * GiB, processorCount: 16 }]);
+    const file = hostFile(lab, 'HV01');
+    const s = await readJson<LabHostState>(file);
+    s.vms[0]!.operationalStatus = 'BackingUpVirtualMachine';
+    await writeJsonAtomic(file, s);
+    expect((await readHost(pool, 'HV01')).vms?.find((v) => v.name === 'web01')?.operationalStatus).toBe('BackingUpVirtualMachine');
+  });
+
   it("the lab's drives carry no SizeBytes, as Hyper-V's HardDiskDrive has none", () => {
     const out = execFileSync(PWSH, ['-NoProfile', '-NonInteractive', '-Command', PROPS], {
       env: { ...powershellProcessEnv(process.env), LAB_MODULE: MODULE, FERRY_LAB_DIR: lab },

@@ -112,7 +112,7 @@ describe('the host read on a real host', () => {
   it('calls each Hyper-V cmdlet once for all VMs and joins components by VM Id, not name', () => {
     const f = data('facts') as Facts;
     const calls = cases.get('facts')?.calls ?? [];
-    for (const c of ['Get-VM', 'Get-VMProcessor', 'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive']) {
+    for (const c of ['Get-VMHost', 'Get-VM', 'Get-VMProcessor', 'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive']) {
       expect(calls.filter((x) => x.startsWith(`${c} `)), c).toHaveLength(1);
     }
     expect(calls).toContain('Get-VMProcessor HV01 -VMName *');

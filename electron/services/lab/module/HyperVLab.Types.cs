@@ -13,6 +13,48 @@ namespace Microsoft.HyperV.PowerShell
     public enum ControllerType { IDE = 0, SCSI = 1, PMEM = 2 }
     public enum OperationType { MoveVirtualMachine = 0, ImportVirtualMachine = 1, MoveVirtualMachineAndStorage = 2 }
     public enum VMState { Other = 1, Running = 2, Off = 3, Stopping = 4, Saved = 6, Paused = 9, Starting = 10, Reset = 11 }
+    // Member values from the HyperVDsc stub of the real module (Hyper-V 2.0.0.0).
+    public enum VMOperationalStatus
+    {
+        Ok = 2, Degraded = 3, PredictiveFailure = 5, InService = 11, Dormant = 15, SupportingEntityInError = 16,
+        ApplyingSnapshot = 23769, CreatingSnapshot = 32768, DeletingSnapshot = 32770, WaitingToStart = 32771,
+        MergingDisks = 32772, ExportingVirtualMachine = 32773, MigratingVirtualMachine = 32774,
+        BackingUpVirtualMachine = 32776, ModifyingUpVirtualMachine = 32777, StorageMigrationPhaseOne = 32778,
+        StorageMigrationPhaseTwo = 32779, MigratingPlannedVm = 32780, CheckingCompatibility = 32781,
+        ApplicationCriticalState = 32782, CommunicationTimedOut = 32783, CommunicationFailed = 32784,
+        NoIommu = 32785, NoIovSupportInNic = 32786, SwitchNotInIovMode = 32787, IovBlockedByPolicy = 32788,
+        IovNoAvailResources = 32789, IovGuestDriversNeeded = 32790, CriticalIoError = 32795
+    }
+
+    public class VMSecurity
+    {
+        public bool TpmEnabled { get; set; }
+        public bool KsdEnabled { get; set; }
+        public bool Shielded { get; set; }
+        public bool EncryptStateAndVmMigrationTraffic { get; set; }
+        public Guid VMId { get; set; }
+        public string VMName { get; set; }
+        public string ComputerName { get; set; }
+    }
+
+    public class VMGpuPartitionAdapter
+    {
+        public string Id { get; set; }
+        public string Name { get; set; }
+        public Guid VMId { get; set; }
+        public string VMName { get; set; }
+        public string ComputerName { get; set; }
+    }
+
+    // MemoryTotal and MemoryAvailable are in MB, as the real cmdlet reports them.
+    public class VMHostNumaNode
+    {
+        public int NodeId { get; set; }
+        public int[] ProcessorsAvailability { get; set; }
+        public long MemoryAvailable { get; set; }
+        public long MemoryTotal { get; set; }
+        public string ComputerName { get; set; }
+    }
 
     public class VMHost
     {
@@ -28,6 +70,7 @@ namespace Microsoft.HyperV.PowerShell
         public MigrationAuthenticationType VirtualMachineMigrationAuthenticationType { get; set; }
         public VMMigrationPerformance VirtualMachineMigrationPerformanceOption { get; set; }
         public bool UseAnyNetworkForMigration { get; set; }
+        public bool NumaSpanningEnabled { get; set; }
         public string[] SupportedVmVersions { get; set; }
         public string VirtualHardDiskPath { get; set; }
         public string VirtualMachinePath { get; set; }
@@ -128,6 +171,8 @@ namespace Microsoft.HyperV.PowerShell
         public int Generation { get; set; }
         public VMState State { get; set; }
         public string Status { get; set; }
+        public VMOperationalStatus? PrimaryOperationalStatus { get; set; }
+        public VMOperationalStatus? SecondaryOperationalStatus { get; set; }
         public bool IsClustered { get; set; }
         public long MemoryAssigned { get; set; }
         public long MemoryDemand { get; set; }

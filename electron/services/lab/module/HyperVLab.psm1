@@ -244,6 +244,7 @@ function New-LabVMHost([string]$Name) {
     $h.VirtualMachineMigrationAuthenticationType = [Microsoft.HyperV.PowerShell.MigrationAuthenticationType]$s.settings.virtualMachineMigrationAuthenticationType
     $h.VirtualMachineMigrationPerformanceOption = [Microsoft.HyperV.PowerShell.VMMigrationPerformance]$s.settings.virtualMachineMigrationPerformanceOption
     $h.UseAnyNetworkForMigration = [bool]$s.settings.useAnyNetworkForMigration
+    $h.NumaSpanningEnabled = [bool](Get-LabProp $s 'numaSpanningEnabled' $true)
     $h.SupportedVmVersions = [string[]]@($s.supportedVersions)
     $h.VirtualMachinePath = 'C:\ProgramData\Microsoft\Windows\Hyper-V'
     $h.VirtualHardDiskPath = 'C:\ProgramData\Microsoft\Windows\Virtual Hard Disks'
@@ -259,6 +260,14 @@ function New-LabVM([object]$State, [object]$Vm) {
     $o.Generation = 2
     $o.State = [Microsoft.HyperV.PowerShell.VMState]([string]$Vm.state)
     $o.Status = 'Operating normally'
+    $o.PrimaryOperationalStatus = [Microsoft.HyperV.PowerShell.VMOperationalStatus]::Ok
+    $busy = [string](Get-LabProp $Vm 'operationalStatus' '')
+    if ($busy -ne '') {
+        # A VM Hyper-V is busy with (backup, merge…): InService plus what it is doing.
+        $o.PrimaryOperationalStatus = [Microsoft.HyperV.PowerShell.VMOperationalStatus]::InService
+        $o.SecondaryOperationalStatus = [Microsoft.HyperV.PowerShell.VMOperationalStatus]$busy
+        $o.Status = $busy
+    }
     $o.MemoryStartup = [long]$Vm.memoryStartupBytes
     if ($o.State -eq [Microsoft.HyperV.PowerShell.VMState]::Running) { $o.MemoryAssigned = [long]$Vm.memoryStartupBytes }
     $o.MemoryDemand = $o.MemoryAssigned
@@ -624,6 +633,55 @@ function LabImpl-Get-VHD($Cmdlet, [hashtable]$Bound) {
                 continue
             }
             $hit[0]
+        }
+    }
+}
+
+# Get-VMSecurity / Get-VMGpuPartitionAdapter for VMs named by -VMName (with -ComputerName) or
+# given by -VM: lab state `tpmEnabled`, `shielded`, `gpuPartitionAdapters` (a count).
+function LabImpl-Get-VMSecurity($Cmdlet, [hashtable]$Bound) {
+    foreach ($pair in @(Get-LabVmPairs $Cmdlet $Bound)) {
+        $o = New-Object Microsoft.HyperV.PowerShell.VMSecurity
+        $o.TpmEnabled = [bool](Get-LabProp $pair[1] 'tpmEnabled' $false)
+        $o.Shielded = [bool](Get-LabProp $pair[1] 'shielded' $false)
+        $o.VMId = [guid]$pair[1].id; $o.VMName = [string]$pair[1].name; $o.ComputerName = [string]$pair[0].name
+        $o
+    }
+}
+
+function LabImpl-Get-VMGpuPartitionAdapter($Cmdlet, [hashtable]$Bound) {
+    foreach ($pair in @(Get-LabVmPairs $Cmdlet $Bound)) {
+        $n = [int](Get-LabProp $pair[1] 'gpuPartitionAdapters' 0)
+        for ($i = 0; $i -lt $n; $i++) {
+            $o = New-Object Microsoft.HyperV.PowerShell.VMGpuPartitionAdapter
+            $o.Id = "Microsoft:$($pair[1].id)\GPUP\$i"; $o.Name = 'GPU Partition Settings'
+            $o.VMId = [guid]$pair[1].id; $o.VMName = [string]$pair[1].name; $o.ComputerName = [string]$pair[0].name
+            if ($Bound.ContainsKey('AdapterId') -and $o.Id -ne [string]$Bound['AdapterId']) { continue }
+            $o
+        }
+    }
+}
+
+# Get-VMHostNumaNode: lab state `numaNodes` ({ memoryTotalBytes, processorCount }), by default two
+# nodes that split the host's memory and processors evenly.
+function LabImpl-Get-VMHostNumaNode($Cmdlet, [hashtable]$Bound) {
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) {
+        param($name)
+        $s = Get-LabHostState $name
+        $nodes = @(Get-LabProp $s 'numaNodes' @())
+        if ($nodes.Count -eq 0) {
+            $half = [pscustomobject]@{ memoryTotalBytes = [long]([long]$s.memoryCapacityBytes / 2); processorCount = [int]([int]$s.logicalProcessorCount / 2) }
+            $nodes = @($half, $half)
+        }
+        $i = 0
+        foreach ($n in $nodes) {
+            $o = New-Object Microsoft.HyperV.PowerShell.VMHostNumaNode
+            $o.NodeId = $i; $o.ComputerName = [string]$s.name
+            $o.MemoryTotal = [long]([long]$n.memoryTotalBytes / 1MB); $o.MemoryAvailable = [long]($o.MemoryTotal * 3 / 4)
+            $o.ProcessorsAvailability = [int[]]@(1..([int]$n.processorCount) | ForEach-Object { 100 })
+            $i++
+            if ($Bound.ContainsKey('Id') -and $o.NodeId -ne [int]$Bound['Id']) { continue }
+            $o
         }
     }
 }

@@ -160,7 +160,8 @@ $script:FerryHyperVCommands = @(
     'Get-VMHost', 'Set-VMHost', 'Enable-VMMigration', 'Disable-VMMigration',
     'Get-VMMigrationNetwork', 'Add-VMMigrationNetwork', 'Set-VMMigrationNetwork', 'Remove-VMMigrationNetwork',
     'Compare-VM', 'Move-VM', 'Stop-VM', 'Get-VM', 'Get-VMSwitch', 'Get-VMHostSupportedVersion', 'Get-VMProcessor',
-    'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive', 'Get-VMDvdDrive', 'Get-VHD', 'Get-VMSnapshot', 'Get-VMMemory'
+    'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive', 'Get-VMDvdDrive', 'Get-VHD', 'Get-VMSnapshot', 'Get-VMMemory',
+    'Get-VMSecurity', 'Get-VMGpuPartitionAdapter', 'Get-VMHostNumaNode'
 )
 
 # Pins every Hyper-V name Ferry uses to its module-qualified command (Hyper-V\Get-VM; in the lab
@@ -306,10 +307,12 @@ function Get-FerryHostLinks {
     return $links
 }
 
+# -VMHost: the host object the caller already read (one round trip less).
 function Get-FerryHostSettings {
-    param([string]$ComputerName)
+    param([string]$ComputerName, [object]$VMHost)
     $on = Get-FerryOn $ComputerName
-    $h = Get-VMHost @on
+    $h = $VMHost
+    if ($null -eq $h) { $h = Get-VMHost @on }
     $nets = @(Get-VMMigrationNetwork @on | ForEach-Object {
         $p = 0; if ($null -ne $_.Priority) { $p = [int64]$_.Priority }
         [ordered]@{ subnet = [string]$_.Subnet; priority = $p }

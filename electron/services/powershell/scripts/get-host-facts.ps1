@@ -11,19 +11,37 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     $facts = [ordered]@{ computerName = $c }
     # One session to the host for every call below (Get-FerryOn).
     $on = Get-FerryOn $c
-    $facts['settings'] = Get-FerryHostSettings -ComputerName $c
     $vmHost = Get-VMHost @on
+    $facts['settings'] = Get-FerryHostSettings -ComputerName $c -VMHost $vmHost
     $facts['logicalProcessorCount'] = [int64]$vmHost.LogicalProcessorCount
     $facts['memoryCapacityBytes'] = [int64]$vmHost.MemoryCapacity
     $facts['supportedVersions'] = @(Get-VMHostSupportedVersion @on | ForEach-Object { $_.Version.ToString() })
     $facts['switches'] = @(Get-VMSwitch @on | ForEach-Object { [ordered]@{ name = [string]$_.Name; switchType = $_.SwitchType.ToString() } })
+    # NUMA: with spanning off, a VM must fit in one node of the host it starts on (issue 14 item 5).
+    $facts['numaSpanningEnabled'] = [bool]$vmHost.NumaSpanningEnabled
+    try {
+        $facts['numaNodes'] = @(Get-VMHostNumaNode @on -ErrorAction Stop | ForEach-Object {
+            [ordered]@{ memoryTotalBytes = [int64]$_.MemoryTotal * 1048576; processorCount = @($_.ProcessorsAvailability).Count }
+        })
+    } catch { }
     # One call per cmdlet for all VMs (issue 10 item 8): every remote call costs a round trip, so
     # per-VM calls made a 60-VM host cost 180 of them. Components are joined to their VM by VMId
     # (names can repeat). A host without VMs makes none of these calls.
     $vmList = @(Get-VM @on)
     $cpuById = @{}; $nicsById = @{}; $disksById = @{}
     $vhdByPath = @{}; $vhdMissing = @{}
+    $securityById = $null; $gpuById = $null
     if ($vmList.Count -gt 0) {
+        # Features that block moves (issue 14 item 5); a cmdlet the host lacks (GPU partitions
+        # before Windows Server 2022) leaves the fact unknown, not the read failed.
+        try {
+            $securityById = @{}
+            foreach ($x in @(Get-VMSecurity @on -VMName '*' -ErrorAction Stop)) { $securityById[[string]$x.VMId] = $x }
+        } catch { $securityById = $null }
+        try {
+            $gpuById = @{}
+            foreach ($x in @(Get-VMGpuPartitionAdapter @on -VMName '*' -ErrorAction Stop)) { $k = [string]$x.VMId; $gpuById[$k] = 1 + [int]$gpuById[$k] }
+        } catch { $gpuById = $null }
         foreach ($p in @(Get-VMProcessor @on -VMName '*')) { $cpuById[[string]$p.VMId] = $p }
         foreach ($n in @(Get-VMNetworkAdapter @on -VMName '*')) {
             $k = [string]$n.VMId; if (-not $nicsById.ContainsKey($k)) { $nicsById[$k] = New-Object System.Collections.ArrayList }
@@ -71,7 +89,12 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
             }
         }
         $compat = $false; if ($null -ne $cpu) { $compat = [bool]$cpu.CompatibilityForMigrationEnabled }
-        $vms += [ordered]@{
+        # What Hyper-V is busy with (backing up, merging…): the enum name, not the localized Status.
+        $busy = ''
+        $secondary = $vm.SecondaryOperationalStatus
+        if ($null -ne $secondary) { $busy = $secondary.ToString() }
+        elseif ($null -ne $vm.PrimaryOperationalStatus -and $vm.PrimaryOperationalStatus.ToString() -ne 'Ok') { $busy = $vm.PrimaryOperationalStatus.ToString() }
+        $entry = [ordered]@{
             name = [string]$vm.Name
             state = $vm.State.ToString()
             memoryAssignedBytes = [int64]$vm.MemoryAssigned
@@ -85,7 +108,12 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
             hasSnapshots = ($null -ne $vm.ParentSnapshotId)
             diskBytes = [int64]$diskBytes
             diskSizesRead = $sizesRead
+            processorCount = [int64]$vm.ProcessorCount
         }
+        if ($busy -ne '') { $entry['operationalStatus'] = $busy }
+        if ($null -ne $securityById) { $entry['tpmEnabled'] = ($null -ne $securityById[$k] -and [bool]$securityById[$k].TpmEnabled) }
+        if ($null -ne $gpuById) { $entry['gpuPartitionAdapters'] = [int]$gpuById[$k] }
+        $vms += $entry
     }
     $facts['vms'] = $vms
     if (Test-FerryLab) {
