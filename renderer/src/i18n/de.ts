@@ -159,6 +159,12 @@ export const de: Resources = {
     },
     row: { delegation: 'Eingeschränkte Kerberos-Delegierung' },
     delegation: { mesh: 'Vollvermascht, alle Einträge', hub: 'Zu den Hubs, alle Einträge' },
+    recommend: {
+      dedicated: 'Jeder Host der Gruppe hat ein dediziertes Migrationsnetzwerk ({{subnets}}): Die Migration wird darauf beschränkt.',
+      noDedicated: 'Nicht auf jedem Host wurde ein dediziertes Migrationsnetzwerk gefunden, daher bleibt jedes Netzwerk erlaubt.',
+      smb: 'Der langsamste Migrationspfad läuft mit {{gbps}} Gbit/s und RDMA auf jedem Host: SMB (SMB Direct).',
+      fastNoRdma: 'Der langsamste Migrationspfad läuft mit {{gbps}} Gbit/s, aber nicht jeder Host hat RDMA: Komprimierung.',
+    },
     networksPerHost: 'Je Host (unten)',
     test: {
       title: 'Bereitschaft der Gruppe mit {{count}} Hosts', run: 'Jedes Paar testen', matrix: 'Bereitschaftsmatrix: Quellen als Zeilen, Ziele als Spalten',

@@ -158,6 +158,12 @@ export const en = {
     },
     row: { delegation: 'Kerberos constrained delegation' },
     delegation: { mesh: 'Full mesh, all entries', hub: 'To the hubs, all entries' },
+    recommend: {
+      dedicated: 'Every host of the group has a dedicated migration network ({{subnets}}): migration is restricted to it.',
+      noDedicated: 'No dedicated migration network was found on every host, so any network stays allowed.',
+      smb: 'The slowest migration path runs at {{gbps}} Gb/s with RDMA on every host: SMB (SMB Direct).',
+      fastNoRdma: 'The slowest migration path runs at {{gbps}} Gb/s but not every host has RDMA: Compression.',
+    },
     networksPerHost: 'Per host (below)',
     test: {
       title: 'Readiness of the group of {{count}} hosts', run: 'Test every pair', matrix: 'Readiness matrix: source rows, destination columns',
