@@ -6,7 +6,7 @@
 import type { EventChannel, InvokeChannel, IpcResult } from '../electron/core/contract/channels';
 import type { Transport } from '../electron/preload/api';
 
-export const BRIDGE_TOKEN_HEADER = 'x-ferry-bridge-token';
+const BRIDGE_TOKEN_HEADER = 'x-ferry-bridge-token';
 
 /**
  * `token` is sent as a header when given; without it the page relies on the HttpOnly cookie

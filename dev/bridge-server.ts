@@ -21,10 +21,10 @@ import { eventChannels } from '../electron/core/contract/channels';
 import { CONTENT_SECURITY_POLICY } from '../electron/main/window-options';
 
 export const TOKEN_HEADER = 'x-ferry-bridge-token';
-export const TOKEN_COOKIE = 'ferry_bridge';
+const TOKEN_COOKIE = 'ferry_bridge';
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface BridgeOptions {
+interface BridgeOptions {
   readonly dataDir: string;
   /** The repository (the default locations of dist/ are under it); default the working folder. */
   readonly repoRoot?: string;

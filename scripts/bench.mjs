@@ -5,15 +5,17 @@
 //   preflight        rules + model for 1,000 VMs across 50 hosts (pure)
 //   renderer         Discover search with 5,000 hosts: pure filter, fake API and real bridge in Chromium
 //   port-probe       test-ports.ps1's real-host block: open, refused and 5 dropped ports, all at once vs one at a time
+//   fleet            50 hosts: read (pool of 4 vs fan-out, wall + RSS), readiness matrix, full-mesh delegation in Samba
+//   matrix           the readiness matrix view for 50 hosts in Chromium: render, keystroke, scroll, open a cell
 // `npm run bench -- preflight` runs one of them.
 import { spawnSync } from 'node:child_process';
 
-const all = ['preflight', 'powershell-pool', 'discovery', 'renderer', 'port-probe'];
+const all = ['preflight', 'powershell-pool', 'discovery', 'renderer', 'port-probe', 'fleet', 'matrix'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const env = { ...process.env, FERRY_PWSH: process.env.FERRY_PWSH ?? `${process.cwd()}/.tools/pwsh/pwsh` };
 spawnSync('bash', ['scripts/setup.sh'], { stdio: 'inherit' });
 // The renderer bench drives the built renderer; the others need only the CLI and the scripts.
-const targets = wanted.includes('renderer') ? [] : ['cli', 'assets'];
+const targets = wanted.includes('renderer') || wanted.includes('matrix') ? [] : ['cli', 'assets'];
 spawnSync(process.execPath, ['scripts/build.mjs', ...targets], { stdio: 'inherit', env });
 
 for (const name of wanted) {

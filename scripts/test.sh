@@ -21,6 +21,7 @@ step() {
 step build node scripts/build.mjs
 if [ "$mode" = all ]; then
   step lint npx eslint --max-warnings=0 .
+  step unused-exports npx tsx scripts/unused-exports.ts
   step typecheck node scripts/typecheck.mjs
   projects=(unit integration hostile e2e)
 else

@@ -8,9 +8,16 @@ import type { CliIo } from './run-cli';
 const MAX_ECHO = 80;
 
 export function printable(text: string): string {
-  const cut = text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…(${text.length} chars)` : text;
+  return escapeControls(text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…(${text.length} chars)` : text);
+}
+
+/**
+ * Control characters shown as escapes, like `printable`, but never cut: for commands an admin
+ * copies (restore and fix commands), which must stay whole to run as pasted. The terminal wraps them.
+ */
+export function escapeControls(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function printJson(io: CliIo, value: unknown): void {

@@ -3,13 +3,13 @@
  */
 import type { ApplyResult, Plan } from '../core/model';
 import { describeStep } from '../core/plan/export-script';
-import { printable } from './output';
+import { escapeControls, printable } from './output';
 
 export function formatPlan(plan: Plan): string {
   const lines: string[] = [`Plan ${plan.id} for ${plan.hosts.join(', ')}: ${plan.steps.length} step(s).`];
   plan.steps.forEach((s, i) => {
     lines.push(`${String(i + 1).padStart(3)}. [${s.kind}${s.optional ? ', optional' : ''}] ${printable(describeStep(s))}`);
-    for (const line of s.command.split('\n')) lines.push(`       ${printable(line)}`);
+    for (const line of s.command.split('\n')) lines.push(`       ${escapeControls(line)}`);
   });
   if (plan.steps.length === 0) lines.push('  Nothing to change: the hosts already have the desired settings.');
   for (const w of plan.warnings) lines.push(`warning [${w.code}]: ${printable(w.message)}`);
@@ -26,7 +26,8 @@ export function formatApplyResult(plan: Plan, result: ApplyResult): string {
   }
   if (!result.ok && result.restoreCommands.length > 0) {
     lines.push('To restore what was changed, run (or use `ferry rollback`):');
-    for (const c of result.restoreCommands) lines.push(`  ${printable(c)}`);
+    // Whole, one line each (a multi-line LDIF record line by line), so each runs as pasted.
+    for (const c of result.restoreCommands) for (const line of c.split('\n')) lines.push(`  ${escapeControls(line)}`);
   }
   if (result.auditLog) lines.push(`Audit log: ${result.auditLog}`);
   return lines.join('\n') + '\n';

@@ -7,15 +7,14 @@
  * authentication types cannot migrate between each other, and Kerberos (with constrained
  * delegation) is the one that works from a management workstation.
  */
-import os from 'node:os';
 import type { DesiredSettings, HostFacts, MigrationNetwork, Plan } from '../core/model';
 import { PlanInputError } from '../core/plan/build-plan';
-import { validateHostName } from '../core/settings/host-name';
+import { recommend } from '../core/settings/recommend';
 import { validateSubnetInput } from '../core/settings/subnet';
 import { planGroup } from '../engine/plan-group';
 import { readHosts } from '../engine/read-hosts';
 import type { ScriptRunner } from '../engine/script-runner';
-import { ArgError, choiceArg, intArg, requiredString, stringArg, type ArgSpec, type ParsedArgs } from './args';
+import { ArgError, choiceArg, hostArg, intArg, stringArg, type ArgSpec, type ParsedArgs } from './args';
 import { GROUP_HOSTS_SPEC, groupHostsArg, refusePairWithGroup } from './group-args';
 import { printable } from './output';
 
@@ -30,28 +29,24 @@ export const SETTINGS_SPEC: ArgSpec = {
   'max-storage-migrations': { type: 'string' },
   network: { type: 'string', multiple: true },
   'any-network': { type: 'boolean' },
+  recommended: { type: 'boolean' },
   lab: { type: 'string' },
   json: { type: 'boolean' },
   script: { type: 'string' },
 };
 
-export interface SettingsRequest {
+interface SettingsRequest {
   /** The group's hosts; a pair is `[source, destination]`. */
   readonly hosts: readonly string[];
   readonly given: Partial<DesiredSettings>;
   /** `--host-network HOST=<subnet>[,<priority>]`: the networks one host accepts, by host. */
   readonly hostNetworks: Readonly<Record<string, readonly MigrationNetwork[]>>;
-}
-
-export function hostArg(args: ParsedArgs, name: string): string {
-  const value = requiredString(args, name);
-  const problem = validateHostName(value);
-  if (problem !== null) throw new ArgError(`--${name}`, problem);
-  return value;
+  /** `--recommended`: the pair's recommendation (core/settings/recommend.ts) under the given options. */
+  readonly recommended: boolean;
 }
 
 /** `<subnet>[,<priority>]`; the subnet is parsed, the priority is decimal digits only. */
-export function parseNetworkArg(text: string): MigrationNetwork {
+function parseNetworkArg(text: string): MigrationNetwork {
   const parts = text.split(',');
   if (parts.length > 2) throw new ArgError('--network', `'${printable(text)}' must be <subnet>[,<priority>]`);
   const checked = validateSubnetInput(parts[0] ?? '');
@@ -125,14 +120,17 @@ export async function parseSettingsRequest(args: ParsedArgs): Promise<SettingsRe
   if (script !== undefined && (script.length === 0 || script.includes('\0'))) throw new ArgError('--script', 'is not a usable file name');
   const hostNetworks = parseHostNetworks(args, hosts);
   if (any && Object.keys(hostNetworks).length > 0) throw new ArgError('--host-network', 'cannot be combined with --any-network');
-  return { hosts, given, hostNetworks };
+  const recommended = args.switches.has('recommended');
+  if (recommended && hosts.length !== 2) throw new ArgError('--recommended', 'recommends for a pair: give --source and --destination');
+  if (recommended && args.values.get('auth') === undefined) delete given.virtualMachineMigrationAuthenticationType;
+  return { hosts, given, hostNetworks, recommended };
 }
 
 /**
  * Fields not given keep each host's current value (valid placeholders for unreadable hosts); a
  * host's `--host-network` list is its own.
  */
-export function desiredFor(given: Partial<DesiredSettings>, hostNetworks: SettingsRequest['hostNetworks'], facts: readonly HostFacts[]) {
+function desiredFor(given: Partial<DesiredSettings>, hostNetworks: SettingsRequest['hostNetworks'], facts: readonly HostFacts[]) {
   const desired: DesiredSettings = {
     virtualMachineMigrationEnabled: true,
     maximumVirtualMachineMigrations: 2,
@@ -161,11 +159,20 @@ export function desiredFor(given: Partial<DesiredSettings>, hostNetworks: Settin
   return { desired, perHost };
 }
 
+/** The recommendation for the pair read, with the options given on top (one value for both hosts). */
+function recommendedFor(given: Partial<DesiredSettings>, hostNetworks: SettingsRequest['hostNetworks'], facts: readonly HostFacts[]) {
+  const desired: DesiredSettings = { ...recommend(facts[0], facts[1]).desired, ...given };
+  const perHost: Record<string, Partial<DesiredSettings>> = {};
+  for (const [host, networks] of Object.entries(hostNetworks)) perHost[host] = { networks: networks.map((n) => ({ ...n })) };
+  return { desired, perHost };
+}
+
 export async function readAndPlan(runner: ScriptRunner, request: SettingsRequest): Promise<{ facts: HostFacts[]; plan: Plan }> {
+  const desired = request.recommended ? recommendedFor : desiredFor;
   try {
     return await planGroup(
       { readHosts: (names) => readHosts(runner, names) },
-      { hosts: request.hosts, desired: (facts) => desiredFor(request.given, request.hostNetworks, facts) },
+      { hosts: request.hosts, desired: (facts) => desired(request.given, request.hostNetworks, facts) },
     );
   } catch (error) {
     // A host's own current value can be outside what Ferry accepts (e.g. a subnet it reports
@@ -173,15 +180,4 @@ export async function readAndPlan(runner: ScriptRunner, request: SettingsRequest
     if (error instanceof PlanInputError) throw new Error(`cannot plan: ${error.message}`);
     throw error;
   }
-}
-
-export function currentUser(env: Readonly<Record<string, string | undefined>>): string {
-  let name = env.USERNAME ?? env.USER ?? '';
-  try {
-    name = os.userInfo().username || name;
-  } catch {
-    // no passwd entry (containers): fall back to the environment
-  }
-  const domain = env.USERDOMAIN;
-  return domain ? `${domain}\\${name || 'unknown'}` : name || 'unknown';
 }

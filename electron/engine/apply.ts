@@ -5,17 +5,17 @@
  * were not started, with the commands that restore what was done.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApplyResult, AuditRecord, Plan, PlanStep, ProgressEvent, StepResult } from '../core/model';
+import type { ApplyResult, AuditRecord, AuditTarget, Plan, PlanStep, ProgressEvent, StepResult } from '../core/model';
 import { describeStep } from '../core/plan/export-script';
 import { errorInfoOf } from './script-runner';
-import type { StepExecutors } from './step-executor';
+import type { StepExecutor, StepExecutors } from './step-executor';
 
 export interface AuditWriter {
   append(record: AuditRecord): Promise<void>;
   readonly file?: string;
 }
 
-export interface ApplyOptions {
+interface ApplyOptions {
   readonly user: string;
   readonly audit?: AuditWriter;
   readonly onProgress?: (event: ProgressEvent) => void;
@@ -27,10 +27,33 @@ export interface ApplyOptions {
   readonly doneResult?: 'done' | 'rolled-back';
   readonly auditStepId?: (step: PlanStep) => string;
   readonly now?: () => Date;
+  /** The lab folder or real hosts the run changes, recorded with every change (for rollback). */
+  readonly target?: AuditTarget;
 }
 
 export function newRunId(): string {
   return `run-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
+}
+
+/** The most steps one batch carries (an LDAP modify with this many values stays far below any DC's request limit). */
+export const MAX_BATCH = 500;
+
+/**
+ * The steps from `start` that go as one change: the step itself, then the following steps that
+ * the same executor batches under the same key (an optional step that is skipped ends a batch).
+ */
+function batchFrom(steps: readonly PlanStep[], start: number, executor: StepExecutor, includeOptional: boolean): PlanStep[] {
+  const first = steps[start];
+  if (first === undefined) return [];
+  const key = executor.batchKey?.(first);
+  if (key === undefined || executor.executeBatch === undefined) return [first];
+  const batch = [first];
+  for (let j = start + 1; j < steps.length && batch.length < MAX_BATCH; j++) {
+    const next = steps[j];
+    if (next === undefined || next.channel !== first.channel || (next.optional && !includeOptional) || executor.batchKey?.(next) !== key) break;
+    batch.push(next);
+  }
+  return batch;
 }
 
 export async function applyPlan(plan: Plan, executors: StepExecutors, options: ApplyOptions): Promise<ApplyResult> {
@@ -56,6 +79,7 @@ export async function applyPlan(plan: Plan, executors: StepExecutors, options: A
       result,
       ...(extra.ferrySetFlag !== undefined ? { ferrySetFlag: extra.ferrySetFlag } : {}),
       ...(extra.message !== undefined ? { message: extra.message } : {}),
+      ...(options.target !== undefined ? { target: options.target } : {}),
     });
   };
 
@@ -76,34 +100,43 @@ export async function applyPlan(plan: Plan, executors: StepExecutors, options: A
       results.push({ stepId: step.id, status: 'not-started', verified: false, error: { code: 'cancelled', message: 'The run was cancelled.' } });
       continue;
     }
-    emit({ stepId: step.id, index, status: 'running', message: describeStep(step) });
     const executor = step.channel === 'ldap' ? executors.ldap : executors.powershell;
+    const batch = executor ? batchFrom(plan.steps, index, executor, options.includeOptional === true) : [step];
+    for (const [i, s] of batch.entries()) emit({ stepId: s.id, index: index + i, status: 'running', message: describeStep(s) });
     try {
       if (!executor) throw Object.assign(new Error(`No ${step.channel} connection is available for ${step.target}.`), { code: 'no-executor' });
-      const outcome = await executor.execute(step, options.signal ?? new AbortController().signal);
-      if (!outcome.verified) {
-        const message = `${step.target} reports ${JSON.stringify(outcome.readBack ?? null)} for ${step.setting} after the change, not ${JSON.stringify(step.after ?? null)}.`;
-        failed = true;
-        results.push({ stepId: step.id, status: 'failed', readBack: outcome.readBack, verified: false, error: { code: 'verify-failed', message, target: step.target } });
-        await audit(step, 'failed', { message });
-        emit({ stepId: step.id, index, status: 'failed', message });
-        continue;
+      const signal = options.signal ?? new AbortController().signal;
+      const outcomes = batch.length > 1 && executor.executeBatch ? await executor.executeBatch(batch, signal) : [await executor.execute(step, signal)];
+      for (const [i, s] of batch.entries()) {
+        const outcome = outcomes[i];
+        if (outcome === undefined || !outcome.verified) {
+          const message = `${s.target} reports ${JSON.stringify(outcome?.readBack ?? null)} for ${s.setting} after the change, not ${JSON.stringify(s.after ?? null)}.`;
+          failed = true;
+          results.push({ stepId: s.id, status: 'failed', readBack: outcome?.readBack, verified: false, error: { code: 'verify-failed', message, target: s.target } });
+          await audit(s, 'failed', { message });
+          emit({ stepId: s.id, index: index + i, status: 'failed', message });
+          continue;
+        }
+        done.push(s);
+        results.push({ stepId: s.id, status: 'done', readBack: outcome.readBack, verified: true });
+        // The inverse command goes into the record so the log alone says how to undo the change.
+        await audit(s, options.doneResult ?? 'done', {
+          message: s.inverseCommand,
+          ...(outcome.ferrySetFlag !== undefined ? { ferrySetFlag: outcome.ferrySetFlag } : {}),
+        });
+        emit({ stepId: s.id, index: index + i, status: 'done', message: describeStep(s) });
       }
-      done.push(step);
-      results.push({ stepId: step.id, status: 'done', readBack: outcome.readBack, verified: true });
-      // The inverse command goes into the record so the log alone says how to undo the change.
-      await audit(step, options.doneResult ?? 'done', {
-        message: step.inverseCommand,
-        ...(outcome.ferrySetFlag !== undefined ? { ferrySetFlag: outcome.ferrySetFlag } : {}),
-      });
-      emit({ stepId: step.id, index, status: 'done', message: describeStep(step) });
     } catch (error) {
+      // A batch is one change the target makes all or not at all: every step of it failed.
       const info = errorInfoOf(error);
       failed = true;
-      results.push({ stepId: step.id, status: 'failed', verified: false, error: { ...info, target: info.target ?? step.target } });
-      await audit(step, 'failed', { message: `${info.code}: ${info.message}` });
-      emit({ stepId: step.id, index, status: 'failed', message: info.message });
+      for (const [i, s] of batch.entries()) {
+        results.push({ stepId: s.id, status: 'failed', verified: false, error: { ...info, target: info.target ?? s.target } });
+        await audit(s, 'failed', { message: `${info.code}: ${info.message}` });
+        emit({ stepId: s.id, index: index + i, status: 'failed', message: info.message });
+      }
     }
+    index += batch.length - 1;
   }
   const restoreCommands = [...done].reverse().map((s) => s.inverseCommand).filter((c) => c.length > 0);
   emit({

@@ -1,53 +1,82 @@
 /**
  * The LDAP step executor: runs `delegation-add`, `delegation-remove` and `uac-set` steps through a
- * directory session, one value per modify, and reads the account back after every write.
+ * directory session and reads the account back after every write. Consecutive steps for one
+ * account go as one modify (`executeBatch`): its delegation values added or deleted value by
+ * value and its flag swapped, which the directory applies all or not at all — a group's
+ * delegation costs one request per account, not one per value.
  */
 import type { PlanStep } from '../core/model';
 import { DELEGATION_ATTRIBUTE, UAC_ATTRIBUTE, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, hasFlag, holds } from '../core/delegation';
 import type { ComputerAccount } from '../core/model';
 import { DirectoryError } from '../services/directory/directory-error';
-import type { DirectorySession } from '../services/directory/directory-session';
+import type { DirectorySession, ValueChange } from '../services/directory/directory-session';
 import { readComputer, resolveComputer } from '../services/directory/computer-accounts';
 import type { StepExecutor, StepOutcome } from './step-executor';
 
+const LDAP_KINDS: ReadonlySet<string> = new Set(['delegation-add', 'delegation-remove', 'uac-set']);
+
+/** The value-level changes one step makes (never a replace). */
+function changesOf(step: PlanStep): ValueChange[] {
+  switch (step.kind) {
+    case 'delegation-add':
+      return [{ operation: 'add', attribute: DELEGATION_ATTRIBUTE, value: String(step.after) }];
+    case 'delegation-remove':
+      return [{ operation: 'delete', attribute: DELEGATION_ATTRIBUTE, value: String(step.before) }];
+    case 'uac-set':
+      // Delete-old + add-new: fails instead of overwriting when the value changed since the read.
+      return [
+        { operation: 'delete', attribute: UAC_ATTRIBUTE, value: String(Number(step.before)) },
+        { operation: 'add', attribute: UAC_ATTRIBUTE, value: String(Number(step.after)) },
+      ];
+    default:
+      throw new DirectoryError('invalid-input', `The directory cannot run a "${step.kind}" step.`, step.target);
+  }
+}
+
+/** What the account read back after the change says about one step. */
+function outcomeOf(step: PlanStep, back: ComputerAccount): StepOutcome {
+  switch (step.kind) {
+    case 'delegation-add':
+      return { readBack: back.allowedToDelegateTo, verified: holds(back.allowedToDelegateTo, String(step.after)) !== undefined };
+    case 'delegation-remove':
+      return { readBack: back.allowedToDelegateTo, verified: holds(back.allowedToDelegateTo, String(step.before)) === undefined };
+    default: {
+      const before = Number(step.before);
+      const after = Number(step.after);
+      const ferrySetFlag = !hasFlag(before, UF_TRUSTED_TO_AUTH_FOR_DELEGATION) && hasFlag(after, UF_TRUSTED_TO_AUTH_FOR_DELEGATION);
+      return { readBack: back.userAccountControl, verified: back.userAccountControl === after, ferrySetFlag };
+    }
+  }
+}
+
 export function createLdapExecutor(directory: DirectorySession): StepExecutor {
   const dns = new Map<string, string>();
-  const accountOf = async (target: string): Promise<ComputerAccount> => {
+  const dnOf = async (target: string): Promise<string> => {
     const known = dns.get(target.toLowerCase());
-    if (known !== undefined) return readComputer(directory, known);
+    if (known !== undefined) return known;
     const account = await resolveComputer(directory, target);
     dns.set(target.toLowerCase(), account.dn);
-    return account;
+    return account.dn;
+  };
+
+  const run = async (steps: readonly PlanStep[], signal: AbortSignal): Promise<StepOutcome[]> => {
+    const first = steps[0];
+    if (first === undefined) return [];
+    if (signal.aborted) throw new DirectoryError('failed', 'Cancelled before the step started.', first.target);
+    const changes = steps.flatMap(changesOf);
+    const dn = await dnOf(first.target);
+    await directory.modifyValues(dn, changes);
+    const back = await readComputer(directory, dn);
+    return steps.map((s) => outcomeOf(s, back));
   };
 
   return {
-    async execute(step: PlanStep, signal: AbortSignal): Promise<StepOutcome> {
-      if (signal.aborted) throw new DirectoryError('failed', 'Cancelled before the step started.', step.target);
-      const { dn } = await accountOf(step.target);
-      switch (step.kind) {
-        case 'delegation-add': {
-          const value = String(step.after);
-          await directory.addValue(dn, DELEGATION_ATTRIBUTE, value);
-          const back = await readComputer(directory, dn);
-          return { readBack: back.allowedToDelegateTo, verified: holds(back.allowedToDelegateTo, value) !== undefined };
-        }
-        case 'delegation-remove': {
-          const value = String(step.before);
-          await directory.deleteValue(dn, DELEGATION_ATTRIBUTE, value);
-          const back = await readComputer(directory, dn);
-          return { readBack: back.allowedToDelegateTo, verified: holds(back.allowedToDelegateTo, value) === undefined };
-        }
-        case 'uac-set': {
-          const before = Number(step.before);
-          const after = Number(step.after);
-          await directory.swapValue(dn, UAC_ATTRIBUTE, String(before), String(after));
-          const back = await readComputer(directory, dn);
-          const ferrySetFlag = !hasFlag(before, UF_TRUSTED_TO_AUTH_FOR_DELEGATION) && hasFlag(after, UF_TRUSTED_TO_AUTH_FOR_DELEGATION);
-          return { readBack: back.userAccountControl, verified: back.userAccountControl === after, ferrySetFlag };
-        }
-        default:
-          throw new DirectoryError('invalid-input', `The directory cannot run a "${step.kind}" step.`, step.target);
-      }
+    async execute(step, signal) {
+      const [outcome] = await run([step], signal);
+      if (outcome === undefined) throw new DirectoryError('failed', 'No outcome for the step.', step.target);
+      return outcome;
     },
+    batchKey: (step) => (LDAP_KINDS.has(step.kind) ? `account:${step.target.toLowerCase()}` : undefined),
+    executeBatch: run,
   };
 }

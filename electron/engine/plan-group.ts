@@ -17,12 +17,12 @@ export interface GroupPlanDeps {
   ) => Promise<{ readonly steps: readonly PlanStep[]; readonly warnings: readonly PlanWarning[] }>;
 }
 
-export type DesiredFor = (facts: readonly HostFacts[]) => {
+type DesiredFor = (facts: readonly HostFacts[]) => {
   readonly desired: DesiredSettings;
   readonly perHost?: Readonly<Record<string, Partial<DesiredSettings>>>;
 };
 
-export interface GroupPlanRequest {
+interface GroupPlanRequest {
   readonly hosts: readonly string[];
   /** One desired column for every host, or a function of what was read (keep what is not given). */
   readonly desired: DesiredSettings | DesiredFor;

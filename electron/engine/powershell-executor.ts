@@ -10,7 +10,7 @@ import type { ScriptRunner } from './script-runner';
 import type { StepExecutor, StepOutcome } from './step-executor';
 
 /** A step the executor cannot run (wrong channel or a kind it does not know). */
-export class UnsupportedStepError extends Error {
+class UnsupportedStepError extends Error {
   readonly code = 'unsupported-step';
   constructor(step: PlanStep) {
     super(`Ferry cannot run a ${step.kind} step on ${step.target} through PowerShell.`);
@@ -19,7 +19,7 @@ export class UnsupportedStepError extends Error {
 }
 
 /** The settings a mutating script read back, or an error naming what was wrong. */
-export class ReadBackError extends Error {
+class ReadBackError extends Error {
   readonly code = 'bad-output';
   constructor(message: string) {
     super(message);
@@ -42,7 +42,7 @@ function asNetwork(value: unknown): MigrationNetwork | null {
 }
 
 /** The script and its data for a step; data is passed as JSON, never as PowerShell text. */
-export function scriptFor(step: PlanStep): { script: string; data: Record<string, unknown> } {
+function scriptFor(step: PlanStep): { script: string; data: Record<string, unknown> } {
   const computerName = step.target;
   switch (step.kind) {
     case 'enable-migration':
@@ -73,7 +73,7 @@ export function scriptFor(step: PlanStep): { script: string; data: Record<string
 }
 
 /** What the host now reports for the step's setting, and whether it is the step's `after`. */
-export function verifyStep(step: PlanStep, settings: HostMigrationSettings): StepOutcome {
+function verifyStep(step: PlanStep, settings: HostMigrationSettings): StepOutcome {
   if (step.setting === 'migrationNetwork') {
     const wanted = asNetwork(step.after);
     const named = wanted ?? asNetwork(step.before);
@@ -88,7 +88,7 @@ export function verifyStep(step: PlanStep, settings: HostMigrationSettings): Ste
 }
 
 /** `klist purge -li 0x3e7` did not succeed on the host: the step failed, with klist's words. */
-export class KlistPurgeError extends Error {
+class KlistPurgeError extends Error {
   readonly code = 'klist-failed';
   constructor(
     message: string,

@@ -5,19 +5,26 @@
  * `rolled-back` under the original run and step, so running rollback twice restores nothing
  * twice.
  */
-import type { ApplyResult, AuditRecord, Plan, ProgressEvent } from '../core/model';
+import type { ApplyResult, AuditRecord, AuditTarget, Plan, ProgressEvent } from '../core/model';
 import { rollbackSteps } from '../core/plan/inverse';
 import { applyPlan, type AuditWriter } from './apply';
 import type { StepExecutors } from './step-executor';
 
-export interface AuditSource extends AuditWriter {
+interface AuditSource extends AuditWriter {
   read(): Promise<{ records: AuditRecord[] }>;
 }
 
-export interface RollbackOptions {
+interface RollbackOptions {
   readonly user: string;
   readonly onProgress?: (event: ProgressEvent) => void;
   readonly signal?: AbortSignal;
+  /** Where the restore runs (the run's own target), recorded with each restored change. */
+  readonly target?: AuditTarget;
+}
+
+/** The lab folder or real hosts a run changed, as its records say; undefined for logs that predate it. */
+export function runTarget(records: readonly AuditRecord[], runId: string): AuditTarget | undefined {
+  return records.find((r) => r.runId === runId && r.target !== undefined)?.target;
 }
 
 /** The newest run in the log that has changes still to undo, or undefined. */
@@ -61,6 +68,7 @@ export async function rollback(
     auditStepId: (step) => step.id.replace(/^rollback:/, ''),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.target ? { target: options.target } : {}),
   });
   return { plan, result };
 }

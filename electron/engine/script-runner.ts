@@ -8,8 +8,19 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
 }
 
+/** One input's answer from `runEach`: its data, or its own error (the others are unaffected). */
+export type EachOutcome<T> =
+  | { readonly ok: true; readonly data: T; readonly elapsedMs: number }
+  | { readonly ok: false; readonly error: unknown; readonly elapsedMs: number };
+
 export interface ScriptRunner {
   run<T>(script: string, data: unknown, opts?: RunOptions): Promise<T>;
+  /**
+   * Optional: one script for many inputs at once (the pool's fan-out: one process, a runspace
+   * per host, one session per host), each input's own result in order. Without it callers run
+   * the inputs one `run` each.
+   */
+  runEach?<T>(script: string, inputs: readonly unknown[], opts?: RunOptions): Promise<EachOutcome<T>[]>;
 }
 
 /** The pool's error codes (PowerShellScriptError.code), read without importing the class. */

@@ -15,6 +15,13 @@ export interface StepOutcome {
 
 export interface StepExecutor {
   execute(step: PlanStep, signal: AbortSignal): Promise<StepOutcome>;
+  /**
+   * Optional: consecutive steps with the same key go to their target as one change (the LDAP
+   * executor: one modify per account for its delegation values and its flag); undefined = alone.
+   */
+  batchKey?(step: PlanStep): string | undefined;
+  /** Runs steps of one batch key, in plan order, as one change: one outcome per step. */
+  executeBatch?(steps: readonly PlanStep[], signal: AbortSignal): Promise<StepOutcome[]>;
 }
 
 export interface StepExecutors {

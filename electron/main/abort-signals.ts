@@ -23,7 +23,7 @@ export function linkedController(parent: AbortSignal): AbortController {
   return controller;
 }
 
-export interface CancelGroup {
+interface CancelGroup {
   /** Runs `work` on a signal that aborts with `parent` or with `cancel()`. */
   run<T>(parent: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Aborts every run in flight; answers whether there was one. */

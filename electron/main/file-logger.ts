@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface FileLoggerOptions {
+interface FileLoggerOptions {
   /** Rotate when the current file is larger than this; default 1 MiB. */
   readonly maxBytes?: number;
   /** Rotated files kept (`ferry.log.1` … `.keep`); default 5. */
@@ -16,7 +16,7 @@ export interface FileLoggerOptions {
   readonly secrets?: () => Iterable<string>;
 }
 
-export type LogFn = (level: 'info' | 'warn' | 'error', message: string) => void;
+type LogFn = (level: 'info' | 'warn' | 'error', message: string) => void;
 
 const SECRET_KEYS = 'password|passwd|pwd|secret|token|credential|credentials|apikey|api_key|bindpassword';
 

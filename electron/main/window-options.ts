@@ -3,7 +3,7 @@
  *
  * No Electron import here: `window.ts` passes this object to `new BrowserWindow`.
  */
-export interface SecureWindowOptions {
+interface SecureWindowOptions {
   readonly width: number;
   readonly height: number;
   readonly minWidth: number;
@@ -79,7 +79,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Environment variables that must not steer Ferry's child processes. */
-export const SCRUBBED_ENVIRONMENT = ['NODE_POWERSHELL', 'NODE_OPTIONS', 'ELECTRON_RUN_AS_NODE'] as const;
+const SCRUBBED_ENVIRONMENT = ['NODE_POWERSHELL', 'NODE_OPTIONS', 'ELECTRON_RUN_AS_NODE'] as const;
 
 export function scrubEnvironment(env: Record<string, string | undefined>): void {
   for (const name of SCRUBBED_ENVIRONMENT) delete env[name];

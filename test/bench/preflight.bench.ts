@@ -6,69 +6,15 @@
  * Run: `npx tsx test/bench/preflight.bench.ts`.
  */
 import { performance } from 'node:perf_hooks';
-import type { ComputerAccount, HostFacts, VmSummary } from '../../electron/core/model';
+import { account, host } from './bench-facts';
 import { modelInputFromFacts, modelRules, runPreflight, type MigrationFacts } from '../../electron/core/preflight';
 import { runModel } from '../../electron/core/simulate';
 
 const HOSTS = 50;
 const VMS_PER_HOST = 20;
 const ROUNDS = 7;
-const GiB = 1024 ** 3;
 
-function vm(h: number, i: number): VmSummary {
-  return {
-    name: `vm-${h}-${i}`,
-    state: i % 7 === 0 ? 'Off' : 'Running',
-    memoryAssignedBytes: (2 + (i % 16)) * GiB,
-    memoryStartupBytes: (2 + (i % 16)) * GiB,
-    dynamicMemoryEnabled: i % 3 === 0,
-    configurationVersion: i % 11 === 0 ? '12.0' : '10.0',
-    processorCompatibilityForMigration: i % 2 === 0,
-    switchNames: [i % 5 === 0 ? 'External-LM' : 'External'],
-    hasIsoAttached: i % 9 === 0,
-    hasPassThroughDisk: false,
-    hasSnapshots: false,
-    diskBytes: 40 * GiB,
-  };
-}
-
-function host(h: number): HostFacts {
-  return {
-    computerName: `HV${String(h).padStart(2, '0')}`,
-    status: 'ok',
-    settings: {
-      virtualMachineMigrationEnabled: h % 4 !== 0,
-      maximumVirtualMachineMigrations: 2,
-      maximumStorageMigrations: 2,
-      virtualMachineMigrationAuthenticationType: h % 3 === 0 ? 'CredSSP' : 'Kerberos',
-      virtualMachineMigrationPerformanceOption: 'Compression',
-      useAnyNetworkForMigration: h % 5 === 0,
-      migrationNetworks: [{ subnet: '10.10.10.0/24', priority: 0 }],
-    },
-    domain: 'lab.example',
-    memoryAvailableBytes: 192 * GiB,
-    processorVendor: 'GenuineIntel',
-    credentialGuardRunning: h % 2 === 0,
-    supportedVersions: ['8.0', '9.0', '9.1', '10.0'],
-    switches: [{ name: 'External', switchType: 'External' }],
-    links: [
-      { name: 'Management', subnet: '192.168.1.0/24', linkSpeedGbps: 1, rdma: false },
-      { name: 'LM', subnet: '10.10.10.0/24', linkSpeedGbps: 10, rdma: false },
-    ],
-    vms: Array.from({ length: VMS_PER_HOST }, (_, i) => vm(h, i)),
-  };
-}
-
-function account(name: string, dest: string): ComputerAccount {
-  return {
-    name, dn: `CN=${name},CN=Computers,DC=lab,DC=example`, dnsHostName: `${name.toLowerCase()}.lab.example`, samAccountName: `${name}$`,
-    enabled: true, userAccountControl: 0x1001000,
-    allowedToDelegateTo: [`cifs/${dest}`, `Microsoft Virtual System Migration Service/${dest}`],
-    servicePrincipalNames: [`Microsoft Virtual System Migration Service/${name}`], hasHyperVScp: true,
-  };
-}
-
-const hosts = Array.from({ length: HOSTS }, (_, h) => host(h + 1));
+const hosts = Array.from({ length: HOSTS }, (_, h) => host(h + 1, VMS_PER_HOST));
 const pairs: MigrationFacts[] = hosts.map((src, h) => {
   const dst = hosts[(h + 1) % HOSTS]!;
   return {

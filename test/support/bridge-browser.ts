@@ -12,7 +12,7 @@ import type { Bridge } from '../../dev/bridge-server';
 import { TOKEN_HEADER } from '../../dev/bridge-server';
 import { bundleBridgeClient } from '../../dev/bridge-bundle';
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -56,7 +56,8 @@ const findings: Finding[] = [
   { id: 'vm.config-version', group: 'vm' as const, severity: 'fail' as const, title: 'Configuration version 12.0 is newer than HV02 supports', vm: 'APP02', evidence: { HV02: 'supports up to 10.0' }, fix: { kind: 'needs-vm-shutdown' as const, text: 'Move it to a host that supports 12.0.' } },
   { id: 'capacity-memory', group: 'capacity' as const, severity: 'pass' as const, title: 'Enough memory on HV02', evidence: { HV02: '96 GiB free' }, fix: { kind: 'none' as const, text: '' } },
 ];
-fake.answer('test:run', (r) => __FERRY_FAKE_REPORT__ === 'realistic' ? { ok: true, data: realisticReport() } : ({
+let testRuns = 0;
+fake.answer('test:run', (r) => __FERRY_FAKE_REPORT__ === 'realistic' ? { ok: true, data: realisticReport(++testRuns) } : ({
   ok: true,
   data: {
     source: r.source, destination: r.destination, startedAt: '2025-03-01T12:05:00Z', ranBy: 'LAB\\admin', hosts: [],
@@ -68,5 +69,22 @@ fake.answer('test:run', (r) => __FERRY_FAKE_REPORT__ === 'realistic' ? { ok: tru
     ],
   },
 }));
+
+// A group test over any hosts: a fixed spread of verdicts (every 7th pair blocked, every 5th with
+// warnings), so the matrix view and its bench render all three kinds of cell.
+fake.answer('test:group', (r) => ({
+  ok: true,
+  data: {
+    startedAt: '2025-03-01T12:05:00Z', ranBy: 'LAB\\admin', compareVm: true,
+    hosts: r.hosts.map((h) => ({ computerName: h, status: 'ok' as const })),
+    cells: r.hosts.flatMap((s, i) => r.hosts.flatMap((d, j) => {
+      if (i === j) return [];
+      const n = i * r.hosts.length + j;
+      const verdict = n % 7 === 0 ? 'blocked' as const : n % 5 === 0 ? 'warnings' as const : 'ready' as const;
+      return [{ source: s, destination: d, verdict, counts: { fail: verdict === 'blocked' ? 1 + (n % 3) : 0, warn: verdict === 'warnings' ? 1 : n % 2, info: 0, pass: 12 } }];
+    })),
+  },
+}));
+fake.answer('test:pair', (r) => ({ ok: true, data: { source: r.source, destination: r.destination, startedAt: '2025-03-01T12:05:00Z', ranBy: 'LAB\\admin', hosts: [], findings, model: [] } }));
 
 Object.defineProperty(window, 'ferry', { value: fake.api, writable: false, configurable: false, enumerable: true });

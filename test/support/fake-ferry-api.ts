@@ -47,7 +47,7 @@ export function fakeFacts(name: string, extra: Partial<HostFacts> = {}): HostFac
 
 type Answers = { [C in InvokeChannel]?: (request: RequestOf<C>) => IpcResult<ResponseOf<C>> | Promise<IpcResult<ResponseOf<C>>> };
 
-export interface FakeFerry {
+interface FakeFerry {
   readonly api: FerryApi;
   readonly calls: { channel: InvokeChannel; request: unknown }[];
   /** Replace the answer of one channel. */

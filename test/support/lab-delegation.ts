@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export interface LabAccount {
+interface LabAccount {
   readonly host: string;
   /** Hosts this account may delegate to (cifs + migration service, short name and FQDN). */
   readonly delegateTo: readonly string[];

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 
-export interface RawResponse {
+interface RawResponse {
   readonly status: number;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: string;

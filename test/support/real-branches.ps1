@@ -133,3 +133,63 @@ function global:Get-ExecutionPolicy { param([string]$Scope) if ($Scope -eq 'Mach
 [Console]::Out.WriteLine('FERRY-CASE:lab-gpo')
 try { Import-FerryLab -ModulePath '/nowhere/HyperVLab.psd1' -LabDir '/nowhere'; [Console]::Out.WriteLine('FERRY-JSON:{"ok":true}') }
 catch { [Console]::Out.WriteLine('FERRY-JSON:' + (ConvertTo-Json -Compress -InputObject ([ordered]@{ ok = $false; error = [ordered]@{ code = 'script-error'; message = $_.Exception.Message } }))) }
+
+# ---- the host read: one call per Hyper-V cmdlet for all VMs, sizes from Get-VHD, and links where
+# one adapter cannot be read ---------------------------------------------------------------------
+$idA = [guid]'11111111-1111-4111-8111-111111111111'; $idB = [guid]'22222222-2222-4222-8222-222222222222'
+function global:Note-Call([string]$Text) { [void]$global:FerryCalls.Add($Text) }
+# Real mode opens one CIM session per host (Get-FerryOn) and passes it to every cmdlet.
+function global:New-CimSession { param([string[]]$ComputerName) Note-Call "New-CimSession $ComputerName"; [pscustomobject]@{ ComputerName = $ComputerName[0] } }
+function global:On([string[]]$ComputerName, $CimSession) { if ($null -ne $CimSession) { return @($CimSession.ComputerName) } return $ComputerName }
+function global:Get-VMHost { param([string[]]$ComputerName, $CimSession) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMHost $ComputerName"; [pscustomobject]@{ VirtualMachineMigrationEnabled = $true; MaximumVirtualMachineMigrations = 2; MaximumStorageMigrations = 2; VirtualMachineMigrationAuthenticationType = 'Kerberos'; VirtualMachineMigrationPerformanceOption = 'Compression'; UseAnyNetworkForMigration = $false; LogicalProcessorCount = 16; MemoryCapacity = 68719476736; FullyQualifiedDomainName = 'corp.example' } }
+function global:Get-VMMigrationNetwork { param([string[]]$ComputerName, $CimSession) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMMigrationNetwork $ComputerName"; [pscustomobject]@{ Subnet = '10.0.0.0/24'; Priority = 0 } }
+function global:Get-VMHostSupportedVersion { param([string[]]$ComputerName, $CimSession) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMHostSupportedVersion $ComputerName"; [pscustomobject]@{ Version = [version]'10.0' } }
+function global:Get-VMSwitch { param([string[]]$ComputerName, $CimSession) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMSwitch $ComputerName"; [pscustomobject]@{ Name = 'Prod'; SwitchType = 'External' } }
+function global:Get-VM {
+    param([string[]]$ComputerName, $CimSession) $ComputerName = On $ComputerName $CimSession;
+    Note-Call "Get-VM $ComputerName"
+    # Two VMs with the same name: only their Ids tell their components apart.
+    [pscustomobject]@{ Name = 'app'; Id = $idA; State = 'Running'; MemoryAssigned = 4GB; MemoryStartup = 4GB; DynamicMemoryEnabled = $false; Version = '10.0'; DVDDrives = @(); ParentSnapshotId = $null }
+    [pscustomobject]@{ Name = 'app'; Id = $idB; State = 'Off'; MemoryAssigned = 0; MemoryStartup = 2GB; DynamicMemoryEnabled = $false; Version = '9.0'; DVDDrives = @(); ParentSnapshotId = $null }
+}
+function global:Get-VMProcessor { param([string[]]$ComputerName, $CimSession, [string[]]$VMName) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMProcessor $ComputerName -VMName $VMName"; [pscustomobject]@{ VMId = $idB; CompatibilityForMigrationEnabled = $true }; [pscustomobject]@{ VMId = $idA; CompatibilityForMigrationEnabled = $false } }
+function global:Get-VMNetworkAdapter { param([string[]]$ComputerName, $CimSession, [string[]]$VMName) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMNetworkAdapter $ComputerName -VMName $VMName"; [pscustomobject]@{ VMId = $idA; SwitchName = 'Prod' }; [pscustomobject]@{ VMId = $idB; SwitchName = 'Test' } }
+function global:Get-VMHardDiskDrive {
+    param([string[]]$ComputerName, $CimSession, [string[]]$VMName) $ComputerName = On $ComputerName $CimSession;
+    Note-Call "Get-VMHardDiskDrive $ComputerName -VMName $VMName"
+    [pscustomobject]@{ VMId = $idA; Path = 'D:\VMs\app_5F.avhdx'; DiskNumber = $null }
+    [pscustomobject]@{ VMId = $idB; Path = $null; DiskNumber = 3 }
+    [pscustomobject]@{ VMId = $idB; Path = 'D:\VMs\b.vhdx'; DiskNumber = $null }
+}
+function global:Get-VHD {
+    [CmdletBinding()] param([string[]]$ComputerName, $CimSession, [string[]]$Path)
+    $ComputerName = On $ComputerName $CimSession
+    Note-Call "Get-VHD $ComputerName -Path $($Path -join ',')"
+    $known = @{ 'd:\vms\app_5f.avhdx' = @(1GB, 'D:\VMs\app.vhdx'); 'd:\vms\app.vhdx' = @(30GB, ''); 'd:\vms\b.vhdx' = @(5GB, '') }
+    foreach ($p in $Path) {
+        $k = $known[$p.ToLowerInvariant()]
+        if ($null -eq $k) { Write-Error "Fehler beim Abrufen der bereitgestellten Speicherinstanz für den Pfad '$p'."; continue }
+        [pscustomobject]@{ Path = $p; FileSize = [uint64]$k[0]; Size = [uint64]100GB; ParentPath = $k[1] }
+    }
+}
+function global:Get-NetAdapterRdma { param([string]$CimSession) Note-Call 'Get-NetAdapterRdma'; [pscustomobject]@{ Name = 'SMB1'; Enabled = $true } }
+function global:Get-NetAdapter {
+    param([string]$CimSession, [int]$InterfaceIndex)
+    if ($PSBoundParameters.ContainsKey('InterfaceIndex')) {
+        Note-Call "Get-NetAdapter -InterfaceIndex $InterfaceIndex"
+        if ($InterfaceIndex -eq 9) { throw 'Das angegebene Objekt wurde nicht gefunden.' }
+        return [pscustomobject]@{ Name = 'Hidden'; InterfaceIndex = $InterfaceIndex; ReceiveLinkSpeed = 1e9 }
+    }
+    Note-Call 'Get-NetAdapter'
+    [pscustomobject]@{ Name = 'Mgmt'; InterfaceIndex = 4; ReceiveLinkSpeed = 1e9 }
+    [pscustomobject]@{ Name = 'SMB1'; InterfaceIndex = 7; ReceiveLinkSpeed = 2.5e10 }
+}
+function global:Get-NetIPAddress {
+    param([string]$CimSession, [string]$AddressFamily)
+    Note-Call 'Get-NetIPAddress'
+    [pscustomobject]@{ IPAddress = '192.168.1.20'; PrefixLength = 24; InterfaceIndex = 4; PrefixOrigin = 'Manual' }
+    [pscustomobject]@{ IPAddress = '10.0.0.20'; PrefixLength = 24; InterfaceIndex = 7; PrefixOrigin = 'Manual' }
+    [pscustomobject]@{ IPAddress = '172.16.0.5'; PrefixLength = 16; InterfaceIndex = 9; PrefixOrigin = 'Dhcp' }
+    [pscustomobject]@{ IPAddress = '127.0.0.1'; PrefixLength = 8; InterfaceIndex = 1; PrefixOrigin = 'WellKnown' }
+}
+Invoke-Case 'facts' 'get-host-facts.ps1' @{ computerName = 'HV01' }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function secretEncodings(secret: string): Buffer[] {
+function secretEncodings(secret: string): Buffer[] {
   const utf8 = Buffer.from(secret, 'utf8');
   const utf16 = Buffer.from(secret, 'utf16le');
   return [utf8, utf16, ...base64Cores(utf8), ...base64Cores(utf16)];

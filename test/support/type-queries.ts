@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 
-export interface TypedQueries {
+interface TypedQueries {
   readonly timesMs: number[];
   readonly worstMs: number;
   readonly medianMs: number;

@@ -13,7 +13,7 @@ import { openPool } from '../session';
 const USAGE = 'Usage: ferry hosts show <host...> [--lab <dir>] [--json]\n';
 
 /** The documented `--json` shape: exactly these fields, enums as Hyper-V spells them. */
-export function hostJson(f: HostFacts) {
+function hostJson(f: HostFacts) {
   const s = f.settings;
   return {
     computerName: f.computerName,

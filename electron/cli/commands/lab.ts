@@ -7,7 +7,9 @@ import { addVm, initLab, LabInputError } from '../../services/lab/lab-init';
 import type { CliIo } from '../run-cli';
 
 const USAGE = `Usage:
-  ferry lab init <dir> [--hosts HV01,HV02]   (default HV01–HV04)
+  ferry lab init <dir> [--hosts HV01,HV02] [--connect-ms <ms>] [--latency-ms <ms>]   (default HV01–HV04)
+      --connect-ms  what setting up a session to a host costs (once per session)
+      --latency-ms  what each remote call to a host costs
   ferry lab add-vm <dir> --host <host> --name <vm name> --memory-gb <GiB> [--switch <name>] [--version <x.y>]
 `;
 
@@ -39,13 +41,20 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   try {
     if (sub === 'init') {
-      const { positional, flags } = parseArgs(rest, ['--hosts']);
+      const { positional, flags } = parseArgs(rest, ['--hosts', '--connect-ms', '--latency-ms']);
       const dir = positional[0];
       if (dir === undefined || dir === '' || positional.length > 1) throw new BadInput('<dir>: give exactly one lab folder');
       const hostsArg = flags.get('--hosts');
       const hosts = hostsArg === undefined ? undefined : hostsArg.split(',').map((h) => h.trim());
       if (hosts && hosts.some((h) => h === '')) throw new BadInput('--hosts: empty host name in the list');
-      const result = await initLab(dir, hosts ? { hosts } : {});
+      const cost: { connectMs?: number; latencyMs?: number } = {};
+      for (const [flag, key] of [['--connect-ms', 'connectMs'], ['--latency-ms', 'latencyMs']] as const) {
+        const v = flags.get(flag);
+        if (v === undefined) continue;
+        if (!/^\d{1,5}$/.test(v)) throw new BadInput(`${flag}: give whole milliseconds from 0 to 60000`);
+        cost[key] = Number(v);
+      }
+      const result = await initLab(dir, { ...(hosts ? { hosts } : {}), ...cost });
       io.out(`Lab created in ${dir} with hosts ${result.hosts.join(', ')}.\n`);
       return 0;
     }

@@ -14,15 +14,18 @@ import { printJson, printable } from '../output';
 import { formatApplyResult, formatPlan } from '../plan-text';
 import type { CliIo } from '../run-cli';
 import { openPool } from '../session';
-import { SETTINGS_SPEC, currentUser, parseSettingsRequest, readAndPlan } from '../settings-args';
+import { operatorName } from '../../engine/operator';
+import { SETTINGS_SPEC, parseSettingsRequest, readAndPlan } from '../settings-args';
 
 const PLAN_USAGE = `Usage: ferry plan (--source <host> --destination <host> | --hosts <h1,h2,...> | --hosts-file <file>)
                   [--auth Kerberos|CredSSP] [--performance TCPIP|Compression|SMB]
                   [--max-migrations N] [--max-storage-migrations N]
                   [--network <subnet>[,<priority>]]... | [--any-network]
                   [--host-network <host>=<subnet>[,<priority>]]...
+                  [--recommended]
                   [--lab <dir>] [--json] [--script <out.ps1>]
 One desired value for every host; --host-network gives one host its own incoming networks.
+--recommended (a pair): start from the window's Recommended settings; the options above override.
 `;
 const APPLY_USAGE = `Usage: ferry apply <plan options> --yes [--audit-log <file>]\n`;
 
@@ -80,7 +83,7 @@ export async function runSettingsCommand(mode: 'plan' | 'apply', argv: readonly 
       return 1;
     }
     const auditFile = path.resolve(stringArg(args, 'audit-log') ?? (labDir ? path.join(labDir, 'audit.jsonl') : 'ferry-audit.jsonl'));
-    const result = await applyWith(plan, pool, auditFile, io, json);
+    const result = await applyWith(plan, pool, auditFile, io, json, labDir);
     if (json) printJson(io, { plan, result });
     else io.out(formatApplyResult(plan, result));
     return result.ok ? 0 : 1;
@@ -89,14 +92,16 @@ export async function runSettingsCommand(mode: 'plan' | 'apply', argv: readonly 
   }
 }
 
-async function applyWith(plan: Plan, pool: ReturnType<typeof openPool>, auditFile: string, io: CliIo, json: boolean): Promise<ApplyResult> {
+async function applyWith(plan: Plan, pool: ReturnType<typeof openPool>, auditFile: string, io: CliIo, json: boolean, labDir: string | undefined): Promise<ApplyResult> {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
     return await applyPlan(plan, { powershell: createPowerShellExecutor(pool) }, {
-      user: currentUser(io.env),
+      user: operatorName(io.env),
       audit: new AuditLog(auditFile),
+      // Recorded so `ferry rollback` restores the same lab (or the real hosts) without being told.
+      target: labDir !== undefined ? { kind: 'lab', labDir: path.resolve(labDir) } : { kind: 'hosts' },
       signal: controller.signal,
       onProgress: (e) => {
         if (!json && e.stepId !== undefined && e.status === 'running') io.err(`[${e.index + 1}/${e.total}] ${printable(e.message)}\n`);

@@ -5,7 +5,7 @@
 import { ArgError, parseArgs, stringArg, intArg, type ParsedArgs } from '../args';
 import { formatTable, printJson } from '../output';
 import type { CliIo } from '../run-cli';
-import { GIB, MB, runModel } from '../../core/simulate';
+import { GIB, MB, MODEL_DEFAULTS, runModel } from '../../core/simulate';
 import { formatSeconds } from '../../core/report';
 
 const SPEC = {
@@ -15,12 +15,14 @@ const SPEC = {
   links: { type: 'string' },
   rdma: { type: 'boolean' },
   concurrent: { type: 'string' },
+  'compression-ratio': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
 const USAGE = `Usage: ferry simulate --memory-gb <GiB> --dirty-mb-per-s <MB/s> --link-gbps <Gbit/s>
-                      [--links <n>] [--rdma] [--concurrent <n>] [--json]
+                      [--links <n>] [--rdma] [--concurrent <n>] [--compression-ratio <r>] [--json]
+  --compression-ratio  how far memory compresses for the Compression option (default ${MODEL_DEFAULTS.compressionRatio}:1)
 `;
 
 /** A positive decimal (no exponent, hex, sign or spaces) within [min, max]. */
@@ -39,6 +41,7 @@ export function decimalArg(args: ParsedArgs, name: string, min: number, max: num
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let args: ParsedArgs;
   let input;
+  let compressionRatio: number | undefined;
   try {
     args = parseArgs(argv, SPEC);
     if (args.switches.has('help')) {
@@ -49,6 +52,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const memoryGiB = decimalArg(args, 'memory-gb', 0.001, 24 * 1024, true) ?? 0;
     const dirtyMBps = decimalArg(args, 'dirty-mb-per-s', 0, 100_000, true) ?? 0;
     const linkGbps = decimalArg(args, 'link-gbps', 0.001, 10_000, true) ?? 0;
+    compressionRatio = decimalArg(args, 'compression-ratio', 1, 20, false);
     input = {
       memoryBytes: memoryGiB * GIB,
       dirtyBytesPerSecond: dirtyMBps * MB,
@@ -64,7 +68,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  const model = runModel(input);
+  const model = runModel(input, compressionRatio === undefined ? {} : { compressionRatio });
   if (args.switches.has('json')) {
     printJson(io, model);
     return 0;
@@ -74,5 +78,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     model.map((m) => [m.option, String(m.rounds), formatSeconds(m.totalSeconds), formatSeconds(m.downtimeSeconds), `${(m.bytesSent / GIB).toFixed(1)} GiB`, m.converges ? 'yes' : 'NO']),
   ));
   for (const m of model) io.out(`${m.option}: ${m.why ?? ''}\n`);
+  // The ratio depends on the guest's memory; say what was assumed and whether it is the default.
+  const ratio = compressionRatio ?? MODEL_DEFAULTS.compressionRatio;
+  io.out(`Compression assumes memory compresses ${ratio}:1 (${compressionRatio === undefined ? 'default; change with --compression-ratio' : '--compression-ratio'}).\n`);
   return 0;
 }

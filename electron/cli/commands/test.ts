@@ -4,8 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
-import { ArgError, choiceArg, parseArgs, stringArg, type ParsedArgs } from '../args';
-import { formatTable, printJson, printable } from '../output';
+import { ArgError, choiceArg, hostArg, parseArgs, stringArg, type ParsedArgs } from '../args';
+import { escapeControls, formatTable, printJson, printable } from '../output';
 import type { CliIo } from '../run-cli';
 import { MAX_TEXT_LENGTH } from '../../core/contract/schemas';
 import type { TestReport } from '../../core/model';
@@ -15,7 +15,6 @@ import { valueFormatFor } from '../../core/preflight/locale-format';
 import { bySeverity, summarize } from '../../core/preflight/verdict';
 import { countPhrases, verdictHeading, vmCountsLine, VERDICT_TEXTS } from '../../core/preflight/verdict-texts';
 import { countVerdicts, vmReadiness } from '../../core/preflight/vm-readiness';
-import { validateHostName } from '../../core/settings/host-name';
 import { validateStoragePath } from '../../core/settings/storage-path';
 import { groupFails, runGroupTest, runMigrationTest, reportFails, type GroupTestReport, type GroupTestRequest, type MigrationTestRequest } from '../../engine/migration-test';
 import { renderGroupReportHtml } from '../../core/report';
@@ -23,7 +22,7 @@ import { GROUP_SPEC, groupHostsArg, refusePairWithGroup, topologyArg } from '../
 import { createMigrationTestDeps } from '../../engine/migration-test-deps';
 import { PowerShellPool } from '../../services/powershell/pool';
 import type { DirectorySession } from '../../services/directory/directory-session';
-import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs } from './discover';
+import { DIRECTORY_SPEC, directoryFromArgs } from '../directory-args';
 import { labFolderArg, openLabDirectorySession } from '../lab-directory-session';
 import { startNotice } from '../session';
 import { decimalArg } from './simulate';
@@ -44,7 +43,7 @@ const SPEC = {
   report: { type: 'string' },
   locale: { type: 'string' },
   // The directory flags are exactly `ferry discover`'s (incl. --lab, --json, --help).
-  ...DIRECTORY_OPTIONS,
+  ...DIRECTORY_SPEC,
 } as const;
 
 const USAGE = `Usage: ferry test --source <host> --destination <host> [--vm <name>]... [--lab <dir>]
@@ -59,13 +58,6 @@ LDAP password: FERRY_LDAP_PASSWORD or a prompt.
 With --lab and no --ldap-url, delegation is checked in the lab folder's own directory.
 `;
 
-function host(args: ParsedArgs, name: string): string {
-  const value = stringArg(args, name);
-  if (value === undefined) throw new ArgError(`--${name}`, 'is required');
-  const problem = validateHostName(value);
-  if (problem !== null) throw new ArgError(`--${name}`, `${problem} (got '${printable(value)}')`);
-  return value;
-}
 
 type CliTestRequest = { readonly kind: 'pair'; readonly request: MigrationTestRequest } | { readonly kind: 'group'; readonly request: GroupTestRequest };
 
@@ -75,8 +67,8 @@ async function requestFrom(args: ParsedArgs): Promise<CliTestRequest> {
   if (group !== undefined) refusePairWithGroup(args);
   else if (args.values.has('topology') || args.values.has('hub')) throw new ArgError('--topology', 'needs --hosts or --hosts-file');
   else if (args.values.has('compare-vm')) throw new ArgError('--compare-vm', 'needs --hosts or --hosts-file (a pair always runs Compare-VM)');
-  const source = group === undefined ? host(args, 'source') : '';
-  const destination = group === undefined ? host(args, 'destination') : '';
+  const source = group === undefined ? hostArg(args, 'source') : '';
+  const destination = group === undefined ? hostArg(args, 'destination') : '';
   if (group === undefined && source.toLowerCase() === destination.toLowerCase()) throw new ArgError('--destination', 'must differ from --source');
   const vms = args.values.get('vm') ?? [];
   for (const vm of vms) {
@@ -163,20 +155,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const pool = new PowerShellPool({ ...(labDir !== undefined ? { labDir } : {}), onStart: startNotice(io.err), ...(io.env.FERRY_PWSH ? { executable: io.env.FERRY_PWSH } : {}) });
   try {
     if (stringArg(args, 'ldap-url') !== undefined) {
-      const dirValues = {
-        'ldap-url': stringArg(args, 'ldap-url'),
-        'bind-user': stringArg(args, 'bind-user'),
-        'base-dn': stringArg(args, 'base-dn'),
-        'ca-file': stringArg(args, 'ca-file'),
-        'tls-server-name': stringArg(args, 'tls-server-name'),
-        starttls: args.switches.has('starttls'),
-        'trust-server-certificate': args.switches.has('trust-server-certificate'),
-        integrated: args.switches.has('integrated'),
-      };
       try {
-        directory = await directoryFromArgs(Object.fromEntries(Object.entries(dirValues).filter(([, v]) => v !== undefined)), io);
+        directory = await directoryFromArgs({ ...args, values: new Map([...args.values].filter(([flag]) => flag !== 'lab')) }, io);
       } catch (error) {
-        if (error instanceof UsageError) {
+        if (error instanceof ArgError) {
           io.err(`ferry test: ${error.message}\n`);
           return 2;
         }
@@ -228,9 +210,6 @@ export function toJson(report: TestReport): unknown {
   };
 }
 
-/** Control characters shown as escapes (as `printable`), but never cut: fix commands must stay whole. */
-// eslint-disable-next-line no-control-regex
-const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const ENGLISH = valueFormatFor('en');
 
@@ -253,11 +232,11 @@ export function toText(report: TestReport): string {
   }
   lines.push(formatTable(['Result', 'Check', 'Finding'], findings.map((f) => [f.severity.toUpperCase(), f.id, f.title])));
   for (const f of findings.filter((x) => x.severity === 'fail' || x.severity === 'warn')) {
-    lines.push(`${f.severity.toUpperCase()} ${clean(f.title)}`);
+    lines.push(`${f.severity.toUpperCase()} ${escapeControls(f.title)}`);
     // The same readable labels and units as the app and the report (JSON keeps the raw values).
     const evidence = localizeEvidence(EVIDENCE_TEXTS.en, f.evidence, ENGLISH);
-    lines.push(`  evidence: ${evidence.map((e) => `${e.label}: ${clean(e.value)}`).join(', ')}`);
-    if (f.fix.kind !== 'none') lines.push(`  fix (${f.fix.kind}): ${clean(f.fix.text)}${f.fix.command ? `\n    ${clean(f.fix.command)}` : ''}`);
+    lines.push(`  evidence: ${evidence.map((e) => `${e.label}: ${escapeControls(e.value)}`).join(', ')}`);
+    if (f.fix.kind !== 'none') lines.push(`  fix (${f.fix.kind}): ${escapeControls(f.fix.text)}${f.fix.command ? f.fix.command.split('\n').map((l) => `\n    ${escapeControls(l)}`).join('') : ''}`);
   }
   lines.push('', formatTable(['Option', 'Rounds', 'Total', 'Blackout', 'Converges'], report.model.map((m) => [m.option, String(m.rounds), formatSeconds(m.totalSeconds), formatSeconds(m.downtimeSeconds), m.converges ? 'yes' : 'NO'])));
   return lines.join('\n') + '\n';
@@ -300,11 +279,11 @@ export function matrixText(report: GroupTestReport): string {
     formatTable(['source \\ destination', ...hosts], rows),
   ];
   const down = report.hosts.filter((h) => h.status !== 'ok');
-  for (const h of down) lines.push(`${h.computerName}: could not be read (${h.status}${h.error ? `: ${clean(h.error.message)}` : ''})`);
+  for (const h of down) lines.push(`${h.computerName}: could not be read (${h.status}${h.error ? `: ${escapeControls(h.error.message)}` : ''})`);
   const blocked = report.cells.filter((c) => c.verdict === 'blocked');
   if (blocked.length > 0) {
     lines.push('Blocked pairs (first blocker; `ferry test --source <s> --destination <d>` shows all):');
-    for (const c of blocked) lines.push(`  ${c.source} -> ${c.destination}: ${clean(c.first?.title ?? '')} (${c.counts.fail} blocker${c.counts.fail === 1 ? '' : 's'})`);
+    for (const c of blocked) lines.push(`  ${c.source} -> ${c.destination}: ${escapeControls(c.first?.title ?? '')} (${c.counts.fail} blocker${c.counts.fail === 1 ? '' : 's'})`);
   }
   return lines.join('\n') + '\n';
 }

@@ -6,17 +6,25 @@
  * Enum values are spelled exactly as Hyper-V spells them.
  */
 import { z } from 'zod';
+import { hostNameIssue } from '../settings/host-name';
 import { validateStoragePath } from '../settings/storage-path';
 
 export const AuthenticationTypeSchema = z.enum(['CredSSP', 'Kerberos']);
 export const PerformanceOptionSchema = z.enum(['TCPIP', 'Compression', 'SMB']);
 
-/** Longest DNS name (RFC 1035) — also bounds every host field we accept. */
-export const MAX_HOST_LENGTH = 253;
 /** Free-text fields (VM names, notes) are data, but still bounded. */
 export const MAX_TEXT_LENGTH = 1024;
 
-export const HostNameSchema = z.string().min(1).max(MAX_HOST_LENGTH);
+/**
+ * A host name Ferry may send anywhere: NetBIOS, DNS (RFC 1123 labels) or an IP literal. The rule
+ * is `validateHostName`; here it runs inside the schema, so the IPC gate refuses a bad name once,
+ * naming its field, before any handler sees it.
+ */
+export const HostNameSchema = z.string().superRefine((name, ctx) => {
+  const issue = hostNameIssue(name);
+  // The key + params travel with the issue, so the window can say it in its own language.
+  if (issue !== null) ctx.addIssue({ code: 'custom', message: issue.message, params: { messageKey: issue.messageKey, messageParams: issue.messageParams } });
+});
 
 /** A folder on a host for -DestinationStoragePath (D:\VMs or \\server\share). */
 export const StoragePathSchema = z.string().superRefine((value, ctx) => {
@@ -69,7 +77,18 @@ export const VmSummarySchema = z
     hasIsoAttached: z.boolean(),
     hasPassThroughDisk: z.boolean(),
     hasSnapshots: z.boolean(),
+    /** Bytes of the VM's VHD files (Get-VHD FileSize, differencing parents included): what a storage move copies. */
     diskBytes: z.number().min(0),
+    /** False when Get-VHD could not read some of the VM's disks (`diskBytes` is then too low). */
+    diskSizesRead: z.boolean().optional(),
+    /** Virtual processors (Get-VM ProcessorCount). */
+    processorCount: z.number().int().min(0).optional(),
+    /** What Hyper-V is busy with (VMOperationalStatus name: BackingUpVirtualMachine, MergingDisks…); absent when Ok. */
+    operationalStatus: z.string().max(64).optional(),
+    /** A virtual TPM (Get-VMSecurity TpmEnabled); absent when it could not be read. */
+    tpmEnabled: z.boolean().optional(),
+    /** GPU partition adapters (Get-VMGpuPartitionAdapter); absent when the host has no such cmdlet. */
+    gpuPartitionAdapters: z.number().int().min(0).optional(),
   })
   .strict();
 
@@ -101,6 +120,10 @@ export const HostFactsSchema = z
     links: z.array(MigrationLinkSchema).optional(),
     openPorts: z.array(z.number().int()).optional(),
     vms: z.array(VmSummarySchema).optional(),
+    /** Get-VMHost NumaSpanningEnabled: off, a VM must fit in one NUMA node. */
+    numaSpanningEnabled: z.boolean().optional(),
+    /** Get-VMHostNumaNode: each node's memory and logical processors. */
+    numaNodes: z.array(z.object({ memoryTotalBytes: z.number().min(0), processorCount: z.number().int().min(0) }).strict()).optional(),
     elapsedMs: z.number().optional(),
   })
   .strict();
@@ -182,7 +205,13 @@ export const PlanStepSchema = z
   .strict();
 
 export const PlanWarningSchema = z
-  .object({ code: z.string(), message: z.string(), target: z.string().optional() })
+  .object({
+    code: z.string(),
+    /** English, for the CLI and logs; the window says it from `code` + `params` (planWarning.*). */
+    message: z.string(),
+    target: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  })
   .strict();
 
 export const PlanSchema = z
@@ -272,6 +301,8 @@ export const ModelResultSchema = z
       .strict()
       .optional(),
     effectiveBytesPerSecond: z.number().optional(),
+    /** Compression only: the memory-to-wire ratio assumed (a default the operator may override). */
+    compressionRatio: z.number().positive().optional(),
   })
   .strict();
 
@@ -326,6 +357,15 @@ export const TestReportSchema = z
   })
   .strict();
 
+/**
+ * What a run changed: a lab folder (its absolute path) or real hosts, so `ferry rollback` knows
+ * where to restore without being told. Optional: logs written before it was recorded lack it.
+ */
+export const AuditTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lab'), labDir: z.string().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('hosts') }).strict(),
+]);
+
 export const AuditRecordSchema = z
   .object({
     time: z.string(),
@@ -341,6 +381,7 @@ export const AuditRecordSchema = z
     /** Set when Ferry itself set the "any authentication protocol" flag, so removal may clear it. */
     ferrySetFlag: z.boolean().optional(),
     message: z.string().optional(),
+    target: AuditTargetSchema.optional(),
   })
   .strict();
 

@@ -21,6 +21,7 @@ export function fqdnOf(account: ComputerAccount, dnsDomain: string): { fqdn: str
     warning: {
       code: 'no-dns-host-name',
       target: account.name,
+      params: { fqdn },
       message: `${account.name} has no dNSHostName in the directory; Ferry assumes ${fqdn}.`,
     },
   };
@@ -39,6 +40,15 @@ export function requiredEntries(destination: ComputerAccount, dnsDomain: string)
     ],
     warnings: warning ? [warning] : [],
   };
+}
+
+/**
+ * Each entry `from` needs toward `destination` and whether `from` already holds it: what the
+ * Configure grid shows, so an entry shown missing is exactly one the planner adds.
+ */
+export function entriesToward(from: ComputerAccount | undefined, destination: ComputerAccount, dnsDomain: string): { spn: string; present: boolean }[] {
+  const have = from?.allowedToDelegateTo ?? [];
+  return requiredEntries(destination, dnsDomain).entries.map((spn) => ({ spn, present: holds(have, spn) !== undefined }));
 }
 
 /** AD compares these (Unicode string syntax) case-insensitively, so Ferry does too. */

@@ -16,19 +16,19 @@ import {
 
 export const DELEGATION_ATTRIBUTE = 'msDS-AllowedToDelegateTo';
 export const UAC_ATTRIBUTE = 'userAccountControl';
-export const KLIST_PURGE_COMMAND = 'klist purge -li 0x3e7';
+const KLIST_PURGE_COMMAND = 'klist purge -li 0x3e7';
 
 export interface DirectedPair {
   readonly source: ComputerAccount;
   readonly destination: ComputerAccount;
 }
 
-export interface DelegationPlan {
+interface DelegationPlan {
   readonly steps: PlanStep[];
   readonly warnings: PlanWarning[];
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   readonly dnsDomain: string;
   /** Add the optional `klist purge -li 0x3e7` step for every host whose account changed. */
   readonly includeKlistPurge?: boolean;
@@ -56,7 +56,7 @@ const ldif = (dn: string, op: 'add' | 'delete', attribute: string, value: string
 const uacSwap = (dn: string, from: number, to: number): string =>
   `dn: ${dn}\nchangetype: modify\ndelete: ${UAC_ATTRIBUTE}\n${UAC_ATTRIBUTE}: ${from}\n-\nadd: ${UAC_ATTRIBUTE}\n${UAC_ATTRIBUTE}: ${to}\n-`;
 
-export function delegationAddStep(account: ComputerAccount, value: string): PlanStep {
+function delegationAddStep(account: ComputerAccount, value: string): PlanStep {
   return {
     id: `delegation-add:${shortName(account)}:${value}`,
     kind: 'delegation-add',
@@ -71,7 +71,7 @@ export function delegationAddStep(account: ComputerAccount, value: string): Plan
   };
 }
 
-export function delegationRemoveStep(account: ComputerAccount, value: string): PlanStep {
+function delegationRemoveStep(account: ComputerAccount, value: string): PlanStep {
   return {
     id: `delegation-remove:${shortName(account)}:${value}`,
     kind: 'delegation-remove',
@@ -86,7 +86,7 @@ export function delegationRemoveStep(account: ComputerAccount, value: string): P
   };
 }
 
-export function uacStep(account: ComputerAccount, before: number, after: number): PlanStep {
+function uacStep(account: ComputerAccount, before: number, after: number): PlanStep {
   return {
     id: `uac-set:${shortName(account)}:${after}`,
     kind: 'uac-set',
@@ -176,7 +176,7 @@ export function planDelegation(pairs: readonly DirectedPair[], options: PlanOpti
   return { steps: [...steps, ...purge], warnings };
 }
 
-export interface RemoveOptions extends PlanOptions {
+interface RemoveOptions extends PlanOptions {
   /** From the audit log: did Ferry set TRUSTED_TO_AUTH_FOR_DELEGATION on this account? */
   readonly ferrySetFlag: (account: ComputerAccount) => boolean;
 }
@@ -212,6 +212,7 @@ export function planDelegationRemoval(pairs: readonly DirectedPair[], options: R
         pushUnique(warnings, {
           code: 'flag-kept',
           target: source.name,
+          params: left.length > 0 ? { reason: 'still-delegates', count: left.length } : { reason: 'not-set-by-ferry' },
           message:
             left.length > 0
               ? `${source.name} keeps "Use any authentication protocol": it still delegates to ${left.length} other service(s).`
@@ -224,20 +225,20 @@ export function planDelegationRemoval(pairs: readonly DirectedPair[], options: R
   return { steps: [...steps, ...purge], warnings };
 }
 
-export type DelegationState = 'none' | 'partial' | 'complete';
+type DelegationState = 'none' | 'partial' | 'complete';
 
 /**
  * The peers' required entries, indexed once: how often each lower-cased entry is needed across
  * all peers, and which entries each peer (by lower-cased DN) contributes, so an account's own
  * entries can be left out without rescanning the peers.
  */
-export interface PeerIndex {
+interface PeerIndex {
   readonly needed: ReadonlyMap<string, number>;
   readonly total: number;
   readonly byDn: ReadonlyMap<string, readonly string[]>;
 }
 
-export function indexPeers(peers: readonly ComputerAccount[], dnsDomain: string): PeerIndex {
+function indexPeers(peers: readonly ComputerAccount[], dnsDomain: string): PeerIndex {
   const needed = new Map<string, number>();
   const byDn = new Map<string, string[]>();
   let total = 0;
@@ -254,7 +255,7 @@ export function indexPeers(peers: readonly ComputerAccount[], dnsDomain: string)
 }
 
 /** The state of one account against an index of its peers: O(entries the account holds). */
-export function delegationStateIn(index: PeerIndex, account: ComputerAccount): DelegationState {
+function delegationStateIn(index: PeerIndex, account: ComputerAccount): DelegationState {
   const own = index.byDn.get(account.dn.toLowerCase()) ?? [];
   const total = index.total - own.length;
   if (total === 0) return 'none';

@@ -1,8 +1,7 @@
 /**
  * `userAccountControl` flag arithmetic (LDAP `UF_*` values, not the SAMR `USER_*` codes).
  */
-export const UF_ACCOUNTDISABLE = 0x2;
-export const UF_WORKSTATION_TRUST_ACCOUNT = 0x1000;
+const UF_ACCOUNTDISABLE = 0x2;
 /** Unconstrained delegation. Ferry warns about it and never touches it. */
 export const UF_TRUSTED_FOR_DELEGATION = 0x80000;
 /** "Use any authentication protocol" (protocol transition), required for WS2016+ remote moves. */

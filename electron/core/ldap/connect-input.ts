@@ -4,13 +4,13 @@
  */
 import { isValidHostName, splitDn } from './escape';
 
-export interface ConnectInput {
+interface ConnectInput {
   readonly url: string;
   readonly bindUser: string;
   readonly baseDn?: string;
 }
 
-export interface FieldProblem {
+interface FieldProblem {
   readonly field: 'url' | 'bindUser' | 'baseDn';
   readonly message: string;
 }

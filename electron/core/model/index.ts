@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type {
   ApplyResultSchema,
   AuditRecordSchema,
+  AuditTargetSchema,
   AuthenticationTypeSchema,
   ComputerAccountSchema,
   DesiredSettingsSchema,
@@ -65,6 +66,7 @@ export type ModelResult = R<z.infer<typeof ModelResultSchema>>;
 export type HypotheticalVm = R<z.infer<typeof HypotheticalVmSchema>>;
 export type TestReport = R<z.infer<typeof TestReportSchema>>;
 export type AuditRecord = R<z.infer<typeof AuditRecordSchema>>;
+export type AuditTarget = R<z.infer<typeof AuditTargetSchema>>;
 export type Verdict = z.infer<typeof VerdictSchema>;
 export type SeverityCounts = R<z.infer<typeof SeverityCountsSchema>>;
 export type MatrixCell = R<z.infer<typeof MatrixCellSchema>>;

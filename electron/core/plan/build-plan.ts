@@ -13,7 +13,7 @@ import { parseSubnet } from '../settings/subnet';
 import { canonicalizeDesired, validateDesired, type ValidationIssue } from '../settings/validate';
 import { hostSteps } from './host-steps';
 
-export interface BuildPlanInput {
+interface BuildPlanInput {
   readonly hosts: readonly HostFacts[];
   readonly desired: DesiredSettings;
   /** Per-host overrides, keyed by host name (any letter case). */
@@ -83,6 +83,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
       warnings.push({
         code: 'host-unreadable',
         target: host,
+        params: { status: facts.status, detail: facts.error?.message ?? '' },
         message: `${host} could not be read (${facts.status}${facts.error ? `: ${facts.error.message}` : ''}); no steps planned for it.`,
       });
       continue;

@@ -61,7 +61,7 @@ function step(
 const net = (n: MigrationNetwork): MigrationNetwork => ({ subnet: n.subnet, priority: n.priority });
 
 /** The step for one change; `host` and every value in `change` must already be validated. */
-export function stepForChange(host: string, change: SettingChange): { rank: number; step: PlanStep } {
+function stepForChange(host: string, change: SettingChange): { rank: number; step: PlanStep } {
   switch (change.kind) {
     case 'migration-enabled': {
       const kind = change.after ? 'enable-migration' : 'disable-migration';

@@ -20,9 +20,9 @@ import {
 import { NETWORK_SETTING } from './host-steps';
 
 /** LDAP attributes the delegation planner writes (see core/delegation/plan.ts). */
-export const LDAP_SETTINGS: ReadonlySet<string> = new Set(['msDS-AllowedToDelegateTo', 'userAccountControl']);
+const LDAP_SETTINGS: ReadonlySet<string> = new Set(['msDS-AllowedToDelegateTo', 'userAccountControl']);
 
-export function channelForSetting(setting: string): PlanStep['channel'] {
+function channelForSetting(setting: string): PlanStep['channel'] {
   return LDAP_SETTINGS.has(setting) ? 'ldap' : 'powershell';
 }
 
@@ -116,7 +116,7 @@ function ldapInverse(r: AuditRecord): Built | string {
   return `setting ${r.setting} is not one Ferry changes`;
 }
 
-export interface RollbackPlanParts {
+interface RollbackPlanParts {
   readonly steps: PlanStep[];
   readonly warnings: PlanWarning[];
 }

@@ -40,6 +40,10 @@ const en: EvidenceTexts = {
     vms: 'VMs', option: 'Performance option', rounds: 'Copy rounds', totalSeconds: 'Total time', blackoutSeconds: 'Blackout',
     converges: 'Converges', host: 'Host', hyperVAdministrators: 'Hyper-V Administrators (local)', administrators: 'Administrators (local)',
     nestedGroups: 'Nested domain groups', via: 'Through', user: 'User', privilegedGroups: 'Privileged groups',
+    // VM features (vm-feature-rules.ts)
+    operationalStatus: 'Hyper-V is busy with', tpm: 'Virtual TPM', gpuPartitionAdapters: 'GPU partitions', sourceOs: 'Windows build (source)',
+    destinationOs: 'Windows build (destination)', vmMemoryBytes: 'VM memory', vmProcessors: 'Virtual processors', numaSpanning: 'NUMA spanning (destination)',
+    nodeMemoryBytes: 'Memory of the largest NUMA node', nodeProcessors: 'Processors of the largest NUMA node', checkpoints: 'Checkpoints', diskBytes: 'Disk files',
   },
   values: {
     unknown: 'unknown', '(none)': '(none)', open: 'open', closed: 'closed', true: 'yes', false: 'no', yes: 'yes', no: 'no',
@@ -70,6 +74,10 @@ const de: EvidenceTexts = {
     vms: 'VMs', option: 'Leistungsoption', rounds: 'Kopierrunden', totalSeconds: 'Gesamtdauer', blackoutSeconds: 'Ausfallzeit',
     converges: 'Konvergiert', host: 'Host', hyperVAdministrators: 'Hyper-V-Administratoren (lokal)', administrators: 'Administratoren (lokal)',
     nestedGroups: 'Verschachtelte Domänengruppen', via: 'Über', user: 'Benutzer', privilegedGroups: 'Privilegierte Gruppen',
+    // VM features (vm-feature-rules.ts)
+    operationalStatus: 'Hyper-V beschäftigt mit', tpm: 'Virtuelles TPM', gpuPartitionAdapters: 'GPU-Partitionen', sourceOs: 'Windows-Build (Quelle)',
+    destinationOs: 'Windows-Build (Ziel)', vmMemoryBytes: 'Arbeitsspeicher der VM', vmProcessors: 'Virtuelle Prozessoren', numaSpanning: 'NUMA-Spanning (Ziel)',
+    nodeMemoryBytes: 'Arbeitsspeicher des größten NUMA-Knotens', nodeProcessors: 'Prozessoren des größten NUMA-Knotens', checkpoints: 'Prüfpunkte', diskBytes: 'Datenträgerdateien',
   },
   values: {
     unknown: 'unbekannt', '(none)': '(keine)', open: 'offen', closed: 'geschlossen', true: 'ja', false: 'nein', yes: 'ja', no: 'nein',

@@ -52,7 +52,30 @@ const operatorLocalEn = {
   unknown: { title: '{{operator}} is not a direct member of Hyper-V Administrators or Administrators on {{host}}', fix: 'Membership through {{groups}} could not be confirmed. If moves fail with access denied, run as an administrator (adds {{operator}} to the local Hyper-V Administrators group of {{host}}, by SID so localized group names do not matter):' },
   unreadable: { title: 'The local groups of {{host}} could not be read', fix: 'Check on {{host}} that {{operator}} is in Hyper-V Administrators (S-1-5-32-578) or Administrators: Get-LocalGroupMember -SID S-1-5-32-578.' },
 };
+// VM features that block or slow a move (vm-feature-rules.ts, issue 14 item 5).
+const vmFeaturesEn = {
+  'vm.busy': {
+    fail: { title: 'Hyper-V is busy with "{{vm}}" ({{status}}): it refuses to move it until that ends', fix: 'Wait until the backup, merge or export has finished (Get-VM shows the status), then test again.' },
+  },
+  'vm.tpm': {
+    warn: { title: '"{{vm}}" has a virtual TPM: {{destination}} needs the guardian certificates of {{source}}', fix: 'Compare both hosts\' "Shielded VM Local Certificates"; export the guardian\'s signing and encryption certificates (with private keys) from {{source}} and import them on {{destination}}, or the VM will not start there.' },
+  },
+  'vm.gpu-partition': {
+    offline: { title: '"{{vm}}" has {{count}} GPU partition(s); off, it moves, but starts only where a partitionable GPU is' },
+    warn: { title: '"{{vm}}" has {{count}} GPU partition(s): {{host}} needs a partitionable GPU with the same driver', fix: 'Check the GPU on {{host}}.' },
+    unsupported: { title: '"{{vm}}" has {{count}} GPU partition(s): live migration needs Windows Server 2025 on both hosts', fix: 'Shut the VM down and move it offline, or remove its GPU partition adapter (Remove-VMGpuPartitionAdapter) before a live move.' },
+  },
+  'vm.numa': {
+    pass: { title: '"{{vm}}" fits in one NUMA node of {{host}}' },
+    fail: { title: '"{{vm}}" is larger than one NUMA node of {{host}}, and NUMA spanning is off there', fix: 'The VM cannot start on {{host}}. Turn NUMA spanning on there (the VM management service restarts; running VMs keep running), or give the VM at most one node\'s memory ({{nodeMemoryBytes}}) and processors ({{nodeProcessors}}).' },
+  },
+  'vm.checkpoints': {
+    warn: { title: '"{{vm}}" has checkpoints: the storage move copies their whole disk chain ({{diskBytes}})', fix: 'Delete the checkpoints you no longer need (Hyper-V merges them) before the move, to copy less and avoid a merge during it.' },
+    'vm-only': { title: '"{{vm}}" has checkpoints: their files must be on storage the destination reaches', fix: 'A VM-only move leaves the files where they are; check that the checkpoint files are on the shared storage.' },
+  },
+};
 const en = {
+  ...vmFeaturesEn,
   'identity.domain': {
     warn: { title: 'Domain membership could not be read on both hosts', fix: 'Check that both hosts are joined to the same domain or to domains that trust each other.' },
     pass: { title: 'Both hosts are in the same domain' },
@@ -257,7 +280,29 @@ const operatorLocalDe = {
   unknown: { title: '{{operator}} ist auf {{host}} kein direktes Mitglied von Hyper-V-Administratoren oder Administratoren', fix: 'Eine Mitgliedschaft über {{groups}} ließ sich nicht bestätigen. Wenn Verschiebungen mit „Zugriff verweigert“ scheitern, als Administrator ausführen (nimmt {{operator}} per SID in die lokale Gruppe Hyper-V-Administratoren von {{host}} auf, unabhängig vom lokalisierten Gruppennamen):' },
   unreadable: { title: 'Die lokalen Gruppen von {{host}} ließen sich nicht lesen', fix: 'Prüfen Sie auf {{host}}, ob {{operator}} in Hyper-V-Administratoren (S-1-5-32-578) oder Administratoren ist: Get-LocalGroupMember -SID S-1-5-32-578.' },
 };
+const vmFeaturesDe: Pick<FindingTexts, keyof typeof vmFeaturesEn> = {
+  'vm.busy': {
+    fail: { title: 'Hyper-V ist mit „{{vm}}“ beschäftigt ({{status}}): Es verschiebt die VM erst, wenn das beendet ist', fix: 'Warten Sie, bis die Sicherung, Zusammenführung oder der Export beendet ist (Get-VM zeigt den Status), und testen Sie dann erneut.' },
+  },
+  'vm.tpm': {
+    warn: { title: '„{{vm}}“ hat ein virtuelles TPM: {{destination}} braucht die Guardian-Zertifikate von {{source}}', fix: 'Vergleichen Sie die „Shielded VM Local Certificates“ beider Hosts; exportieren Sie die Signatur- und Verschlüsselungszertifikate des Guardians (mit privaten Schlüsseln) von {{source}} und importieren Sie sie auf {{destination}}, sonst startet die VM dort nicht.' },
+  },
+  'vm.gpu-partition': {
+    offline: { title: '„{{vm}}“ hat {{count}} GPU-Partition(en); ausgeschaltet wird sie verschoben, startet aber nur, wo eine partitionierbare GPU ist' },
+    warn: { title: '„{{vm}}“ hat {{count}} GPU-Partition(en): {{host}} braucht eine partitionierbare GPU mit demselben Treiber', fix: 'Prüfen Sie die GPU auf {{host}}.' },
+    unsupported: { title: '„{{vm}}“ hat {{count}} GPU-Partition(en): Livemigration braucht Windows Server 2025 auf beiden Hosts', fix: 'Fahren Sie die VM herunter und verschieben Sie sie offline, oder entfernen Sie vor einer Live-Verschiebung ihren GPU-Partitionsadapter (Remove-VMGpuPartitionAdapter).' },
+  },
+  'vm.numa': {
+    pass: { title: '„{{vm}}“ passt in einen NUMA-Knoten von {{host}}' },
+    fail: { title: '„{{vm}}“ ist größer als ein NUMA-Knoten von {{host}}, und NUMA-Spanning ist dort aus', fix: 'Die VM kann auf {{host}} nicht starten. Schalten Sie dort NUMA-Spanning ein (der VM-Verwaltungsdienst startet neu; laufende VMs laufen weiter), oder geben Sie der VM höchstens den Arbeitsspeicher ({{nodeMemoryBytes}}) und die Prozessoren ({{nodeProcessors}}) eines Knotens.' },
+  },
+  'vm.checkpoints': {
+    warn: { title: '„{{vm}}“ hat Prüfpunkte: Die Speicherverschiebung kopiert ihre ganze Datenträgerkette ({{diskBytes}})', fix: 'Löschen Sie nicht mehr benötigte Prüfpunkte vor der Verschiebung (Hyper-V führt sie zusammen), damit weniger kopiert wird und keine Zusammenführung währenddessen läuft.' },
+    'vm-only': { title: '„{{vm}}“ hat Prüfpunkte: Ihre Dateien müssen auf Speicher liegen, den das Ziel erreicht', fix: 'Eine Verschiebung nur der VM lässt die Dateien, wo sie sind; prüfen Sie, dass die Prüfpunktdateien auf dem gemeinsamen Speicher liegen.' },
+  },
+};
 const de: FindingTexts = {
+  ...vmFeaturesDe,
   'identity.domain': {
     warn: { title: 'Die Domänenmitgliedschaft konnte nicht auf beiden Hosts gelesen werden', fix: 'Prüfen Sie, ob beide Hosts derselben Domäne oder einander vertrauenden Domänen angehören.' },
     pass: { title: 'Beide Hosts sind in derselben Domäne' },

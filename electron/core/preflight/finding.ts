@@ -43,13 +43,8 @@ export const needsShutdown = (text: string, cmd?: string): Fix => ({
   ...(cmd !== undefined ? { command: cmd } : {}),
 });
 
-/**
- * A PowerShell single-quoted literal for command text shown to an admin (never executed by
- * Ferry). PowerShell treats the Unicode quotes U+2018..U+201B as `'` too, so all are doubled.
- */
-export function psQuote(value: string): string {
-  return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
-}
+/** The one PowerShell single-quoting helper (core/plan/ps-quote.ts), by the name the rules use. */
+export { quotePs as psQuote } from '../plan/ps-quote';
 
 /** A `setspn`/cmd argument in double quotes; `"` cannot appear in host names we accept, so it is dropped. */
 export function cmdQuote(value: string): string {

@@ -9,9 +9,10 @@ import { hostRules } from './host-rules';
 import { identityRules } from './identity-rules';
 import { networkRules } from './network-rules';
 import { vmRules } from './vm-rules';
+import { vmFeatureRules } from './vm-feature-rules';
 
 export function runPreflight(facts: MigrationFacts): Finding[] {
-  return [...identityRules(facts), ...hostRules(facts), ...networkRules(facts), ...vmRules(facts), ...capacityRules(facts)];
+  return [...identityRules(facts), ...hostRules(facts), ...networkRules(facts), ...vmRules(facts), ...vmFeatureRules(facts), ...capacityRules(facts)];
 }
 
 export const worstSeverity = (findings: readonly Finding[]): Finding['severity'] =>
@@ -23,6 +24,7 @@ export { hostRules } from './host-rules';
 export { networkRules } from './network-rules';
 export { vmRules, findVm, parseVersion, compareVersions, MSG_SWITCH_NOT_FOUND } from './vm-rules';
 export { capacityRules, memoryNeeded } from './capacity-rules';
+export { vmFeatureRules, osBuild, GPU_P_LIVE_MIGRATION_BUILD } from './vm-feature-rules';
 export { modelRules } from './model-rules';
 export { modelInputFromFacts, sharedLinks, DEFAULT_HYPOTHETICAL, type DerivedModelInput } from './model-input';
 export { subnetsOverlap } from './subnet-reach';

@@ -7,7 +7,7 @@
  * `2001:DB8::/64`, `2001:db8:0::/64`) must compare equal: `subnetKey` gives that identity.
  */
 
-export type IpFamily = 'ipv4' | 'ipv6';
+type IpFamily = 'ipv4' | 'ipv6';
 
 export interface ParsedSubnet {
   readonly family: IpFamily;
@@ -22,7 +22,7 @@ export interface ParsedSubnet {
   readonly canonical: string;
 }
 
-export type SubnetParseResult =
+type SubnetParseResult =
   | { readonly ok: true; readonly subnet: ParsedSubnet }
   | { readonly ok: false; readonly message: string };
 
@@ -140,7 +140,7 @@ function formatIpv6(bytes: readonly number[]): string {
   return `${left}::${right}`;
 }
 
-export function formatAddress(family: IpFamily, bytes: readonly number[]): string {
+function formatAddress(family: IpFamily, bytes: readonly number[]): string {
   return family === 'ipv4' ? formatIpv4(bytes) : formatIpv6(bytes);
 }
 

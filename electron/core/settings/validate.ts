@@ -20,7 +20,7 @@ function checkCount(field: string, value: unknown, issues: ValidationIssue[]): v
   }
 }
 
-export function validateNetworks(networks: readonly MigrationNetwork[], fieldPrefix = 'networks'): ValidationIssue[] {
+function validateNetworks(networks: readonly MigrationNetwork[], fieldPrefix = 'networks'): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Map<string, number>();
   networks.forEach((network, i) => {

@@ -6,11 +6,15 @@
  *   stop at the first k with V_k ≤ V_th (converged), or k = n_max, or Σ V_i + V_k ≥ F · M (forced)
  *   T_down = V_k / B + T_resume,  T_mig = T_setup + Σ_{i<k} t_i + T_down,  bytes = Σ_{i≤k} V_i
  * `rounds` counts the pre-copy rounds (k), so the 10 GbE anchor gives 3 and a forced stop n_max.
- * Bandwidth per option (field notes §5.2, [I] shaped by §5.3):
- *   TCPIP        B = η · link
- *   Compression  B = min(c · η · link, idle cores × per-core compression speed)   (memory bytes/s)
- *   SMB          B = Σ links · (RDMA ? rdmaEfficiency : η), capped by host memory bandwidth
- *   k concurrent migrations share B: each gets B / k.
+ * Bandwidth per option (field notes §5.2, [I] shaped by §5.3). k migrations run at once; each
+ * one's wire rate is its stream cap or its share of the link, whichever is lower, so total
+ * throughput rises with k until the link is full (FINN, model-defaults.ts):
+ *   wire(k)      = min(stream cap, link capacity / k)
+ *   TCPIP        B = wire(k),  link capacity = η · link,  stream cap = s
+ *   Compression  B = min(c · wire(k), idle cores × per-core compression speed / k)   (memory bytes/s)
+ *   SMB          B = wire(k),  link capacity = min(Σ links · (RDMA ? rdmaEfficiency : η), memory
+ *                bandwidth),  stream cap = channels per link × links × s (none with RDMA)
+ * A batch of n equal moves (`simulateBatch`) takes T_setup + max(n · T_serial, waves · T_copy).
  */
 import { explainModel, type ModelExplain } from './explain';
 import type { ModelResult, PerformanceOption } from '../model';
@@ -33,26 +37,27 @@ export interface ModelInput {
 
 export const PERFORMANCE_OPTIONS: readonly PerformanceOption[] = ['TCPIP', 'Compression', 'SMB'];
 
-/** Effective bytes of VM memory per second one migration moves with `option`. */
-export function effectiveBandwidth(option: PerformanceOption, input: ModelInput, a: ModelAssumptions = MODEL_DEFAULTS): number {
+/** Wire bytes per second one of k concurrent migrations sends with `option` (before compression). */
+export function wireBandwidth(option: PerformanceOption, input: ModelInput, a: ModelAssumptions = MODEL_DEFAULTS): number {
   const link = gbpsToBytesPerSecond(Math.max(0, input.linkGbps));
   const links = Math.max(1, Math.floor(input.links ?? 1));
-  const share = Math.max(1, Math.floor(input.concurrent ?? 1));
-  let total: number;
-  switch (option) {
-    case 'TCPIP':
-      total = a.tcpEfficiency * link;
-      break;
-    case 'Compression':
-      total = Math.min(a.compressionRatio * a.tcpEfficiency * link, a.compressionIdleCores * a.compressionBytesPerSecondPerCore);
-      break;
-    case 'SMB': {
-      const perLink = (input.rdma === true ? a.rdmaEfficiency : a.tcpEfficiency) * link;
-      total = Math.min(links * perLink, a.memoryBandwidthBytesPerSecond);
-      break;
-    }
+  const k = Math.max(1, Math.floor(input.concurrent ?? 1));
+  let capacity = a.tcpEfficiency * link;
+  let streamCap = a.perStreamBytesPerSecond;
+  if (option === 'SMB') {
+    const perLink = (input.rdma === true ? a.rdmaEfficiency : a.tcpEfficiency) * link;
+    capacity = Math.min(links * perLink, a.memoryBandwidthBytesPerSecond);
+    streamCap = input.rdma === true ? Infinity : a.smbChannelsPerLink * links * a.perStreamBytesPerSecond;
   }
-  return total / share;
+  return Math.min(streamCap, capacity / k);
+}
+
+/** Effective bytes of VM memory per second one of k concurrent migrations moves with `option`. */
+export function effectiveBandwidth(option: PerformanceOption, input: ModelInput, a: ModelAssumptions = MODEL_DEFAULTS): number {
+  const wire = wireBandwidth(option, input, a);
+  if (option !== 'Compression') return wire;
+  const k = Math.max(1, Math.floor(input.concurrent ?? 1));
+  return Math.min(a.compressionRatio * wire, (a.compressionIdleCores * a.compressionBytesPerSecondPerCore) / k);
 }
 
 /** Runs the round loop for one option. */
@@ -66,7 +71,7 @@ export function simulateOption(
   const M = Math.max(0, input.memoryBytes);
   const D = Math.max(0, input.dirtyBytesPerSecond);
   const rho = B > 0 ? D / B : Infinity;
-  const base = { option, effectiveBytesPerSecond: B };
+  const base = { option, effectiveBytesPerSecond: B, ...(option === 'Compression' ? { compressionRatio: a.compressionRatio } : {}) };
   if (!(B > 0)) {
     // Times stay finite (JSON and the schema have no Infinity); `converges: false` carries the verdict.
     const e = explainFacts('no-bandwidth', null, 0, a);
@@ -111,6 +116,41 @@ export function simulateOption(
 
 function explainFacts(stop: ModelExplain['stop'], rho: number | null, rounds: number, a: ModelAssumptions): ModelExplain {
   return { stop, rho, rounds, maxRounds: a.maxRounds, dataCapFactor: a.dataCapFactor, stopCopyThresholdBytes: a.stopCopyThresholdBytes };
+}
+
+export interface BatchResult {
+  readonly option: PerformanceOption;
+  /** Moves running at once: min(count, the hosts' migration limit). */
+  readonly concurrent: number;
+  /** Wall-clock seconds from the first move's start to the last one's end. */
+  readonly totalSeconds: number;
+  /** Wire bytes per second on the link while `concurrent` copies run (what a NIC counter peaks at). */
+  readonly peakWireBytesPerSecond: number;
+  /** One move of the batch, while `concurrent` run. */
+  readonly perMove: ModelResult;
+}
+
+/**
+ * `count` equal VMs moved with at most `maxConcurrent` at once: the source prepares moves one
+ * after another (`serialSetupSecondsPerMove` each) while earlier ones copy, in waves of
+ * `concurrent`; the batch ends when both are done.
+ */
+export function simulateBatch(
+  option: PerformanceOption,
+  input: ModelInput,
+  count: number,
+  maxConcurrent: number,
+  assumptions: Partial<ModelAssumptions> = {},
+): BatchResult {
+  const a: ModelAssumptions = { ...MODEL_DEFAULTS, ...assumptions };
+  const n = Math.max(1, Math.floor(count));
+  const concurrent = Math.max(1, Math.min(n, Math.floor(maxConcurrent)));
+  const moveInput = { ...input, concurrent };
+  const perMove = simulateOption(option, moveInput, a);
+  const copySeconds = perMove.totalSeconds - a.setupSeconds;
+  const waves = Math.ceil(n / concurrent);
+  const totalSeconds = a.setupSeconds + Math.max(n * a.serialSetupSecondsPerMove, waves * copySeconds);
+  return { option, concurrent, totalSeconds, peakWireBytesPerSecond: concurrent * wireBandwidth(option, moveInput, a), perMove };
 }
 
 /** The model for all three options, in Hyper-V's order. */

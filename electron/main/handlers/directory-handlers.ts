@@ -4,11 +4,11 @@
  * from `directory:connect` goes straight into the session and is never kept here or returned.
  */
 import type { RequestOf, ResponseOf } from '../../core/contract/channels';
-import type { DiscoveredHost, PlanStep, PlanWarning } from '../../core/model';
-import { delegationStates } from '../../core/delegation';
+import type { PlanStep, PlanWarning } from '../../core/model';
+import { discoverHosts } from '../../engine/discover';
 import { validateConnectInput } from '../../core/ldap/connect-input';
 import { connectDirectory, type DirectoryConnectOptions, type DirectorySession } from '../../services/directory/directory-session';
-import { discoverHyperVHosts, resolveComputer } from '../../services/directory/computer-accounts';
+import { resolveComputer } from '../../services/directory/computer-accounts';
 import { DirectoryError } from '../../services/directory/directory-error';
 import { createLdapExecutor } from '../../engine/directory-executor';
 import { planGroupDelegationFor } from '../../engine/directory-planner';
@@ -16,13 +16,13 @@ import type { DelegationTopology } from '../../core/group';
 import type { StepExecutor } from '../../engine/step-executor';
 import { UserFacingError } from '../ipc-dispatch';
 
-export interface DirectoryHandlerDeps {
+interface DirectoryHandlerDeps {
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   /** Lab mode: connect options for Ferry's loopback lab directory (`lab: true`). */
   readonly labConnection?: () => Promise<DirectoryConnectOptions | undefined>;
 }
 
-export interface DirectoryHandlers {
+interface DirectoryHandlers {
   readonly 'directory:connect': (req: RequestOf<'directory:connect'>) => Promise<ResponseOf<'directory:connect'>>;
   readonly 'directory:disconnect': (req: RequestOf<'directory:disconnect'>) => Promise<ResponseOf<'directory:disconnect'>>;
   readonly 'hosts:discover': (req: RequestOf<'hosts:discover'>) => Promise<ResponseOf<'hosts:discover'>>;
@@ -39,7 +39,7 @@ export interface DirectoryHandlers {
 }
 
 /** DirectoryError → the IPC gate's user-facing error (message already in the admin's words). */
-export function toUserFacing(error: unknown): unknown {
+function toUserFacing(error: unknown): unknown {
   if (!(error instanceof DirectoryError)) return error;
   const code =
     error.code === 'invalid-input' || error.code === 'tls-required'
@@ -111,13 +111,7 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): Direct
           if (lab) await replace(await connectDirectory(lab));
         }
         const s = need();
-        const accounts = await discoverHyperVHosts(s);
-        const needle = req.filter?.toLowerCase();
-        const states = delegationStates(accounts, s.info.dnsDomain);
-        const hosts: DiscoveredHost[] = accounts
-          .map((account, i): DiscoveredHost => ({ account, delegationState: states[i] ?? 'unknown', source: 'directory' }))
-          .filter(({ account: a }) => !needle || a.name.toLowerCase().includes(needle) || (a.dnsHostName ?? '').toLowerCase().includes(needle));
-        return { hosts };
+        return { hosts: await discoverHosts(s, req.filter) };
       }),
     'hosts:resolve': (req) =>
       guard(async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { initLab, listLabHosts } from '../../services/lab/lab-init';
 import type { Handler } from '../ipc-dispatch';
 
-export interface LabHandlerDeps {
+interface LabHandlerDeps {
   readonly dataDir: string;
   /** Starts the loopback lab directory for this lab; its answer describes the connection. */
   readonly startLabDirectory?: (labDir: string) => Promise<unknown>;

@@ -4,11 +4,10 @@
  * never steps or commands, so nothing it sends can become a command.
  */
 import type { ResponseOf } from '../../core/contract/channels';
-import type { DesiredSettings, Plan, ProgressEvent } from '../../core/model';
+import type { AuditTarget, DesiredSettings, Plan, ProgressEvent } from '../../core/model';
 import { groupPlanSpec, isGroupIssue } from '../../core/group';
 import { PlanInputError } from '../../core/plan/build-plan';
 import { exportPlanScript } from '../../core/plan/export-script';
-import { validateHostName } from '../../core/settings/host-name';
 import { validateDesired } from '../../core/settings/validate';
 import { applyPlan, newRunId } from '../../engine/apply';
 import { createPowerShellExecutor } from '../../engine/powershell-executor';
@@ -24,16 +23,18 @@ import { cancelGroup, linkedController } from '../abort-signals';
 /** Plans delegation for a group's topology against the current directory (absent: no directory). */
 export type DelegationPlanner = NonNullable<GroupPlanDeps['planDelegation']>;
 
-export interface SettingsHandlerDeps {
+interface SettingsHandlerDeps {
   readonly pool: ScriptRunner;
   readonly auditFile: string;
   readonly ldapExecutor?: StepExecutor;
   readonly delegationPlanner?: DelegationPlanner;
   readonly emitProgress: (event: ProgressEvent) => void;
   readonly user: string;
+  /** The lab folder or real hosts the app changes, recorded in the audit log (so `ferry rollback` finds it). */
+  readonly target?: AuditTarget;
 }
 
-export type SettingsChannels = 'hosts:read' | 'hosts:cancel' | 'plan:create' | 'plan:export' | 'apply:start' | 'apply:cancel' | 'audit:list' | 'rollback:start';
+type SettingsChannels = 'hosts:read' | 'hosts:cancel' | 'plan:create' | 'plan:export' | 'apply:start' | 'apply:cancel' | 'audit:list' | 'rollback:start';
 
 /** Plans kept for export/apply; old ones are dropped first. */
 const MAX_PLANS = 50;
@@ -72,11 +73,8 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
   };
 
   return {
+    // Host names were checked at the gate (HostNameSchema).
     'hosts:read': async ({ hosts }, signal) => {
-      for (const [i, h] of hosts.entries()) {
-        const problem = validateHostName(h);
-        if (problem !== null) throw new UserFacingError('invalid-input', `hosts.${i}: ${problem}`, `hosts.${i}`);
-      }
       return reads.run(signal, async (read) => {
         const facts = await readHosts(deps.pool, hosts, { signal: read });
         // Cancelled calls come back as per-host errors; the window must not keep them as facts.
@@ -135,6 +133,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
           user: deps.user,
           audit,
           runId,
+          ...(deps.target ? { target: deps.target } : {}),
           signal: s,
           onProgress: deps.emitProgress,
           ...(includeOptional !== undefined ? { includeOptional } : {}),
@@ -155,7 +154,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
       if (running.has(runId)) throw new UserFacingError('failed', 'That run is still going; cancel it first.', 'runId');
       return runTracked(runId, signal, async (s) => {
         try {
-          return (await rollback(runId, audit, executors, { user: deps.user, onProgress: deps.emitProgress, signal: s })).result;
+          return (await rollback(runId, audit, executors, { user: deps.user, onProgress: deps.emitProgress, signal: s, ...(deps.target ? { target: deps.target } : {}) })).result;
         } catch (error) {
           if (error instanceof RollbackError) throw new UserFacingError('not-found', error.message, 'runId');
           throw error;

@@ -7,7 +7,6 @@
  */
 import type { GroupTestSummary, TestReport } from '../../core/model';
 import { groupTestSpec, isGroupIssue } from '../../core/group';
-import { validateHostName } from '../../core/settings/host-name';
 import { renderGroupReportHtml, renderTestReportHtml } from '../../core/report';
 import {
   MigrationTestCancelled,
@@ -70,6 +69,7 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
             ...(request.vms ? { vms: request.vms } : {}),
             ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
             ...(request.authentication ? { authentication: request.authentication } : {}),
+            ...(request.compatibleBefore ? { compatibleBefore: request.compatibleBefore } : {}),
             ...storageChoice(request),
           }, test);
           last = { kind: 'pair', report };
@@ -103,11 +103,8 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
         }
       });
     },
+    // source and destination were checked at the gate (HostNameSchema).
     'test:pair': async ({ source, destination }) => {
-      for (const [field, name] of [['source', source], ['destination', destination]] as const) {
-        const problem = validateHostName(name);
-        if (problem !== null) throw new UserFacingError('invalid-input', `${field}: ${problem}`, field);
-      }
       if (last?.kind === 'pair' && last.report.source.toLowerCase() === source.toLowerCase() && last.report.destination.toLowerCase() === destination.toLowerCase()) return last.report;
       if (last?.kind !== 'group') throw new UserFacingError('not-found', 'Run the group test first; there is no matrix yet.');
       try {

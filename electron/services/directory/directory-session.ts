@@ -7,6 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { Attribute, Change, Client, type Filter } from 'ldapts';
 import type { ConnectionOptions } from 'node:tls';
 import { dnsDomainFromDn } from '../../core/ldap';
+import { describeChanges, type ValueChange } from './directory-changes';
+
+export type { ValueChange } from './directory-changes';
 import { DirectoryError, sessionEnded, toDirectoryError } from './directory-error';
 import { lowerEntry, type LowerEntry } from './account-mapper';
 
@@ -55,6 +58,11 @@ export interface DirectorySession {
   deleteValue(dn: string, attribute: string, value: string): Promise<void>;
   /** Delete-old-value + add-new-value in one modify: fails if the old value is gone. */
   swapValue(dn: string, attribute: string, oldValue: string, newValue: string): Promise<void>;
+  /**
+   * Several single-value adds and deletes on one entry in one modify, which the directory
+   * applies all or not at all (RFC 4511 §4.6): a group's delegation costs one request per account.
+   */
+  modifyValues(dn: string, changes: readonly ValueChange[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -201,16 +209,16 @@ export async function connectDirectory(options: DirectoryConnectOptions): Promis
       throw toDirectoryError(error, what, dn);
     }
   };
-  const change = (operation: 'add' | 'delete', type: string, value: string) =>
-    new Change({ operation, modification: new Attribute({ type, values: [value] }) });
+  const modifyValues = (dn: string, changes: readonly ValueChange[]) =>
+    modify(dn, changes.map((c) => new Change({ operation: c.operation, modification: new Attribute({ type: c.attribute, values: [c.value] }) })), describeChanges(changes));
 
   return {
     info,
     search,
-    addValue: (dn, attribute, value) => modify(dn, [change('add', attribute, value)], `add ${attribute} value "${value}"`),
-    deleteValue: (dn, attribute, value) => modify(dn, [change('delete', attribute, value)], `delete ${attribute} value "${value}"`),
-    swapValue: (dn, attribute, oldValue, newValue) =>
-      modify(dn, [change('delete', attribute, oldValue), change('add', attribute, newValue)], `change ${attribute} from ${oldValue} to ${newValue}`),
+    addValue: (dn, attribute, value) => modifyValues(dn, [{ operation: 'add', attribute, value }]),
+    deleteValue: (dn, attribute, value) => modifyValues(dn, [{ operation: 'delete', attribute, value }]),
+    swapValue: (dn, attribute, oldValue, newValue) => modifyValues(dn, [{ operation: 'delete', attribute, value: oldValue }, { operation: 'add', attribute, value: newValue }]),
+    modifyValues,
     close: async () => {
       await closeAll();
     },

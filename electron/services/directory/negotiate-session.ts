@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { dnsDomainFromDn } from '../../core/ldap';
 import type { LowerEntry } from './account-mapper';
+import { describeChanges, type ValueChange } from './directory-changes';
 import { DirectoryError, toDirectoryError, type DirectoryErrorCode } from './directory-error';
 import type { DirectoryInfo, DirectorySession, SearchSpec } from './directory-session';
 
@@ -175,24 +176,17 @@ export async function connectNegotiateDirectory(options: NegotiateConnectOptions
     return entries.data.map((e) => ({ dn: e.dn, attrs: new Map(Object.entries(e.attrs).map(([k, v]) => [k.toLowerCase(), v])) }));
   };
 
-  const modify = async (dn: string, changes: { operation: 'add' | 'delete'; attribute: string; value: string }[], what: string): Promise<void> => {
-    await call({ op: 'modify', ...where, dn, changes }, what, dn);
+  const modifyValues = async (dn: string, changes: readonly ValueChange[]): Promise<void> => {
+    await call({ op: 'modify', ...where, dn, changes: changes.map((c) => ({ ...c })) }, describeChanges(changes), dn);
   };
 
   return {
     info,
     search,
-    addValue: (dn, attribute, value) => modify(dn, [{ operation: 'add', attribute, value }], `add ${attribute} value "${value}"`),
-    deleteValue: (dn, attribute, value) => modify(dn, [{ operation: 'delete', attribute, value }], `delete ${attribute} value "${value}"`),
-    swapValue: (dn, attribute, oldValue, newValue) =>
-      modify(
-        dn,
-        [
-          { operation: 'delete', attribute, value: oldValue },
-          { operation: 'add', attribute, value: newValue },
-        ],
-        `change ${attribute} from ${oldValue} to ${newValue}`,
-      ),
+    addValue: (dn, attribute, value) => modifyValues(dn, [{ operation: 'add', attribute, value }]),
+    deleteValue: (dn, attribute, value) => modifyValues(dn, [{ operation: 'delete', attribute, value }]),
+    swapValue: (dn, attribute, oldValue, newValue) => modifyValues(dn, [{ operation: 'delete', attribute, value: oldValue }, { operation: 'add', attribute, value: newValue }]),
+    modifyValues,
     close: async () => undefined,
   };
 }

@@ -4,7 +4,9 @@
  * The default lab (HV01–HV04 in lab.example) is deliberately not ready for live migration, so
  * every check and every plan step has something to show: migration is off on HV02, HV01 uses
  * CredSSP and HV02 Kerberos, HV01 accepts any network, the switches are named differently, and
- * one VM on HV01 has configuration version 12.0 while HV02 supports up to 10.0. HV03 and HV04
+ * one VM on HV01 has configuration version 12.0 while HV02 supports up to 10.0. That VM (sql01)
+ * also has a virtual TPM and more virtual processors than one NUMA node of HV02, where NUMA
+ * spanning is off; build-agent (off) has a checkpoint and a GPU partition. HV03 and HV04
  * are ready Kerberos hosts without VMs, so a group of four has both ready and blocked pairs.
  */
 import { randomUUID } from 'node:crypto';
@@ -19,6 +21,7 @@ import {
   writeJsonAtomic,
   type LabConfig,
   type LabHostState,
+  type LabLinkCost,
   type LabLocale,
   type LabLocalGroup,
   type LabLocalGroupMember,
@@ -116,7 +119,7 @@ function newVm(name: string, memoryGb: number, switchName: string, version: stri
     processorCount: 2,
     processorCompatibilityForMigration: false,
     adapters: [{ name: 'Network Adapter', switchName }],
-    disks: [{ path: `C:\\Hyper-V\\Virtual Hard Disks\\${name.replace(/[\\/:*?"<>|\r\n]/g, '_')}.vhdx`, sizeBytes: 40 * GiB, passThrough: false }],
+    disks: [{ path: `C:\\Hyper-V\\Virtual Hard Disks\\${name.replace(/[\\/:*?"<>|\r\n]/g, '_')}.vhdx`, sizeBytes: 40 * GiB, fileSizeBytes: 12 * GiB, passThrough: false }],
     isoPath: '',
     hasSnapshots: false,
   };
@@ -137,11 +140,24 @@ function defaultHosts(names: readonly string[]): LabHostState[] {
         newVm('build-agent', 4, 'External-LM', '9.0', 'Off'),
       ];
       const iso = h.vms[2];
-      if (iso) iso.isoPath = 'D:\\ISO\\tools.iso';
+      if (iso) {
+        iso.isoPath = 'D:\\ISO\\tools.iso';
+        // Issue 14 item 5: an Off VM with a checkpoint and a GPU partition (it moves offline).
+        iso.hasSnapshots = true;
+        iso.gpuPartitionAdapters = 1;
+      }
+      // sql01 has a virtual TPM and 24 virtual processors: more than one NUMA node of HV02 holds.
+      const sql = h.vms[1];
+      if (sql) {
+        sql.tpmEnabled = true;
+        sql.processorCount = 24;
+      }
     } else if (i === 1) {
       h.settings.virtualMachineMigrationEnabled = false;
       h.settings.maximumVirtualMachineMigrations = 1;
       h.settings.virtualMachineMigrationPerformanceOption = 'TCPIP';
+      // NUMA spanning off: a VM must fit in one of its two nodes (16 processors, 128 GiB each).
+      h.numaSpanningEnabled = false;
       h.vms = [newVm('file01', 4, 'External', '9.0')];
     }
     return h;
@@ -151,8 +167,27 @@ function defaultHosts(names: readonly string[]): LabHostState[] {
 /** The hosts of a lab made without `--hosts`: HV01 and HV02 as the pair, HV03 and HV04 for a group. */
 export const DEFAULT_LAB_HOSTS: readonly string[] = ['HV01', 'HV02', 'HV03', 'HV04'];
 
-export async function initLab(dir: string, opts: { hosts?: readonly string[] } = {}): Promise<{ hosts: string[] }> {
+/** The longest wait the lab models for one set-up or call (a minute: anything longer is a typo). */
+const MAX_LINK_MS = 60_000;
+
+/** Refuses a cost that is not a whole number of ms in 0..60,000, naming the option. */
+function checkLinkCost(cost: LabLinkCost): LabLinkCost {
+  for (const [key, option] of [['connectMs', '--connect-ms'], ['latencyMs', '--latency-ms']] as const) {
+    const v = cost[key];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0 && v <= MAX_LINK_MS)) {
+      throw new LabInputError(option, `${option}: give whole milliseconds from 0 to ${MAX_LINK_MS}`);
+    }
+  }
+  return { ...(cost.connectMs !== undefined ? { connectMs: cost.connectMs } : {}), ...(cost.latencyMs !== undefined ? { latencyMs: cost.latencyMs } : {}) };
+}
+
+export interface InitLabOptions extends LabLinkCost {
+  readonly hosts?: readonly string[];
+}
+
+export async function initLab(dir: string, opts: InitLabOptions = {}): Promise<{ hosts: string[] }> {
   const names = opts.hosts && opts.hosts.length > 0 ? opts.hosts : DEFAULT_LAB_HOSTS;
+  const link = checkLinkCost(opts);
   const seen = new Set<string>();
   for (const n of names) {
     const problem = validateHostName(n);
@@ -175,7 +210,12 @@ export async function initLab(dir: string, opts: { hosts?: readonly string[] } =
   }
   // A new lab has a new directory: delegation saved for the old hosts must not carry over.
   await fs.rm(path.join(root, LAB_DIRECTORY_FILE), { force: true });
-  const config: LabConfig = { version: 1, domain: LAB_DOMAIN, localHost: LAB_WORKSTATION };
+  const config: LabConfig = {
+    version: 1,
+    domain: LAB_DOMAIN,
+    localHost: LAB_WORKSTATION,
+    ...(Object.keys(link).length > 0 ? { network: link } : {}),
+  };
   await writeJsonAtomic(path.join(root, 'lab.json'), config);
   const hosts = defaultHosts(names);
   for (const h of hosts) await writeJsonAtomic(hostFile(root, h.name), h);
@@ -252,6 +292,29 @@ export async function setLabLocale(dir: string, locale: LabLocale): Promise<void
   const file = path.join(dir, 'lab.json');
   const config = await readJson<LabConfig>(file);
   await writeJsonAtomic(file, { ...config, locale });
+}
+
+/**
+ * Sets what reaching lab hosts costs: the defaults for every host, or one host's own values
+ * (`host`). Takes effect at the next cmdlet call of any process (the module re-reads lab.json
+ * when it changes).
+ */
+export async function setLabNetwork(dir: string, cost: LabLinkCost, host?: string): Promise<void> {
+  const checked = checkLinkCost(cost);
+  const file = path.join(dir, 'lab.json');
+  const config = await readJson<LabConfig>(file);
+  const network = config.network ?? {};
+  let next: LabConfig['network'];
+  if (host === undefined) {
+    next = { ...network, ...checked };
+  } else {
+    const key = hostKey(host);
+    await fs.access(hostFile(dir, key)).catch(() => {
+      throw new LabInputError('--host', `--host: the lab in '${dir}' has no host '${key}'`);
+    });
+    next = { ...network, hosts: { ...(network.hosts ?? {}), [key]: { ...(network.hosts?.[key] ?? {}), ...checked } } };
+  }
+  await writeJsonAtomic(file, { ...config, network: next });
 }
 
 /** Sets how fast lab live migrations run: `scale` lab seconds per model second (tests: 0.01–0.1). */

@@ -19,8 +19,21 @@ export interface LabConfig {
   readonly operator?: string;
   /** The lab's display language: `de-DE` makes its error texts and local group classes German. */
   readonly locale?: LabLocale;
+  /** What reaching a host costs (HyperVLab.Sessions.ps1): defaults and per-host values. */
+  readonly network?: LabNetwork;
   /** Lab time per real second for live migrations (HyperVLab.Move.ps1): 1 = as the model predicts, tests use less. */
   readonly timeScale?: number;
+}
+
+/** Session set-up (paid once per host session) and one remote call's round trip, in ms. */
+export interface LabLinkCost {
+  readonly connectMs?: number;
+  readonly latencyMs?: number;
+}
+
+export interface LabNetwork extends LabLinkCost {
+  /** Per host (upper-case short name): overrides the defaults above. */
+  readonly hosts?: Readonly<Record<string, LabLinkCost>>;
 }
 
 export type LabLocale = 'en-US' | 'de-DE';
@@ -35,11 +48,30 @@ export interface LabVm {
   processorCount: number;
   processorCompatibilityForMigration: boolean;
   adapters: { name: string; switchName: string }[];
-  disks: { path: string; sizeBytes: number; passThrough: boolean }[];
+  /**
+   * Get-VHD answers from these: `sizeBytes` is the virtual size, `fileSizeBytes` the size on disk
+   * (default: sizeBytes), `parentPath` makes the disk a differencing disk of that parent, `missing`
+   * is a file that is gone (Get-VHD cannot find it).
+   */
+  disks: {
+    path: string;
+    sizeBytes: number;
+    passThrough: boolean;
+    fileSizeBytes?: number;
+    parentPath?: string;
+    parentFileSizeBytes?: number;
+    missing?: boolean;
+  }[];
   isoPath: string;
   hasSnapshots: boolean;
   /** The VM's page dirty rate, bytes/s, which the lab's live migrations run at (default 200 MB/s, the model's). */
   dirtyBytesPerSecond?: number;
+  /** Get-VMSecurity: a virtual TPM (its keys belong to the source's guardian). */
+  tpmEnabled?: boolean;
+  /** Get-VMGpuPartitionAdapter: GPU partitions assigned to the VM. */
+  gpuPartitionAdapters?: number;
+  /** What Hyper-V is busy with (a VMOperationalStatus name, e.g. BackingUpVirtualMachine). */
+  operationalStatus?: string;
 }
 
 export interface LabHostState {
@@ -71,6 +103,10 @@ export interface LabHostState {
   klistPurges: string[];
   /** Local groups `Get-LocalGroupMember` answers from (absent in older labs: the module's defaults). */
   localGroups?: LabLocalGroup[];
+  /** Get-VMHost NumaSpanningEnabled (default true). */
+  numaSpanningEnabled?: boolean;
+  /** Get-VMHostNumaNode (default: two nodes splitting memory and processors). */
+  numaNodes?: { memoryTotalBytes: number; processorCount: number }[];
   /** Planned VMs (Msvm_PlannedComputerSystem) left by a migration or a check cut short. */
   plannedVms?: { id: string; name: string }[];
 }

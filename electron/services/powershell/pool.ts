@@ -39,6 +39,8 @@ export interface PowerShellPoolOptions {
   readonly defaultTimeoutMs?: number;
   /** Time a new process may take to start and load the prelude/lab (default 60 s). */
   readonly startTimeoutMs?: number;
+  /** `runEach`: the most hosts one process runs at once, each in its own runspace (default 64). */
+  readonly fanOutWidth?: number;
   /**
    * Called once with what the first process found at start: lab or real mode, whether Hyper-V
    * is installed, and other modules that define Hyper-V's cmdlet names (PowerCLI).
@@ -51,6 +53,16 @@ export interface RunOptions<T> {
   readonly signal?: AbortSignal;
   readonly schema?: ZodType<T>;
 }
+
+/** One host's answer in a fan-out: its data, or its own error (the others are unaffected). */
+export type EachResult<T> =
+  | { readonly ok: true; readonly data: T; readonly elapsedMs: number }
+  | { readonly ok: false; readonly error: PowerShellScriptError; readonly elapsedMs: number };
+
+/** The most hosts one process runs at once (runspaces), unless the pool is told otherwise. */
+export const DEFAULT_FAN_OUT_WIDTH = 64;
+const FAN_OUT_SCRIPT = 'fan-out.ps1';
+const ITEM_LINE = /^FERRY-ITEM:(\d+):(\d+):(.*)$/;
 
 interface Slot {
   readonly id: number;
@@ -117,6 +129,27 @@ function languageModeOf(ps: PowerShell): Promise<string> {
 const START_WITH_CLASH_CHECK = '  Write-FerryJson ([ordered]@{ ok = $true; data = (ConvertTo-FerryPlain (Use-FerryHyperVCommands -Mode $ferryMode)) })';
 const START_WITHOUT_CLASH_CHECK = '  Write-FerryJson ([ordered]@{ ok = $true; data = (ConvertTo-FerryPlain (Use-FerryHyperVCommands -Mode $ferryMode -SkipClashCheck)) })';
 
+/** Each input's envelope from a fan-out's `FERRY-ITEM:` lines; an input with none failed. */
+function eachResults<T>(stdout: string, inputs: readonly unknown[], schema: ZodType<T> | undefined): EachResult<T>[] {
+  const lines = new Map<number, { elapsedMs: number; envelope: string }>();
+  for (const raw of stdout.split(/\r?\n/)) {
+    const at = raw.indexOf('FERRY-ITEM:');
+    const m = at < 0 ? null : ITEM_LINE.exec(raw.slice(at));
+    if (m) lines.set(Number(m[1]), { elapsedMs: Number(m[2]), envelope: m[3] ?? '' });
+  }
+  return inputs.map((input, i): EachResult<T> => {
+    const target = targetOf(input);
+    const line = lines.get(i);
+    if (!line) return { ok: false, error: new PowerShellScriptError('bad-output', 'The fan-out printed no result for this input.', target), elapsedMs: 0 };
+    try {
+      return { ok: true, data: parseEnvelope(`FERRY-JSON:${line.envelope}`, schema, target), elapsedMs: line.elapsedMs };
+    } catch (error) {
+      const e = error instanceof PowerShellScriptError ? error : new PowerShellScriptError('bad-output', String(error), target);
+      return { ok: false, error: e, elapsedMs: line.elapsedMs };
+    }
+  });
+}
+
 function targetOf(data: unknown): string | undefined {
   if (typeof data === 'object' && data !== null && 'computerName' in data) {
     const v = (data as { computerName: unknown }).computerName;
@@ -133,10 +166,12 @@ export class PowerShellPool {
   private readonly labModulePath: string;
   private readonly defaultTimeoutMs: number;
   private readonly startTimeoutMs: number;
+  private readonly fanOutWidth: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly scriptCache = new Map<string, Promise<string>>();
   private prelude: Promise<string> | undefined;
+  private runspaceSetupText: Promise<string> | undefined;
   private readonly onStart: ((report: PowerShellStartReport) => void) | undefined;
   private started: PowerShellStartReport | undefined;
   private nextId = 1;
@@ -152,6 +187,7 @@ export class PowerShellPool {
     this.labModulePath = path.resolve(opts.labModulePath ?? defaultLabModulePath());
     this.defaultTimeoutMs = opts.defaultTimeoutMs ?? 60_000;
     this.startTimeoutMs = opts.startTimeoutMs ?? 60_000;
+    this.fanOutWidth = Math.max(1, Math.min(256, Math.floor(opts.fanOutWidth ?? DEFAULT_FAN_OUT_WIDTH)));
     this.onStart = opts.onStart;
     // node-powershell lets this variable override any executable we pass.
     delete process.env.NODE_POWERSHELL;
@@ -160,6 +196,38 @@ export class PowerShellPool {
   /** Runs `scripts/<script>` with `data` as its input and returns its validated `data`. */
   run<T>(script: string, data: unknown, opts: RunOptions<T> = {}): Promise<T> {
     const target = targetOf(data);
+    return this.enqueue(script, data, opts, target).then((stdout) => parseEnvelope(stdout, opts.schema, target));
+  }
+
+  /**
+   * Runs `scripts/<script>` once per input, all at once inside as few processes as it takes
+   * (`fanOutWidth` inputs per process, each in its own runspace, sharing the process's host
+   * sessions): N hosts cost about the slowest host's time. Every input gets its own result, in
+   * the order given; `timeoutMs` is each input's own limit. Cancelling ends them all.
+   */
+  async runEach<T>(script: string, inputs: readonly unknown[], opts: RunOptions<T> = {}): Promise<EachResult<T>[]> {
+    if (!SCRIPT_NAME.test(script)) throw new PowerShellScriptError('script-error', `Unknown script name '${script}'.`);
+    const text = await this.scriptText(script).catch(() => {
+      throw new PowerShellScriptError('script-error', `Unknown script '${script}'.`);
+    });
+    const setup = await this.runspaceSetup();
+    const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs;
+    const chunks: (readonly unknown[])[] = [];
+    for (let i = 0; i < inputs.length; i += this.fanOutWidth) chunks.push(inputs.slice(i, i + this.fanOutWidth));
+    const answers = await Promise.all(
+      chunks.map(async (chunk) => {
+        // One width for every call, so the process keeps its runspaces (opened as needed) from one group to the next.
+        const data = { script, text, setup, timeoutMs, width: this.fanOutWidth, items: chunk.map((d) => b64(JSON.stringify(d ?? {}))) };
+        // The process's own limit: every input's, plus opening the runspaces.
+        const stdout = await this.enqueue(FAN_OUT_SCRIPT, data, { ...opts, timeoutMs: timeoutMs + this.startTimeoutMs }, undefined);
+        parseEnvelope(stdout);
+        return eachResults<T>(stdout, chunk, opts.schema);
+      }),
+    );
+    return answers.flat();
+  }
+
+  private enqueue(script: string, data: unknown, opts: RunOptions<unknown>, target: string | undefined): Promise<string> {
     return new Promise<string>((resolve, reject) => {
       if (this.disposed) return reject(new PowerShellScriptError('cancelled', 'The PowerShell pool has been shut down.', target));
       if (!SCRIPT_NAME.test(script)) return reject(new PowerShellScriptError('script-error', `Unknown script name '${script}'.`, target));
@@ -182,7 +250,7 @@ export class PowerShellPool {
       }
       this.queue.push(job);
       this.pump();
-    }).then((stdout) => parseEnvelope(stdout, opts.schema, target));
+    });
   }
 
   /** Kills every process and rejects every waiting call with 'cancelled'. */
@@ -253,26 +321,39 @@ export class PowerShellPool {
     return slot;
   }
 
+  /** What a process (`start`) or a fan-out's runspace runs before its first script. */
+  private async setupText(start: string): Promise<string> {
+    // Paths come from the environment, never from the command text.
+    return [
+      "$ProgressPreference = 'SilentlyContinue'",
+      "$WarningPreference = 'SilentlyContinue'",
+      await this.preludeText(),
+      'try {',
+      "  $ferryMode = 'real'",
+      "  if ($env:FERRY_LAB_MODULE) { Import-FerryLab -ModulePath $env:FERRY_LAB_MODULE -LabDir $env:FERRY_LAB_DIR; $ferryMode = 'lab' }",
+      start,
+      "} catch { Write-FerryJson ([ordered]@{ ok = $false; error = [ordered]@{ code = 'script-error'; message = [string]$_.Exception.Message } }) }",
+    ].join('\n');
+  }
+
+  /** A fan-out runspace's set-up: the process's, without its answer (the runspace prints nothing). */
+  private runspaceSetup(): Promise<string> {
+    this.runspaceSetupText ??= this.setupText('  $null = Use-FerryHyperVCommands -Mode $ferryMode -SkipClashCheck');
+    return this.runspaceSetupText;
+  }
+
   private async initialise(ps: PowerShell, first: boolean): Promise<void> {
     // First, plainly: Constrained Language Mode (WDAC/AppLocker) forbids the .NET calls every
     // later line makes, node-powershell's own included, so nothing else could even answer.
     const language = await languageModeOf(ps);
     if (RESTRICTED_LANGUAGE_MODES.includes(language)) throw new PowerShellScriptError('constrained-language', CONSTRAINED_LANGUAGE_MESSAGE);
-    // Paths come from the environment, never from the command text.
     const setup = [
-      "$ProgressPreference = 'SilentlyContinue'",
-      "$WarningPreference = 'SilentlyContinue'",
       '[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false',
       '$OutputEncoding = [Console]::OutputEncoding',
-      await this.preludeText(),
-      'try {',
-      "  $ferryMode = 'real'",
-      "  if ($env:FERRY_LAB_MODULE) { Import-FerryLab -ModulePath $env:FERRY_LAB_MODULE -LabDir $env:FERRY_LAB_DIR; $ferryMode = 'lab' }",
       // The clash check costs a module scan: once per real-host pool, by its first process (in the
       // lab the names are pinned to HyperVLab as well, but another module's cmdlets matter only
       // to real hosts).
-      first && this.labDir === undefined ? START_WITH_CLASH_CHECK : START_WITHOUT_CLASH_CHECK,
-      "} catch { Write-FerryJson ([ordered]@{ ok = $false; error = [ordered]@{ code = 'script-error'; message = [string]$_.Exception.Message } }) }",
+      await this.setupText(first && this.labDir === undefined ? START_WITH_CLASH_CHECK : START_WITHOUT_CLASH_CHECK),
     ].join('\n');
     const result = await ps.invoke(oneLine(setup, true));
     ps.history.length = 0;

@@ -2,7 +2,7 @@
 import type { DesiredSettings, HostMigrationSettings, Plan } from '../../../electron/core/model';
 import { ask } from './ask';
 import { factsFor } from './discovery-slice';
-import { recommend, type Recommendation } from './recommend';
+import { recommend, type Recommendation } from '../../../electron/core/settings/recommend';
 import type { RowId } from './settings-rows';
 import type { SliceFactory } from './types';
 

@@ -2,13 +2,15 @@
 import type { RequestOf, ResponseOf } from '../../../electron/core/contract/channels';
 import type { DiscoveredHost, HostFacts } from '../../../electron/core/model';
 import { ask } from './ask';
-import { DEFAULT_FILTER, DEFAULT_SORT, parseHostNames, validateHostName, type HostFilter, type SortSpec } from './host-list';
+import { DEFAULT_FILTER, DEFAULT_SORT, parseHostNames, typedNameProblem, type HostFilter, type SortSpec } from './host-list';
 import type { SliceFactory } from './types';
 
 export interface AddResult {
   readonly name: string;
   /** i18n key of the validation/resolution problem, or null when added. */
   readonly problemKey: string | null;
+  /** The problem's i18n params (besides `name`). */
+  readonly problemParams?: Readonly<Record<string, string | number>>;
   readonly detail?: string;
 }
 
@@ -158,8 +160,8 @@ export const createDiscoverySlice: SliceFactory<DiscoverySlice> = (api) => (set,
     const invalid: AddResult[] = [];
     const valid: string[] = [];
     for (const n of names) {
-      const problem = validateHostName(n);
-      if (problem) invalid.push({ name: n, problemKey: `discover.add.${problem}` });
+      const problem = typedNameProblem(n);
+      if (problem) invalid.push({ name: n, problemKey: problem.key, problemParams: problem.params });
       else valid.push(n);
     }
     if (names.length === 0) invalid.push({ name: '', problemKey: 'discover.add.empty' });

@@ -41,6 +41,8 @@ export interface GroupRowInput {
   /** Host-specific incoming networks (perHost), by upper-cased name. */
   readonly hostNetworks?: Readonly<Record<string, DesiredSettings['networks']>>;
   readonly delegation: { readonly enabled: boolean; readonly topology: DelegationTopology };
+  /** The directory's DNS domain (see RowInput.dnsDomain). */
+  readonly dnsDomain?: string;
 }
 
 const key = (n: string) => n.toUpperCase();
@@ -52,10 +54,10 @@ export function desiredFor(input: Pick<GroupRowInput, 'desired' | 'hostNetworks'
 }
 
 /** The delegation entries each host's account needs for the topology, and how many it has. */
-export function delegationNeeds(input: Pick<GroupRowInput, 'hosts' | 'accounts' | 'delegation'>): Map<string, { present: number; needed: number }> {
+export function delegationNeeds(input: Pick<GroupRowInput, 'hosts' | 'accounts' | 'delegation' | 'dnsDomain'>): Map<string, { present: number; needed: number }> {
   const out = new Map<string, { present: number; needed: number }>(input.hosts.map((h) => [key(h), { present: 0, needed: 0 }]));
   for (const p of topologyPairs(input.hosts, input.delegation.topology)) {
-    const view = delegationView(input.accounts[key(p.source)], input.accounts[key(p.destination)], p.destination);
+    const view = delegationView(input.accounts[key(p.source)], input.accounts[key(p.destination)], p.destination, input.dnsDomain);
     const n = out.get(key(p.source));
     if (!n) continue;
     n.needed += view.entries.length;

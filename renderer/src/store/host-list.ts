@@ -3,6 +3,7 @@
  * sorted. Pure and linear so 5,000 rows re-filter well inside one frame.
  */
 import type { DelegationState, DiscoveredHost, HostFacts, HostStatus } from '../../../electron/core/model';
+import { hostNameProblem } from '../../../electron/core/settings/host-name';
 
 export interface HostRow {
   readonly name: string;
@@ -121,12 +122,13 @@ export function parseHostNames(text: string): string[] {
   return out;
 }
 
-/** Inline validation of one typed name (DNS label rules; NetBIOS names up to 15 chars are a subset). */
-export function validateHostName(name: string): 'empty' | 'too-long' | 'invalid-chars' | null {
-  if (name.length === 0) return 'empty';
-  if (name.length > 253) return 'too-long';
-  if (!/^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(name)) {
-    return 'invalid-chars';
-  }
-  return null;
+/**
+ * What is wrong with one typed name, as an i18n key (`hostName.<code>`) and its params. The rule
+ * is core's (core/settings/host-name.ts), the same the IPC gate applies.
+ */
+export function typedNameProblem(name: string): { readonly key: string; readonly params: Readonly<Record<string, string | number>> } | null {
+  const problem = hostNameProblem(name);
+  if (problem === null) return null;
+  const { code, ...params } = problem;
+  return { key: `hostName.${code}`, params: { name, ...params } };
 }

@@ -3,7 +3,7 @@
  * hold thousands of hosts; a list of all of them is both slow to render and useless to scroll,
  * so the pickers show the best few matches and say how many more there are.
  */
-export interface HostMatches {
+interface HostMatches {
   /** The name equal to the text first, then names starting with it, then names containing it. */
   readonly shown: readonly string[];
   /** Matches left out beyond `limit`. */

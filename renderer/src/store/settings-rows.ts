@@ -2,6 +2,8 @@
  * The Configure grid: one row per setting with current source | current destination | desired,
  * whether they differ, and the risks of the desired value in words (i18n keys).
  */
+import { entriesToward, requiredEntries } from '../../../electron/core/delegation/entries';
+import { hasFlag, UF_TRUSTED_TO_AUTH_FOR_DELEGATION } from '../../../electron/core/delegation/uac';
 import type { ComputerAccount, DesiredSettings, HostFacts, HostMigrationSettings } from '../../../electron/core/model';
 
 export type RowId =
@@ -25,27 +27,30 @@ export const ROW_IDS: readonly RowId[] = [
   'delegationReverse',
 ];
 
-/** userAccountControl TRUSTED_TO_AUTH_FOR_DELEGATION: "use any authentication protocol". */
-export const UAC_TRUSTED_TO_AUTH_FOR_DELEGATION = 0x1000000;
-export const MIGRATION_SERVICE = 'Microsoft Virtual System Migration Service';
-
-/** The four SPNs `from` must be allowed to delegate to so a move to `to` works. */
-export function delegationEntries(to: ComputerAccount | undefined, toName: string): string[] {
-  const short = (to?.name ?? toName).toUpperCase();
-  const fqdn = to?.dnsHostName ?? short;
-  return [`cifs/${short}`, `cifs/${fqdn}`, `${MIGRATION_SERVICE}/${short}`, `${MIGRATION_SERVICE}/${fqdn}`];
+/**
+ * Stands in for a host whose computer account was not read: its name is the short name (the
+ * planner needs the account itself, so the grid only shows what it would look for).
+ */
+function accountOrName(account: ComputerAccount | undefined, name: string): ComputerAccount {
+  if (account !== undefined) return account;
+  const short = name.toUpperCase();
+  return { name: short, dn: '', samAccountName: `${short}$`, enabled: true, userAccountControl: 0, allowedToDelegateTo: [], servicePrincipalNames: [], hasHyperVScp: false };
 }
 
-export interface DelegationView {
+/** The four SPNs `from` must be allowed to delegate to so a move to `to` works (core's rule and FQDN fallback). */
+export function delegationEntries(to: ComputerAccount | undefined, toName: string, dnsDomain: string): string[] {
+  return requiredEntries(accountOrName(to, toName), dnsDomain).entries;
+}
+
+interface DelegationView {
   readonly entries: readonly { readonly spn: string; readonly present: boolean }[];
   readonly anyProtocol: boolean | undefined;
 }
 
-export function delegationView(from: ComputerAccount | undefined, to: ComputerAccount | undefined, toName: string): DelegationView {
-  const have = new Set((from?.allowedToDelegateTo ?? []).map((s) => s.toLowerCase()));
+export function delegationView(from: ComputerAccount | undefined, to: ComputerAccount | undefined, toName: string, dnsDomain = ''): DelegationView {
   return {
-    entries: delegationEntries(to, toName).map((spn) => ({ spn, present: have.has(spn.toLowerCase()) })),
-    anyProtocol: from ? (from.userAccountControl & UAC_TRUSTED_TO_AUTH_FOR_DELEGATION) !== 0 : undefined,
+    entries: entriesToward(from, accountOrName(to, toName), dnsDomain),
+    anyProtocol: from ? hasFlag(from.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION) : undefined,
   };
 }
 
@@ -56,7 +61,7 @@ export type Cell =
   | { readonly kind: 'delegation'; readonly view: DelegationView }
   | { readonly kind: 'unknown' };
 
-export interface SettingRow {
+interface SettingRow {
   readonly id: RowId;
   readonly source: Cell;
   readonly destination: Cell;
@@ -172,6 +177,8 @@ export interface RowInput {
   readonly destinationAccount: ComputerAccount | undefined;
   readonly desired: DesiredSettings;
   readonly delegation: { readonly enabled: boolean; readonly bothDirections: boolean };
+  /** The directory's DNS domain: the FQDN of an account without dNSHostName (as the planner). */
+  readonly dnsDomain?: string;
 }
 
 export function settingRows(input: RowInput): SettingRow[] {
@@ -183,8 +190,8 @@ export function settingRows(input: RowInput): SettingRow[] {
     if (id === 'delegationForward' || id === 'delegationReverse') {
       const forward = id === 'delegationForward';
       // Each direction is written on the account of the host the move starts from.
-      const fwd = delegationView(input.sourceAccount, input.destinationAccount, input.destinationName);
-      const rev = delegationView(input.destinationAccount, input.sourceAccount, input.sourceName);
+      const fwd = delegationView(input.sourceAccount, input.destinationAccount, input.destinationName, input.dnsDomain);
+      const rev = delegationView(input.destinationAccount, input.sourceAccount, input.sourceName, input.dnsDomain);
       const view = forward ? fwd : rev;
       const wanted = delegation.enabled && (forward || delegation.bothDirections);
       const complete = view.entries.every((e) => e.present);

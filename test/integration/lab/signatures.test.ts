@@ -46,9 +46,14 @@ foreach ($name in ($env:LAB_CMDLETS -split ',')) {
 ConvertTo-Json -InputObject $out -Depth 8 -Compress
 `;
 
+// Cmdlets the reference does not list (Get-VHD…), from the docs, in the same format.
+const extraPath = path.join(root, 'electron/services/lab/tools/hyperv-signatures-extra.json');
+
 function loadReference(): Reference {
   const file = existsSync(referencePath) ? referencePath : localCopy;
-  return JSON.parse(readFileSync(file, 'utf8')) as Reference;
+  const ref = JSON.parse(readFileSync(file, 'utf8')) as Reference;
+  const extra = JSON.parse(readFileSync(extraPath, 'utf8')) as Reference;
+  return { cmdlets: { ...extra.cmdlets, ...ref.cmdlets } };
 }
 
 const sortSets = (sets: RefSet[]) => [...sets].sort((a, b) => a.set.localeCompare(b.set));

@@ -64,10 +64,15 @@ describe('ferry test on a fresh lab', () => {
     expect(find(o, 'vm.config-version', 'sql01')).toMatchObject({ severity: 'fail', evidence: { source: '12.0' } });
     expect(find(o, 'vm.config-version', 'web01')?.severity).toBe('pass');
     expect(find(o, 'network.port-6600')?.severity).toBe('pass');
+    // Issue 14 item 5: sql01's vTPM and its 24 processors against HV02's 16-processor NUMA nodes (spanning off).
+    expect(find(o, 'vm.tpm', 'sql01')).toMatchObject({ severity: 'warn', evidence: { source: 'HV01', destination: 'HV02' } });
+    expect(find(o, 'vm.numa', 'sql01')).toMatchObject({ severity: 'fail', evidence: { vmProcessors: '24', nodeProcessors: '16', numaSpanning: 'false' } });
+    expect(find(o, 'vm.numa', 'web01')?.severity).toBe('pass');
     expect(o.model.map((m) => m.option)).toEqual(['TCPIP', 'Compression', 'SMB']);
     const html = await readFile(report, 'utf8');
     expect(html).toContain('HV01');
     expect(html).toContain('host.migration-enabled');
+    expect(html).toContain('vm.numa');
     expect(html).not.toMatch(/<script|<link|<img/i);
   });
 

@@ -105,3 +105,37 @@ describe('the lab under a Group Policy execution policy', () => {
     expect(cases.get('lab-gpo')?.result.error?.message).toContain("Group Policy sets PowerShell's execution policy to AllSigned (MachinePolicy)");
   });
 });
+
+describe('the host read on a real host', () => {
+  interface Facts { vms: { name: string; state: string; switchNames: string[]; diskBytes: number; diskSizesRead: boolean; processorCompatibilityForMigration: boolean; hasPassThroughDisk: boolean }[]; links: { name: string; subnet: string; linkSpeedGbps: number; rdma: boolean }[] }
+
+  it('calls each Hyper-V cmdlet once for all VMs and joins components by VM Id, not name', () => {
+    const f = data('facts') as Facts;
+    const calls = cases.get('facts')?.calls ?? [];
+    for (const c of ['Get-VMHost', 'Get-VM', 'Get-VMProcessor', 'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive']) {
+      expect(calls.filter((x) => x.startsWith(`${c} `)), c).toHaveLength(1);
+    }
+    expect(calls).toContain('Get-VMProcessor HV01 -VMName *');
+    expect(f.vms.map((v) => [v.state, v.switchNames, v.processorCompatibilityForMigration, v.hasPassThroughDisk])).toEqual([
+      ['Running', ['Prod'], false, false],
+      ['Off', ['Test'], true, true],
+    ]);
+  });
+
+  it('sizes come from Get-VHD: one call per level of differencing parents', () => {
+    const f = data('facts') as Facts;
+    expect(f.vms.map((v) => v.diskBytes / 1024 ** 3)).toEqual([31, 5]);
+    expect(f.vms.every((v) => v.diskSizesRead)).toBe(true);
+    const vhd = (cases.get('facts')?.calls ?? []).filter((c) => c.startsWith('Get-VHD'));
+    expect(vhd).toEqual(['Get-VHD HV01 -Path D:\\VMs\\app_5F.avhdx,D:\\VMs\\b.vhdx', 'Get-VHD HV01 -Path D:\\VMs\\app.vhdx']);
+  });
+
+  it('one adapter that cannot be read costs only its own link', () => {
+    const f = data('facts') as Facts;
+    expect(f.links).toEqual([
+      { name: 'Mgmt', subnet: '192.168.1.0/24', linkSpeedGbps: 1, rdma: false },
+      { name: 'SMB1', subnet: '10.0.0.0/24', linkSpeedGbps: 25, rdma: true },
+    ]);
+    expect(cases.get('facts')?.calls.filter((c) => c.startsWith('Get-NetAdapter '))).toEqual(['Get-NetAdapter -InterfaceIndex 9']);
+  });
+});

@@ -8,6 +8,7 @@ import {
   type SenderInfo,
 } from '../../../electron/main/ipc-dispatch';
 import { kerberosDesired } from '../../support/desired-settings';
+import { createI18n } from '../../../renderer/src/i18n/i18n';
 
 const indexHtml = 'file:///opt/Ferry/resources/app.asar/dist/renderer/index.html';
 const own: SenderInfo = { isMainFrame: true, url: indexHtml };
@@ -107,6 +108,38 @@ describe('createDispatcher', () => {
     const extraKey = await d.dispatch('app:info', { extra: 1 }, own);
     expect(extraKey).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(calls).toEqual([]);
+  });
+
+  it('refuses a bad host name at the gate, naming the field, in every channel that takes one', async () => {
+    const { map, calls } = handlers();
+    const d = createDispatcher(map, check);
+    const cases: ReadonlyArray<readonly [InvokeChannel, unknown, string, RegExp]> = [
+      ['hosts:read', { hosts: ['HV01', 'HV 02'] }, 'hosts.1', /not a valid host name label/],
+      ['test:pair', { source: 'HV01', destination: "HV02'; calc" }, 'destination', /not a valid host name label/],
+      ['groups:save', { name: 'Lab', hosts: ['HV01', 'THIS-NAME-IS-TOO-LONG'] }, 'hosts.1', /NetBIOS computer name is at most 15/],
+      ['hosts:read', { hosts: [''] }, 'hosts.0', /host name is empty/],
+      ['hosts:read', { hosts: ['999.1.1.1'] }, 'hosts.0', /not a valid IPv4 address/],
+    ];
+    for (const [channel, payload, field, message] of cases) {
+      const result = await d.dispatch(channel, payload, own);
+      expect(result, `${channel} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'invalid-input', field } });
+      if (!result.ok) {
+        expect(result.error.message.startsWith(`${field}: `)).toBe(true);
+        expect(result.error.message).toMatch(message);
+      }
+    }
+    expect(calls).toEqual([]);
+    // The window gets the rule's code + params to say it in its language (hostName.* in en and de).
+    const bad = await d.dispatch('hosts:read', { hosts: ['HV01', 'HV 02'] }, own);
+    expect(bad).toMatchObject({ ok: false, error: { messageKey: 'hostName.bad-label', params: { name: 'HV 02', label: 'HV 02' } } });
+    const de = createI18n('de');
+    if (!bad.ok) expect(de.t(bad.error.messageKey ?? '', bad.error.params)).toBe('HV 02 ist kein gültiger Hostname: „HV 02“ darf nur Buchstaben, Ziffern und innere Bindestriche enthalten.');
+    // A huge name is not echoed back whole.
+    const huge = await d.dispatch('hosts:read', { hosts: ['x'.repeat(100_000)] }, own);
+    expect(!huge.ok && String(huge.error.params?.name).length).toBeLessThanOrEqual(41);
+    for (const hosts of [['HV01', 'hv02.contoso.com'], ['10.0.0.1', 'fe80::1'], ['HV01.']]) {
+      expect((await d.dispatch('hosts:read', { hosts }, own)).ok, hosts.join(',')).toBe(true);
+    }
   });
 
   it('passes a UserFacingError through with its code, field and target', async () => {

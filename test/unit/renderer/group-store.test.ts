@@ -117,7 +117,7 @@ describe('the group grid', () => {
 
   it('delegation: per account the entries its topology needs and how many it has', () => {
     const hv02 = fakeAccount('HV02');
-    const hv01 = fakeAccount('HV01', { allowedToDelegateTo: delegationEntries(hv02, 'HV02') });
+    const hv01 = fakeAccount('HV01', { allowedToDelegateTo: delegationEntries(hv02, 'HV02', 'lab.test') });
     const accounts = { HV01: hv01, HV02: hv02, HV03: fakeAccount('HV03') };
     const mesh = groupRows({ hosts: ['HV01', 'HV02', 'HV03'], facts: {}, accounts, desired, delegation: { enabled: true, topology: { kind: 'mesh' } } }).find((r) => r.id === 'delegation')!;
     expect(mesh.hosts.map((h) => h.cell)).toEqual([
@@ -142,6 +142,8 @@ describe('Recommended for a group', () => {
     expect(r.desired.networks).toEqual([{ subnet: '10.0.10.0/24', priority: 1 }]);
     expect(r.desired.virtualMachineMigrationPerformanceOption).toBe('SMB');
     expect(recommendGroup([f('HV01', 25, true), f('HV02', 25, false)]).desired.virtualMachineMigrationPerformanceOption).toBe('Compression');
+    // Its reasons speak of every host, not of "both".
+    expect(r.reasons.map((x) => x.key)).toEqual(['recommend.kerberos', 'group.recommend.dedicated', 'group.recommend.smb']);
   });
 });
 

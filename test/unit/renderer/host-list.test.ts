@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { buildRows, filterRows, sortRows, parseHostNames, validateHostName, DEFAULT_FILTER, DEFAULT_SORT, type HostFilter, type HostRow, type SortSpec } from '../../../renderer/src/store/host-list';
+import { buildRows, filterRows, sortRows, parseHostNames, typedNameProblem, DEFAULT_FILTER, DEFAULT_SORT, type HostFilter, type HostRow, type SortSpec } from '../../../renderer/src/store/host-list';
 import { fakeAccount, fakeFacts } from '../../support/fake-ferry-api';
 import type { DiscoveredHost, HostFacts } from '../../../electron/core/model';
+import { HostNameSchema } from '../../../electron/core/contract/schemas';
 
 /** What the Discover table shows: sorted, then searched and filtered. */
 const visibleRows = (rows: readonly HostRow[], query: string, filter: HostFilter, sort: SortSpec) => filterRows(sortRows(rows, sort), query, filter);
@@ -61,13 +62,25 @@ describe('host list', () => {
     expect(rows[0]).toMatchObject({ status: 'error', statusDetail: 'The PowerShell process ended unexpectedly.' });
   });
 
+  const key = (n: string) => typedNameProblem(n)?.key ?? null;
+
   it('parses and validates typed names', () => {
     expect(parseHostNames(' hv01, HV01;hv02\nhv03 ')).toEqual(['hv01', 'hv02', 'hv03']);
-    expect(validateHostName('hv01.lab.test')).toBeNull();
-    expect(validateHostName('hv 01')).toBe('invalid-chars');
-    expect(validateHostName("hv01'; rm")).toBe('invalid-chars');
-    expect(validateHostName('-hv')).toBe('invalid-chars');
-    expect(validateHostName('a'.repeat(254))).toBe('too-long');
-    expect(validateHostName('')).toBe('empty');
+    expect(key('hv01.lab.test')).toBeNull();
+    expect(key('hv 01')).toBe('hostName.bad-label');
+    expect(key("hv01'; rm")).toBe('hostName.bad-label');
+    expect(key('-hv')).toBe('hostName.bad-label');
+    expect(typedNameProblem('a'.repeat(254))).toEqual({ key: 'hostName.too-long', params: { name: 'a'.repeat(254), max: 253 } });
+    expect(key('')).toBe('hostName.empty');
+  });
+
+  it('accepts and refuses exactly the names the IPC gate does (one rule: core/settings/host-name.ts)', () => {
+    const names = ['HV01', 'hv01.lab.test', 'HV01.', '10.0.0.1', 'fe80::1', '::ffff:10.0.0.1', '999.1.1.1', 'THIS-NAME-IS-TOO-LONG', 'this-name-is-long.lab.test',
+      'hv01..lab', '.hv01', 'a'.repeat(64) + '.lab', 'hv01.123', 'hv_01', 'hv01$', '', 'a'.repeat(254), 'HV01\u0000'];
+    const disagree = names.filter((n) => (typedNameProblem(n) === null) !== HostNameSchema.safeParse(n).success);
+    expect(disagree).toEqual([]);
+    // The names the renderer's own rule used to get wrong.
+    expect(['999.1.1.1', 'THIS-NAME-IS-TOO-LONG', 'hv01.123'].map(key)).toEqual(['hostName.bad-ipv4', 'hostName.netbios-too-long', 'hostName.numeric-last-label']);
+    expect(['fe80::1', 'HV01.'].map(key)).toEqual([null, null]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { settingRows, delegationEntries, rowForSetting, type RowInput } from '../../../renderer/src/store/settings-rows';
-import { recommend } from '../../../renderer/src/store/recommend';
+import { recommend } from '../../../electron/core/settings/recommend';
 import { fakeAccount, fakeFacts } from '../../support/fake-ferry-api';
+import { planDelegation } from '../../../electron/core/delegation/plan';
 
 function input(over: Partial<RowInput> = {}): RowInput {
   const s = fakeFacts('HV01');
@@ -36,7 +37,7 @@ describe('settingRows', () => {
   });
 
   it('shows the four delegation entries per direction and the any-protocol flag', () => {
-    expect(delegationEntries(fakeAccount('HV02'), 'HV02')).toEqual([
+    expect(delegationEntries(fakeAccount('HV02'), 'HV02', 'lab.test')).toEqual([
       'cifs/HV02', 'cifs/hv02.lab.test',
       'Microsoft Virtual System Migration Service/HV02', 'Microsoft Virtual System Migration Service/hv02.lab.test',
     ]);
@@ -47,6 +48,20 @@ describe('settingRows', () => {
     expect(fwd.risks).toEqual(['risk.anyProtocol']);
     expect(fwd.source.kind === 'delegation' && fwd.source.view.entries.every((e) => e.present)).toBe(true);
     expect(rows.find((r) => r.id === 'delegationReverse')?.differs).toBe(true);
+  });
+
+  it('shows missing exactly the entries the planner adds, with the planner’s FQDN fallback (core/delegation/entries.ts)', () => {
+    // HV02's account has no dNSHostName: the planner assumes <short>.<directory domain>.
+    const hv02 = fakeAccount('HV02', { dnsHostName: undefined });
+    const hv01 = fakeAccount('HV01', { allowedToDelegateTo: ['cifs/HV02', 'Microsoft Virtual System Migration Service/HV02'] });
+    const rows = settingRows(input({ sourceAccount: hv01, destinationAccount: hv02, dnsDomain: 'corp.test' }));
+    const fwd = rows.find((r) => r.id === 'delegationForward')!;
+    const missing = fwd.source.kind === 'delegation' ? fwd.source.view.entries.filter((e) => !e.present).map((e) => e.spn) : [];
+    const planned = planDelegation([{ source: hv01, destination: hv02 }], { dnsDomain: 'corp.test', includeKlistPurge: false })
+      .steps.filter((st) => st.kind === 'delegation-add').map((st) => st.after);
+    expect(missing).toEqual(['cifs/hv02.corp.test', 'Microsoft Virtual System Migration Service/hv02.corp.test']);
+    expect(missing).toEqual(planned);
+    expect(fwd.differs).toBe(true);
   });
 
   it('treats unread hosts as different (never as equal)', () => {

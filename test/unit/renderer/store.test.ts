@@ -133,7 +133,7 @@ describe('discovery slice', () => {
     const store = createFerryStore(fake.api);
     await store.getState().addHosts('new05, bad;name$, ghost');
     const results = store.getState().addResults;
-    expect(results).toContainEqual({ name: 'name$', problemKey: 'discover.add.invalid-chars' });
+    expect(results).toContainEqual({ name: 'name$', problemKey: 'hostName.bad-label', problemParams: { name: 'name$', label: 'name$' } });
     expect(results).toContainEqual({ name: 'new05', problemKey: null });
     expect(results.find((r) => r.name === 'ghost')?.problemKey).toBe('discover.add.notFound');
     expect(fake.calls.find((c) => c.channel === 'hosts:resolve')?.request).toEqual({ names: ['new05', 'bad', 'ghost'] });

@@ -3,6 +3,9 @@ import { GIB, MB, MODEL_DEFAULTS, effectiveBandwidth, runModel, simulateOption }
 import { ModelResultSchema } from '../../../electron/core/contract/schemas';
 
 const anchor = { memoryBytes: 16 * GIB, dirtyBytesPerSecond: 200 * MB, linkGbps: 10 };
+// The field notes' worked examples (§5.2) assume one stream fills the link and no setup time:
+// they check the round loop. The defaults cap one TCP stream (published-figures.test.ts).
+const linkBound = { perStreamBytesPerSecond: Infinity, setupSeconds: 0 };
 const within = (value: number, expected: number, share = 0.3) => {
   expect(value).toBeGreaterThanOrEqual(expected * (1 - share));
   expect(value).toBeLessThanOrEqual(expected * (1 + share));
@@ -10,7 +13,7 @@ const within = (value: number, expected: number, share = 0.3) => {
 
 describe('pre-copy model', () => {
   it('matches the 10 GbE anchor: 16 GiB at 200 MB/s converges in ≈18 s with ≈0.1 s blackout', () => {
-    const r = simulateOption('TCPIP', anchor);
+    const r = simulateOption('TCPIP', anchor, linkBound);
     expect(r.converges).toBe(true);
     expect(r.rounds).toBe(3);
     within(r.totalSeconds, 18);
@@ -18,7 +21,7 @@ describe('pre-copy model', () => {
   });
 
   it('matches the 1 GbE anchor: does not converge, blackout near 19 s, total near 344 s', () => {
-    const r = simulateOption('TCPIP', { ...anchor, linkGbps: 1 });
+    const r = simulateOption('TCPIP', { ...anchor, linkGbps: 1 }, linkBound);
     expect(r.converges).toBe(false);
     expect(r.rounds).toBe(MODEL_DEFAULTS.maxRounds);
     within(r.downtimeSeconds, 19);
@@ -27,8 +30,8 @@ describe('pre-copy model', () => {
   });
 
   it('matches the 25 GbE row (≈7 s) and the 10 GbE / 1.5 GB/s row (no convergence, ≈34 s)', () => {
-    within(simulateOption('TCPIP', { ...anchor, linkGbps: 25 }).totalSeconds, 7);
-    const hot = simulateOption('TCPIP', { ...anchor, dirtyBytesPerSecond: 1500 * MB });
+    within(simulateOption('TCPIP', { ...anchor, linkGbps: 25 }, linkBound).totalSeconds, 7);
+    const hot = simulateOption('TCPIP', { ...anchor, dirtyBytesPerSecond: 1500 * MB }, linkBound);
     expect(hot.converges).toBe(false);
     within(hot.totalSeconds, 34);
     within(hot.downtimeSeconds, 1.9);
@@ -65,16 +68,33 @@ describe('pre-copy model', () => {
     expect(simulateOption('TCPIP', { ...anchor, dirtyBytesPerSecond: B * 0.5 }).converges).toBe(true);
   });
 
-  it('models the options: compression capped by idle CPU, SMB sums links, RDMA raises it, concurrency shares it', () => {
+  it('models the options: one TCP stream capped, compression capped by idle CPU, SMB sums links and channels, RDMA uncapped', () => {
     const link = (10e9 / 8) * 0.9;
-    expect(effectiveBandwidth('TCPIP', anchor)).toBeCloseTo(link);
+    const stream = MODEL_DEFAULTS.perStreamBytesPerSecond;
+    expect(effectiveBandwidth('TCPIP', anchor)).toBe(stream);
+    expect(effectiveBandwidth('TCPIP', { ...anchor, linkGbps: 1 })).toBeCloseTo(0.9 * 1e9 / 8);
     expect(effectiveBandwidth('Compression', { ...anchor, linkGbps: 1 })).toBeCloseTo(2 * 0.9 * 1e9 / 8);
-    expect(effectiveBandwidth('Compression', anchor)).toBeCloseTo(4 * 250e6);
+    expect(effectiveBandwidth('Compression', anchor)).toBeCloseTo(2 * stream);
+    expect(effectiveBandwidth('Compression', { ...anchor, linkGbps: 25 }, { ...MODEL_DEFAULTS, compressionRatio: 4 })).toBeCloseTo(4 * 250e6);
     expect(effectiveBandwidth('SMB', { ...anchor, links: 2 })).toBeCloseTo(2 * link);
     expect(effectiveBandwidth('SMB', { ...anchor, links: 2, rdma: true })).toBeGreaterThan(2 * link);
     expect(effectiveBandwidth('SMB', { ...anchor, linkGbps: 100, links: 8, rdma: true })).toBe(MODEL_DEFAULTS.memoryBandwidthBytesPerSecond);
-    expect(effectiveBandwidth('TCPIP', { ...anchor, concurrent: 2 })).toBeCloseTo(link / 2);
+    expect(effectiveBandwidth('SMB', { ...anchor, linkGbps: 100 })).toBe(4 * stream);
+  });
+
+  it('concurrent moves add up until the link is full, then share it (no even B/k split below the link)', () => {
+    const stream = MODEL_DEFAULTS.perStreamBytesPerSecond;
+    expect(effectiveBandwidth('TCPIP', { ...anchor, concurrent: 2 })).toBe(stream);
+    expect(effectiveBandwidth('TCPIP', { ...anchor, concurrent: 4 })).toBeCloseTo((10e9 / 8) * 0.9 / 4);
+    expect(simulateOption('TCPIP', { ...anchor, concurrent: 2 }).totalSeconds).toBe(simulateOption('TCPIP', anchor).totalSeconds);
     expect(simulateOption('TCPIP', { ...anchor, concurrent: 4 }).totalSeconds).toBeGreaterThan(simulateOption('TCPIP', anchor).totalSeconds);
+    expect(effectiveBandwidth('TCPIP', { ...anchor, linkGbps: 1, concurrent: 2 })).toBeCloseTo(0.9 * 1e9 / 8 / 2);
+  });
+
+  it('says which compression ratio it assumed', () => {
+    expect(simulateOption('Compression', anchor).compressionRatio).toBe(2);
+    expect(simulateOption('Compression', anchor, { compressionRatio: 3 }).compressionRatio).toBe(3);
+    expect(simulateOption('TCPIP', anchor).compressionRatio).toBeUndefined();
   });
 
   it('takes overrides and stops at the data cap', () => {
@@ -82,7 +102,7 @@ describe('pre-copy model', () => {
     expect(capped.converges).toBe(false);
     expect(capped.why).toMatch(/data cap/);
     expect(capped.rounds).toBeLessThan(MODEL_DEFAULTS.maxRounds);
-    expect(simulateOption('TCPIP', anchor, { stopCopyThresholdBytes: 1e9 }).rounds).toBeLessThan(3);
+    expect(simulateOption('TCPIP', anchor, { ...linkBound, stopCopyThresholdBytes: 1e9 }).rounds).toBeLessThan(3);
   });
 
   it('answers a zero link without NaN or Infinity, and every result fits the contract', () => {

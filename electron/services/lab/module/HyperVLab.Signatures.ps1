@@ -924,3 +924,118 @@ function Get-VMHardDiskDrive {
     )
     process { LabImpl-Get-VMHardDiskDrive -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
 }
+
+function Get-VHD {
+    [CmdletBinding(DefaultParameterSetName='Path')]
+    [OutputType('Microsoft.Vhd.PowerShell.VirtualHardDisk')]
+    param(
+        [Parameter(ParameterSetName='Path', Mandatory=$true, Position=0, ValueFromPipeline=$true, ValueFromPipelineByPropertyName=$true)]
+        [Alias('FullName')]
+        [System.String[]]
+        $Path,
+
+        [Parameter(ParameterSetName='Disk', Mandatory=$true, Position=0, ValueFromPipelineByPropertyName=$true)]
+        [Alias('Number')]
+        [System.UInt32]
+        $DiskNumber,
+
+        [Parameter(ParameterSetName='VMId', Mandatory=$true, Position=0, ValueFromPipeline=$true, ValueFromPipelineByPropertyName=$true)]
+        [Alias('Id')]
+        [System.Guid[]]
+        $VMId,
+
+        [Parameter()]
+        [Microsoft.Management.Infrastructure.CimSession[]]
+        $CimSession,
+
+        [Parameter()]
+        [System.String[]]
+        $ComputerName,
+
+        [Parameter()]
+        [System.Management.Automation.PSCredential[]]
+        $Credential
+    )
+    process { LabImpl-Get-VHD -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}
+
+function Get-VMSecurity {
+    [CmdletBinding(DefaultParameterSetName='VMName')]
+    [OutputType('Microsoft.HyperV.PowerShell.VMSecurity')]
+    param(
+        [Parameter(ParameterSetName='VMName')]
+        [Microsoft.Management.Infrastructure.CimSession[]]
+        $CimSession,
+
+        [Parameter(ParameterSetName='VMName')]
+        [System.String[]]
+        $ComputerName,
+
+        [Parameter(ParameterSetName='VMName')]
+        [System.Management.Automation.PSCredential[]]
+        $Credential,
+
+        [Parameter(ParameterSetName='VMName', Mandatory=$true, Position=0, ValueFromPipeline=$true)]
+        [System.String[]]
+        $VMName,
+
+        [Parameter(ParameterSetName='VMObject', Mandatory=$true, Position=0, ValueFromPipeline=$true)]
+        [Microsoft.HyperV.PowerShell.VirtualMachine[]]
+        $VM
+    )
+    process { LabImpl-Get-VMSecurity -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}
+
+function Get-VMGpuPartitionAdapter {
+    [CmdletBinding(DefaultParameterSetName='VMName')]
+    [OutputType('Microsoft.HyperV.PowerShell.VMGpuPartitionAdapter')]
+    param(
+        [Parameter(ParameterSetName='VMName')]
+        [Microsoft.Management.Infrastructure.CimSession[]]
+        $CimSession,
+
+        [Parameter(ParameterSetName='VMName')]
+        [System.String[]]
+        $ComputerName,
+
+        [Parameter(ParameterSetName='VMName')]
+        [System.Management.Automation.PSCredential[]]
+        $Credential,
+
+        [Parameter(ParameterSetName='VMName', Mandatory=$true, Position=0, ValueFromPipeline=$true)]
+        [System.String[]]
+        $VMName,
+
+        [Parameter(ParameterSetName='VMObject', Mandatory=$true, Position=0, ValueFromPipeline=$true)]
+        [Microsoft.HyperV.PowerShell.VirtualMachine[]]
+        $VM,
+
+        [Parameter()]
+        [System.String]
+        $AdapterId
+    )
+    process { LabImpl-Get-VMGpuPartitionAdapter -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}
+
+function Get-VMHostNumaNode {
+    [CmdletBinding(DefaultParameterSetName='ComputerName')]
+    [OutputType('Microsoft.HyperV.PowerShell.VMHostNumaNode')]
+    param(
+        [Parameter(ParameterSetName='CimSession', Mandatory=$true, Position=0, ValueFromPipelineByPropertyName=$true)]
+        [Microsoft.Management.Infrastructure.CimSession[]]
+        $CimSession,
+
+        [Parameter(ParameterSetName='ComputerName', Position=0)]
+        [System.String[]]
+        $ComputerName,
+
+        [Parameter(ParameterSetName='ComputerName', Position=1)]
+        [System.Management.Automation.PSCredential[]]
+        $Credential,
+
+        [Parameter()]
+        [System.Int32]
+        $Id
+    )
+    process { LabImpl-Get-VMHostNumaNode -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}

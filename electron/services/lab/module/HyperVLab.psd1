@@ -9,10 +9,11 @@
         'Get-VMHost', 'Set-VMHost', 'Enable-VMMigration', 'Disable-VMMigration',
         'Get-VMMigrationNetwork', 'Add-VMMigrationNetwork', 'Set-VMMigrationNetwork', 'Remove-VMMigrationNetwork',
         'Compare-VM', 'Move-VM', 'Get-VM', 'Get-VMSwitch', 'Get-VMHostSupportedVersion',
-        'Get-VMProcessor', 'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive',
+        'Get-VMProcessor', 'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive', 'Get-VHD', 'Get-VMSecurity', 'Get-VMGpuPartitionAdapter', 'Get-VMHostNumaNode',
         'Test-NetConnection', 'Initialize-HyperVLab', 'Get-HyperVLabHostInfo', 'Invoke-HyperVLabKlistPurge',
         'Get-LocalGroupMember', 'Invoke-HyperVLabOnHost', 'Get-HyperVLabIdentity',
-        'Get-HyperVLabPlannedVM', 'Remove-HyperVLabPlannedVM', 'Test-HyperVLabTcpPort'
+        'Get-HyperVLabPlannedVM', 'Remove-HyperVLabPlannedVM', 'Test-HyperVLabTcpPort',
+        'Connect-HyperVLabHost', 'Disconnect-HyperVLabHost'
     )
     CmdletsToExport = @()
     VariablesToExport = @()

@@ -3,6 +3,7 @@
 # State lives in a lab folder ($env:FERRY_LAB_DIR, or Initialize-HyperVLab -Path):
 #   lab.json              { domain, localHost }
 #   hosts/<NAME>.json     one file per host: settings, networks, switches, VMs, links, ports
+#   lab.json `network`    what reaching a host costs: connectMs, latencyMs (HyperVLab.Sessions.ps1)
 #   faults/<NAME>.json    fault injection: unreachable, latencyMs, accessDenied, failOnMutation,
 #                         mutationCalls, closedPorts
 # Several pool processes may touch the lab at once: every write goes to a temp file that is
@@ -163,7 +164,7 @@ function Enter-LabHost([string]$Computer, [switch]$Mutating) {
     # Moves whose moment has come land first (HyperVLab.Move.ps1): a host down mid-move is down now.
     Sync-LabMigrations
     $fault = Get-LabFault $name
-    $latency = [int](Get-LabProp $fault 'latencyMs' 0)
+    $latency = (Get-LabCallDelay $name) + [int](Get-LabProp $fault 'latencyMs' 0)
     if ($latency -gt 0) { Start-Sleep -Milliseconds $latency }
     if ([bool](Get-LabProp $fault 'unreachable' $false)) {
         throw (New-LabUnreachableError $Computer)
@@ -243,6 +244,7 @@ function New-LabVMHost([string]$Name) {
     $h.VirtualMachineMigrationAuthenticationType = [Microsoft.HyperV.PowerShell.MigrationAuthenticationType]$s.settings.virtualMachineMigrationAuthenticationType
     $h.VirtualMachineMigrationPerformanceOption = [Microsoft.HyperV.PowerShell.VMMigrationPerformance]$s.settings.virtualMachineMigrationPerformanceOption
     $h.UseAnyNetworkForMigration = [bool]$s.settings.useAnyNetworkForMigration
+    $h.NumaSpanningEnabled = [bool](Get-LabProp $s 'numaSpanningEnabled' $true)
     $h.SupportedVmVersions = [string[]]@($s.supportedVersions)
     $h.VirtualMachinePath = 'C:\ProgramData\Microsoft\Windows\Hyper-V'
     $h.VirtualHardDiskPath = 'C:\ProgramData\Microsoft\Windows\Virtual Hard Disks'
@@ -258,6 +260,14 @@ function New-LabVM([object]$State, [object]$Vm) {
     $o.Generation = 2
     $o.State = [Microsoft.HyperV.PowerShell.VMState]([string]$Vm.state)
     $o.Status = 'Operating normally'
+    $o.PrimaryOperationalStatus = [Microsoft.HyperV.PowerShell.VMOperationalStatus]::Ok
+    $busy = [string](Get-LabProp $Vm 'operationalStatus' '')
+    if ($busy -ne '') {
+        # A VM Hyper-V is busy with (backup, merge…): InService plus what it is doing.
+        $o.PrimaryOperationalStatus = [Microsoft.HyperV.PowerShell.VMOperationalStatus]::InService
+        $o.SecondaryOperationalStatus = [Microsoft.HyperV.PowerShell.VMOperationalStatus]$busy
+        $o.Status = $busy
+    }
     $o.MemoryStartup = [long]$Vm.memoryStartupBytes
     if ($o.State -eq [Microsoft.HyperV.PowerShell.VMState]::Running) { $o.MemoryAssigned = [long]$Vm.memoryStartupBytes }
     $o.MemoryDemand = $o.MemoryAssigned
@@ -293,6 +303,7 @@ function New-LabAdapters([object]$State, [object]$Vm) {
         $n.SwitchName = [string](Get-LabProp $a 'switchName' '')
         $n.MacAddress = '00155D000000'
         $n.IPAddresses = [string[]]@()
+        $n.VMId = [guid]$Vm.id
         $n.ComputerName = [string]$State.name
         $n
     }
@@ -306,8 +317,8 @@ function New-LabDisks([object]$State, [object]$Vm) {
         $h.ControllerType = [Microsoft.HyperV.PowerShell.ControllerType]::SCSI
         $h.ControllerNumber = 0
         $h.ControllerLocation = $i
-        $h.SizeBytes = [long](Get-LabProp $d 'sizeBytes' 0)
         if ([bool](Get-LabProp $d 'passThrough' $false)) { $h.DiskNumber = 2 + $i } else { $h.Path = [string]$d.path }
+        $h.VMId = [guid]$Vm.id
         $h.VMName = [string]$Vm.name
         $h.ComputerName = [string]$State.name
         $i++
@@ -342,7 +353,9 @@ function Get-LabVmPairs([System.Management.Automation.PSCmdlet]$Cmdlet, [hashtab
         $name = Enter-LabHost $c
         $state = Get-LabHostState $name
         $found = @(Find-LabVms $state @($Bound['VMName']))
-        if ($found.Count -eq 0) {
+        # As PowerShell's wildcard convention has it, `-VMName *` on a host without VMs is no error.
+        $wild = @(@($Bound['VMName']) | Where-Object { [Management.Automation.WildcardPattern]::ContainsWildcardCharacters([string]$_) }).Count -gt 0
+        if ($found.Count -eq 0 -and -not $wild) {
             $Cmdlet.WriteError((New-LabErrorRecord (Get-LabText 'VmNotFound' @((@($Bound['VMName']) -join ', '))) 'ObjectNotFound' ObjectNotFound $c))
         }
         foreach ($vm in $found) { , @($state, $vm) }
@@ -555,6 +568,7 @@ function LabImpl-Get-VMProcessor($Cmdlet, [hashtable]$Bound) {
         $o = New-Object Microsoft.HyperV.PowerShell.VMProcessor
         $o.Count = [long](Get-LabProp $pair[1] 'processorCount' 2)
         $o.CompatibilityForMigrationEnabled = [bool](Get-LabProp $pair[1] 'processorCompatibilityForMigration' $false)
+        $o.VMId = [guid]$pair[1].id
         $o.VMName = [string]$pair[1].name
         $o.ComputerName = [string]$pair[0].name
         $o
@@ -573,6 +587,103 @@ function LabImpl-Get-VMNetworkAdapter($Cmdlet, [hashtable]$Bound) {
 
 function LabImpl-Get-VMHardDiskDrive($Cmdlet, [hashtable]$Bound) {
     foreach ($pair in @(Get-LabVmPairs $Cmdlet $Bound)) { New-LabDisks $pair[0] $pair[1] }
+}
+
+# Get-VHD -Path (one call for any number of files) or -VMId: the VHD files a host holds are its
+# VMs' disks (lab state `disks`: path, sizeBytes = virtual size, fileSizeBytes = size on disk,
+# parentPath/parentFileSizeBytes = a differencing disk's parent, missing = the file is gone). A
+# path no VM's disk has is an error per path, as a missing file is.
+function Get-LabVhdFiles([object]$State, [object]$Vm) {
+    foreach ($d in @(Get-LabProp $Vm 'disks' @())) {
+        if ([bool](Get-LabProp $d 'passThrough' $false) -or [bool](Get-LabProp $d 'missing' $false)) { continue }
+        $size = [uint64](Get-LabProp $d 'sizeBytes' 0)
+        $parent = [string](Get-LabProp $d 'parentPath' '')
+        $o = New-Object Microsoft.Vhd.PowerShell.VirtualHardDisk
+        $o.ComputerName = [string]$State.name; $o.Path = [string]$d.path; $o.Size = $size
+        $o.FileSize = [uint64](Get-LabProp $d 'fileSizeBytes' $size)
+        $o.VhdFormat = [Microsoft.Vhd.PowerShell.VhdFormat]::VHDX; $o.Attached = ([string]$Vm.state -eq 'Running')
+        if ($parent -ne '') { $o.VhdType = [Microsoft.Vhd.PowerShell.VhdType]::Differencing; $o.ParentPath = $parent } else { $o.VhdType = [Microsoft.Vhd.PowerShell.VhdType]::Dynamic }
+        $o
+        if ($parent -ne '') {
+            $p = New-Object Microsoft.Vhd.PowerShell.VirtualHardDisk
+            $p.ComputerName = [string]$State.name; $p.Path = $parent; $p.Size = $size
+            $p.FileSize = [uint64](Get-LabProp $d 'parentFileSizeBytes' $size)
+            $p.VhdFormat = [Microsoft.Vhd.PowerShell.VhdFormat]::VHDX; $p.VhdType = [Microsoft.Vhd.PowerShell.VhdType]::Dynamic
+            $p
+        }
+    }
+}
+
+function LabImpl-Get-VHD($Cmdlet, [hashtable]$Bound) {
+    if ($Bound.ContainsKey('DiskNumber')) { throw 'HyperVLab: Get-VHD -DiskNumber is not simulated.' }
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) {
+        param($name, $c)
+        $s = Get-LabHostState $name
+        $files = @()
+        foreach ($vm in @(Get-LabProp $s 'vms' @())) {
+            if ($Bound.ContainsKey('VMId') -and @($Bound['VMId'] | ForEach-Object { [string]$_ }) -notcontains [string]$vm.id) { continue }
+            $files += @(Get-LabVhdFiles $s $vm)
+        }
+        if ($Bound.ContainsKey('VMId')) { $files; return }
+        foreach ($path in @($Bound['Path'])) {
+            $hit = @($files | Where-Object { [string]::Equals($_.Path, [string]$path, [StringComparison]::OrdinalIgnoreCase) } | Select-Object -First 1)
+            if ($hit.Count -eq 0) {
+                $ex = New-Object System.IO.FileNotFoundException (Get-LabText 'VhdNotFound' @([string]$path)), ([string]$path)
+                $Cmdlet.WriteError((New-LabErrorRecord (Get-LabText 'VhdNotFound' @([string]$path)) 'ObjectNotFound,Microsoft.Vhd.PowerShell.Cmdlets.GetVHD' ObjectNotFound $path $ex))
+                continue
+            }
+            $hit[0]
+        }
+    }
+}
+
+# Get-VMSecurity / Get-VMGpuPartitionAdapter for VMs named by -VMName (with -ComputerName) or
+# given by -VM: lab state `tpmEnabled`, `shielded`, `gpuPartitionAdapters` (a count).
+function LabImpl-Get-VMSecurity($Cmdlet, [hashtable]$Bound) {
+    foreach ($pair in @(Get-LabVmPairs $Cmdlet $Bound)) {
+        $o = New-Object Microsoft.HyperV.PowerShell.VMSecurity
+        $o.TpmEnabled = [bool](Get-LabProp $pair[1] 'tpmEnabled' $false)
+        $o.Shielded = [bool](Get-LabProp $pair[1] 'shielded' $false)
+        $o.VMId = [guid]$pair[1].id; $o.VMName = [string]$pair[1].name; $o.ComputerName = [string]$pair[0].name
+        $o
+    }
+}
+
+function LabImpl-Get-VMGpuPartitionAdapter($Cmdlet, [hashtable]$Bound) {
+    foreach ($pair in @(Get-LabVmPairs $Cmdlet $Bound)) {
+        $n = [int](Get-LabProp $pair[1] 'gpuPartitionAdapters' 0)
+        for ($i = 0; $i -lt $n; $i++) {
+            $o = New-Object Microsoft.HyperV.PowerShell.VMGpuPartitionAdapter
+            $o.Id = "Microsoft:$($pair[1].id)\GPUP\$i"; $o.Name = 'GPU Partition Settings'
+            $o.VMId = [guid]$pair[1].id; $o.VMName = [string]$pair[1].name; $o.ComputerName = [string]$pair[0].name
+            if ($Bound.ContainsKey('AdapterId') -and $o.Id -ne [string]$Bound['AdapterId']) { continue }
+            $o
+        }
+    }
+}
+
+# Get-VMHostNumaNode: lab state `numaNodes` ({ memoryTotalBytes, processorCount }), by default two
+# nodes that split the host's memory and processors evenly.
+function LabImpl-Get-VMHostNumaNode($Cmdlet, [hashtable]$Bound) {
+    Invoke-LabPerHost $Cmdlet (Get-LabTargets $Bound) {
+        param($name)
+        $s = Get-LabHostState $name
+        $nodes = @(Get-LabProp $s 'numaNodes' @())
+        if ($nodes.Count -eq 0) {
+            $half = [pscustomobject]@{ memoryTotalBytes = [long]([long]$s.memoryCapacityBytes / 2); processorCount = [int]([int]$s.logicalProcessorCount / 2) }
+            $nodes = @($half, $half)
+        }
+        $i = 0
+        foreach ($n in $nodes) {
+            $o = New-Object Microsoft.HyperV.PowerShell.VMHostNumaNode
+            $o.NodeId = $i; $o.ComputerName = [string]$s.name
+            $o.MemoryTotal = [long]([long]$n.memoryTotalBytes / 1MB); $o.MemoryAvailable = [long]($o.MemoryTotal * 3 / 4)
+            $o.ProcessorsAvailability = [int[]]@(1..([int]$n.processorCount) | ForEach-Object { 100 })
+            $i++
+            if ($Bound.ContainsKey('Id') -and $o.NodeId -ne [int]$Bound['Id']) { continue }
+            $o
+        }
+    }
 }
 
 function Get-LabVersionValue([string]$Version) {
@@ -719,4 +830,5 @@ function Test-HyperVLabTcpPort {
 . (Join-Path $PSScriptRoot 'HyperVLab.Compare.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Move.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.LocalGroups.ps1')
+. (Join-Path $PSScriptRoot 'HyperVLab.Sessions.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Signatures.ps1')

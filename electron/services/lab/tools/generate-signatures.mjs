@@ -14,6 +14,9 @@ if (!jsonPath) {
 const here = path.dirname(new URL(import.meta.url).pathname);
 const out = outArg ?? path.join(here, '..', 'module', 'HyperVLab.Signatures.ps1');
 const ref = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
+// Cmdlets the reference lacks (Get-VHD…), in its format, from the docs: hyperv-signatures-extra.json.
+const extra = JSON.parse(fs.readFileSync(path.join(here, 'hyperv-signatures-extra.json'), 'utf8'));
+for (const [name, c] of Object.entries(extra.cmdlets)) if (!ref.cmdlets[name]) ref.cmdlets[name] = c;
 
 /** `System.Nullable`1[X]` (ToString form) → `System.Nullable[X]` (PowerShell type literal). */
 function psType(type) {

@@ -32,9 +32,12 @@ function ConvertTo-FerryPlain {
 
 # One JSON document per call, on its own line after a marker so stray host output cannot be
 # mistaken for it.
+# In a fan-out's runspace ($FerryJsonToPipeline) the line goes to that runspace's output instead:
+# the fan-out tells the hosts' answers apart.
 function Write-FerryJson {
     param([object]$Document)
     $json = ConvertTo-Json -InputObject $Document -Depth 8 -Compress
+    if ($global:FerryJsonToPipeline) { return ('FERRY-JSON:' + $json) }
     [Console]::Out.WriteLine('FERRY-JSON:' + $json)
 }
 
@@ -134,6 +137,7 @@ function Invoke-FerryMain {
             $message = "The Hyper-V PowerShell module is not installed on this computer, so Ferry cannot read or change Hyper-V hosts from it. Install the Hyper-V management tools (Hyper-V Module for Windows PowerShell), or use the lab. ($message)"
         }
         if ($null -ne $record.TargetObject -and $record.TargetObject -is [string] -and $code -ne 'script-error') { $target = [string]$record.TargetObject }
+        if ($code -eq 'unreachable' -and $null -ne $target) { try { Close-FerryHostSession $target } catch { } }
         $err = [ordered]@{ code = $code; message = $message }
         if ($null -ne $target) { $err['target'] = $target }
         Write-FerryJson ([ordered]@{ ok = $false; error = $err })
@@ -156,7 +160,8 @@ $script:FerryHyperVCommands = @(
     'Get-VMHost', 'Set-VMHost', 'Enable-VMMigration', 'Disable-VMMigration',
     'Get-VMMigrationNetwork', 'Add-VMMigrationNetwork', 'Set-VMMigrationNetwork', 'Remove-VMMigrationNetwork',
     'Compare-VM', 'Move-VM', 'Stop-VM', 'Get-VM', 'Get-VMSwitch', 'Get-VMHostSupportedVersion', 'Get-VMProcessor',
-    'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive', 'Get-VMDvdDrive', 'Get-VHD', 'Get-VMSnapshot', 'Get-VMMemory'
+    'Get-VMNetworkAdapter', 'Get-VMHardDiskDrive', 'Get-VMDvdDrive', 'Get-VHD', 'Get-VMSnapshot', 'Get-VMMemory',
+    'Get-VMSecurity', 'Get-VMGpuPartitionAdapter', 'Get-VMHostNumaNode'
 )
 
 # Pins every Hyper-V name Ferry uses to its module-qualified command (Hyper-V\Get-VM; in the lab
@@ -231,11 +236,84 @@ function Import-FerryLab {
     Initialize-HyperVLab -Path $LabDir
 }
 
-# The settings shape every mutating script returns after its change (HostMigrationSettings).
-function Get-FerryHostSettings {
+# One session per host per process, shared by the process's runspaces (a fan-out's too). On
+# real hosts: a CIM session (New-CimSession: WinRM, Kerberos) set up at the first call and reused
+# by every later one, instead of the temporary session a cmdlet given -ComputerName sets up and
+# tears down on each call. In the lab the HyperVLab module models the same (Connect-HyperVLabHost,
+# lab.json connectMs). Returns what a call is splatted with: @{ CimSession = $s } on real hosts,
+# @{ ComputerName = $c } in the lab (whose cmdlets find the open session by the host's name).
+if ($null -eq $global:FerryHostSessions) { $global:FerryHostSessions = [hashtable]::Synchronized(@{}) }
+function Get-FerryOn {
     param([string]$ComputerName)
-    $h = Get-VMHost -ComputerName $ComputerName
-    $nets = @(Get-VMMigrationNetwork -ComputerName $ComputerName | ForEach-Object {
+    if (Test-FerryLab) {
+        $null = Connect-HyperVLabHost -ComputerName $ComputerName
+        return @{ ComputerName = $ComputerName }
+    }
+    $key = $ComputerName.ToUpperInvariant()
+    $s = $global:FerryHostSessions[$key]
+    if ($null -eq $s) {
+        $s = New-CimSession -ComputerName $ComputerName -ErrorAction Stop
+        $global:FerryHostSessions[$key] = $s
+    }
+    return @{ CimSession = $s }
+}
+
+# Drops a host's session once the host stopped answering on it (rebooted, WinRM restarted): the
+# next call sets up a new one instead of failing on the dead one again.
+function Close-FerryHostSession {
+    param([string]$ComputerName)
+    if (Test-FerryLab) { $null = Disconnect-HyperVLabHost -ComputerName $ComputerName; return }
+    $key = $ComputerName.ToUpperInvariant()
+    $s = $global:FerryHostSessions[$key]
+    if ($null -eq $s) { return }
+    $global:FerryHostSessions.Remove($key)
+    try { Remove-CimSession -CimSession $s -ErrorAction Stop } catch { }
+}
+
+# The settings shape every mutating script returns after its change (HostMigrationSettings).
+# A real host's IPv4 links (name, subnet, speed, RDMA) over CIM: one Get-NetAdapter and one
+# Get-NetAdapterRdma call for all adapters, and each address on its own, so one adapter that
+# cannot be read (a teamed or hidden NIC, an address on an interface that went away) costs only
+# its own link, not all of them.
+function Get-FerryHostLinks {
+    param([string]$ComputerName, $CimSession)
+    # The NetAdapter cmdlets take only -CimSession: the host's open session, else its name.
+    $on = $ComputerName
+    if ($null -ne $CimSession) { $on = $CimSession }
+    $rdma = @{}
+    try { foreach ($r in @(Get-NetAdapterRdma -CimSession $on -ErrorAction Stop)) { $rdma[[string]$r.Name] = [bool]$r.Enabled } } catch { }
+    $byIndex = @{}
+    try { foreach ($a in @(Get-NetAdapter -CimSession $on -ErrorAction Stop)) { $byIndex[[string]$a.InterfaceIndex] = $a } } catch { }
+    $addresses = @()
+    try { $addresses = @(Get-NetIPAddress -CimSession $on -AddressFamily IPv4 -ErrorAction Stop | Where-Object { $_.PrefixOrigin -ne 'WellKnown' }) } catch { return @() }
+    $links = @()
+    foreach ($ip in $addresses) {
+        try {
+            $nic = $byIndex[[string]$ip.InterfaceIndex]
+            # Not in the list (the list call failed, or the adapter is hidden): ask for this one.
+            if ($null -eq $nic) { $nic = Get-NetAdapter -CimSession $on -InterfaceIndex $ip.InterfaceIndex -ErrorAction Stop }
+            $bytes = @(([string]$ip.IPAddress).Split('.') | ForEach-Object { [int]$_ })
+            if ($bytes.Count -ne 4) { continue }
+            $maskBits = [int]$ip.PrefixLength
+            $n = ([uint32]$bytes[0] -shl 24) -bor ([uint32]$bytes[1] -shl 16) -bor ([uint32]$bytes[2] -shl 8) -bor [uint32]$bytes[3]
+            $mask = [uint32]0
+            if ($maskBits -gt 0) { $mask = [uint32]([uint64]4294967295 -shl (32 - $maskBits) -band 4294967295) }
+            $net = $n -band $mask
+            $subnet = '{0}.{1}.{2}.{3}/{4}' -f (($net -shr 24) -band 255), (($net -shr 16) -band 255), (($net -shr 8) -band 255), ($net -band 255), $maskBits
+            $isRdma = $false; if ($rdma.ContainsKey([string]$nic.Name)) { $isRdma = $rdma[[string]$nic.Name] }
+            $links += [ordered]@{ name = [string]$nic.Name; subnet = $subnet; linkSpeedGbps = [double]$nic.ReceiveLinkSpeed / 1e9; rdma = $isRdma }
+        } catch { }
+    }
+    return $links
+}
+
+# -VMHost: the host object the caller already read (one round trip less).
+function Get-FerryHostSettings {
+    param([string]$ComputerName, [object]$VMHost)
+    $on = Get-FerryOn $ComputerName
+    $h = $VMHost
+    if ($null -eq $h) { $h = Get-VMHost @on }
+    $nets = @(Get-VMMigrationNetwork @on | ForEach-Object {
         $p = 0; if ($null -ne $_.Priority) { $p = [int64]$_.Priority }
         [ordered]@{ subnet = [string]$_.Subnet; priority = $p }
     })

@@ -1,5 +1,6 @@
 # Reads one host: migration settings, supported VM versions, switches, a VM summary, and
-# (best effort) OS, memory, CPU vendor, NIC links and Credential Guard.
+# (best effort) OS, memory, CPU vendor, NIC links and Credential Guard. Disk sizes come from
+# Get-VHD; every Hyper-V cmdlet is called once for all VMs.
 # Input: { computerName }. Output: HostFacts minus status/error/elapsedMs.
 param([string]$InputBase64)
 if (-not (Get-Command Invoke-FerryMain -ErrorAction SilentlyContinue)) { . (Join-Path $PSScriptRoot '_prelude.ps1') }
@@ -8,33 +9,111 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     param($in)
     $c = [string]$in.computerName
     $facts = [ordered]@{ computerName = $c }
-    $facts['settings'] = Get-FerryHostSettings -ComputerName $c
-    $vmHost = Get-VMHost -ComputerName $c
+    # One session to the host for every call below (Get-FerryOn).
+    $on = Get-FerryOn $c
+    $vmHost = Get-VMHost @on
+    $facts['settings'] = Get-FerryHostSettings -ComputerName $c -VMHost $vmHost
     $facts['logicalProcessorCount'] = [int64]$vmHost.LogicalProcessorCount
     $facts['memoryCapacityBytes'] = [int64]$vmHost.MemoryCapacity
-    $facts['supportedVersions'] = @(Get-VMHostSupportedVersion -ComputerName $c | ForEach-Object { $_.Version.ToString() })
-    $facts['switches'] = @(Get-VMSwitch -ComputerName $c | ForEach-Object { [ordered]@{ name = [string]$_.Name; switchType = $_.SwitchType.ToString() } })
+    $facts['supportedVersions'] = @(Get-VMHostSupportedVersion @on | ForEach-Object { $_.Version.ToString() })
+    $facts['switches'] = @(Get-VMSwitch @on | ForEach-Object { [ordered]@{ name = [string]$_.Name; switchType = $_.SwitchType.ToString() } })
+    # NUMA: with spanning off, a VM must fit in one node of the host it starts on (issue 14 item 5).
+    $facts['numaSpanningEnabled'] = [bool]$vmHost.NumaSpanningEnabled
+    try {
+        $facts['numaNodes'] = @(Get-VMHostNumaNode @on -ErrorAction Stop | ForEach-Object {
+            [ordered]@{ memoryTotalBytes = [int64]$_.MemoryTotal * 1048576; processorCount = @($_.ProcessorsAvailability).Count }
+        })
+    } catch { }
+    # One call per cmdlet for all VMs (issue 10 item 8): every remote call costs a round trip, so
+    # per-VM calls made a 60-VM host cost 180 of them. Components are joined to their VM by VMId
+    # (names can repeat). A host without VMs makes none of these calls.
+    $vmList = @(Get-VM @on)
+    $cpuById = @{}; $nicsById = @{}; $disksById = @{}
+    $vhdByPath = @{}; $vhdMissing = @{}
+    $securityById = $null; $gpuById = $null
+    if ($vmList.Count -gt 0) {
+        # Features that block moves (issue 14 item 5); a cmdlet the host lacks (GPU partitions
+        # before Windows Server 2022) leaves the fact unknown, not the read failed.
+        try {
+            $securityById = @{}
+            foreach ($x in @(Get-VMSecurity @on -VMName '*' -ErrorAction Stop)) { $securityById[[string]$x.VMId] = $x }
+        } catch { $securityById = $null }
+        try {
+            $gpuById = @{}
+            foreach ($x in @(Get-VMGpuPartitionAdapter @on -VMName '*' -ErrorAction Stop)) { $k = [string]$x.VMId; $gpuById[$k] = 1 + [int]$gpuById[$k] }
+        } catch { $gpuById = $null }
+        foreach ($p in @(Get-VMProcessor @on -VMName '*')) { $cpuById[[string]$p.VMId] = $p }
+        foreach ($n in @(Get-VMNetworkAdapter @on -VMName '*')) {
+            $k = [string]$n.VMId; if (-not $nicsById.ContainsKey($k)) { $nicsById[$k] = New-Object System.Collections.ArrayList }
+            [void]$nicsById[$k].Add($n)
+        }
+        foreach ($d in @(Get-VMHardDiskDrive @on -VMName '*')) {
+            $k = [string]$d.VMId; if (-not $disksById.ContainsKey($k)) { $disksById[$k] = New-Object System.Collections.ArrayList }
+            [void]$disksById[$k].Add($d)
+        }
+        # Sizes come from Get-VHD (a drive has none): FileSize is what a storage move copies. A
+        # differencing disk's parents are copied too, so each level of parents is one more call.
+        $wanted = @(foreach ($list in $disksById.Values) { foreach ($d in $list) { if ($null -eq $d.DiskNumber -and -not [string]::IsNullOrEmpty($d.Path)) { [string]$d.Path } } })
+        $depth = 0
+        while ($wanted.Count -gt 0 -and $depth -lt 16) {
+            $depth++
+            $vhdErrors = $null
+            $got = @(Get-VHD @on -Path $wanted -ErrorAction SilentlyContinue -ErrorVariable vhdErrors)
+            foreach ($v in $got) { $vhdByPath[([string]$v.Path).ToLowerInvariant()] = $v }
+            foreach ($w in $wanted) { if (-not $vhdByPath.ContainsKey($w.ToLowerInvariant())) { $vhdMissing[$w.ToLowerInvariant()] = $true } }
+            $parents = @(foreach ($v in $got) {
+                $pp = [string]$v.ParentPath
+                if ($pp -ne '' -and -not $vhdByPath.ContainsKey($pp.ToLowerInvariant()) -and -not $vhdMissing.ContainsKey($pp.ToLowerInvariant())) { $pp }
+            })
+            $wanted = @($parents | Select-Object -Unique)
+        }
+    }
     $vms = @()
-    foreach ($vm in @(Get-VM -ComputerName $c)) {
-        $cpu = Get-VMProcessor -VM $vm
-        $nics = @(Get-VMNetworkAdapter -VM $vm)
-        $disks = @(Get-VMHardDiskDrive -VM $vm)
-        $diskBytes = 0
-        foreach ($d in $disks) { if ($null -ne $d.PSObject.Properties['SizeBytes']) { $diskBytes += [int64]$d.SizeBytes } }
-        $vms += [ordered]@{
+    foreach ($vm in $vmList) {
+        $k = [string]$vm.Id
+        $cpu = $cpuById[$k]
+        $nics = @(); if ($nicsById.ContainsKey($k)) { $nics = @($nicsById[$k]) }
+        $disks = @(); if ($disksById.ContainsKey($k)) { $disks = @($disksById[$k]) }
+        $diskBytes = [int64]0
+        $sizesRead = $true
+        foreach ($d in $disks) {
+            if ($null -ne $d.DiskNumber -or [string]::IsNullOrEmpty($d.Path)) { continue }
+            $path = [string]$d.Path
+            $hops = 0
+            while ($path -ne '' -and $hops -lt 16) {
+                $hops++
+                $v = $vhdByPath[$path.ToLowerInvariant()]
+                if ($null -eq $v) { $sizesRead = $false; break }
+                $diskBytes += [int64]$v.FileSize
+                $path = [string]$v.ParentPath
+            }
+        }
+        $compat = $false; if ($null -ne $cpu) { $compat = [bool]$cpu.CompatibilityForMigrationEnabled }
+        # What Hyper-V is busy with (backing up, merging…): the enum name, not the localized Status.
+        $busy = ''
+        $secondary = $vm.SecondaryOperationalStatus
+        if ($null -ne $secondary) { $busy = $secondary.ToString() }
+        elseif ($null -ne $vm.PrimaryOperationalStatus -and $vm.PrimaryOperationalStatus.ToString() -ne 'Ok') { $busy = $vm.PrimaryOperationalStatus.ToString() }
+        $entry = [ordered]@{
             name = [string]$vm.Name
             state = $vm.State.ToString()
             memoryAssignedBytes = [int64]$vm.MemoryAssigned
             memoryStartupBytes = [int64]$vm.MemoryStartup
             dynamicMemoryEnabled = [bool]$vm.DynamicMemoryEnabled
             configurationVersion = [string]$vm.Version
-            processorCompatibilityForMigration = [bool]$cpu.CompatibilityForMigrationEnabled
+            processorCompatibilityForMigration = $compat
             switchNames = @($nics | Where-Object { -not [string]::IsNullOrEmpty($_.SwitchName) } | ForEach-Object { [string]$_.SwitchName })
             hasIsoAttached = (@($vm.DVDDrives | Where-Object { -not [string]::IsNullOrEmpty($_.Path) }).Count -gt 0)
             hasPassThroughDisk = (@($disks | Where-Object { $null -ne $_.DiskNumber }).Count -gt 0)
             hasSnapshots = ($null -ne $vm.ParentSnapshotId)
             diskBytes = [int64]$diskBytes
+            diskSizesRead = $sizesRead
+            processorCount = [int64]$vm.ProcessorCount
         }
+        if ($busy -ne '') { $entry['operationalStatus'] = $busy }
+        if ($null -ne $securityById) { $entry['tpmEnabled'] = ($null -ne $securityById[$k] -and [bool]$securityById[$k].TpmEnabled) }
+        if ($null -ne $gpuById) { $entry['gpuPartitionAdapters'] = [int]$gpuById[$k] }
+        $vms += $entry
     }
     $facts['vms'] = $vms
     if (Test-FerryLab) {
@@ -50,33 +129,17 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         # Real Windows: CIM over WinRM; each part is optional, a failure leaves it out.
         $facts['domain'] = [string]$vmHost.FullyQualifiedDomainName
         try {
-            $os = Get-CimInstance -ComputerName $c -ClassName Win32_OperatingSystem
+            $os = Get-CimInstance @on -ClassName Win32_OperatingSystem
             $facts['osVersion'] = [string]$os.Version
             $facts['memoryAvailableBytes'] = [int64]$os.FreePhysicalMemory * 1024
         } catch { }
-        try { $facts['processorVendor'] = [string](@(Get-CimInstance -ComputerName $c -ClassName Win32_Processor)[0].Manufacturer) } catch { }
+        try { $facts['processorVendor'] = [string](@(Get-CimInstance @on -ClassName Win32_Processor)[0].Manufacturer) } catch { }
         try {
-            $dg = Get-CimInstance -ComputerName $c -Namespace 'root\Microsoft\Windows\DeviceGuard' -ClassName Win32_DeviceGuard
+            $dg = Get-CimInstance @on -Namespace 'root\Microsoft\Windows\DeviceGuard' -ClassName Win32_DeviceGuard
             $facts['credentialGuardRunning'] = (@($dg.SecurityServicesRunning) -contains 1)
         } catch { }
-        try {
-            $rdma = @{}
-            try { foreach ($r in @(Get-NetAdapterRdma -CimSession $c)) { $rdma[[string]$r.Name] = [bool]$r.Enabled } } catch { }
-            $links = @()
-            foreach ($ip in @(Get-NetIPAddress -CimSession $c -AddressFamily IPv4 | Where-Object { $_.PrefixOrigin -ne 'WellKnown' })) {
-                $nic = Get-NetAdapter -CimSession $c -InterfaceIndex $ip.InterfaceIndex
-                $bytes = $ip.IPAddress.Split('.') | ForEach-Object { [int]$_ }
-                $maskBits = [int]$ip.PrefixLength
-                $n = ([uint32]$bytes[0] -shl 24) -bor ([uint32]$bytes[1] -shl 16) -bor ([uint32]$bytes[2] -shl 8) -bor [uint32]$bytes[3]
-                $mask = [uint32]0
-                if ($maskBits -gt 0) { $mask = [uint32]([uint64]4294967295 -shl (32 - $maskBits) -band 4294967295) }
-                $net = $n -band $mask
-                $subnet = '{0}.{1}.{2}.{3}/{4}' -f (($net -shr 24) -band 255), (($net -shr 16) -band 255), (($net -shr 8) -band 255), ($net -band 255), $maskBits
-                $isRdma = $false; if ($rdma.ContainsKey([string]$nic.Name)) { $isRdma = $rdma[[string]$nic.Name] }
-                $links += [ordered]@{ name = [string]$nic.Name; subnet = $subnet; linkSpeedGbps = [double]$nic.ReceiveLinkSpeed / 1e9; rdma = $isRdma }
-            }
-            $facts['links'] = $links
-        } catch { }
+        # The host's session when there is one (real hosts), so the links ride on it too.
+        $facts['links'] = @(Get-FerryHostLinks -ComputerName $c -CimSession $on['CimSession'])
     }
     return $facts
 }

@@ -61,6 +61,7 @@ export function SettingsGrid() {
   const desired = useFerry((s) => s.desired);
   const delegation = useFerry((s) => s.delegation);
   const focusRow = useFerry((s) => s.focusRow);
+  const dnsDomain = useFerry((s) => s.directory?.dnsDomain);
   const focused = useRef<HTMLTableRowElement>(null);
 
   const rows = useMemo(() => {
@@ -75,8 +76,9 @@ export function SettingsGrid() {
       destinationAccount: account(destination),
       desired,
       delegation,
+      dnsDomain,
     });
-  }, [source, destination, facts, hosts, desired, delegation]);
+  }, [source, destination, facts, hosts, desired, delegation, dnsDomain]);
 
   useEffect(() => {
     if (focusRow && focused.current) {

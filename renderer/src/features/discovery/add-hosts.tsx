@@ -4,7 +4,7 @@ import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-compon
 import { useTranslation } from 'react-i18next';
 import { Busy } from '../../app/busy';
 import { useActions, useFerry } from '../../app/store-context';
-import { parseHostNames, validateHostName } from '../../store/host-list';
+import { parseHostNames, typedNameProblem } from '../../store/host-list';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end' } });
 
@@ -15,8 +15,8 @@ export function AddHosts() {
   const results = useFerry((s) => s.addResults);
   const [text, setText] = useState('');
   const firstProblem = parseHostNames(text)
-    .map((n) => ({ n, p: validateHostName(n) }))
-    .find((x) => x.p !== null);
+    .map(typedNameProblem)
+    .find((p) => p !== null);
 
   return (
     <section aria-labelledby="add-heading">
@@ -31,7 +31,7 @@ export function AddHosts() {
         <Field
           label={t('discover.add.label')}
           validationState={firstProblem ? 'error' : 'none'}
-          validationMessage={firstProblem ? t(`discover.add.${firstProblem.p ?? 'empty'}`, { name: firstProblem.n }) : undefined}
+          validationMessage={firstProblem ? t(firstProblem.key, firstProblem.params) : undefined}
           style={{ flexGrow: 1 }}
         >
           <Input value={text} onChange={(_, d) => setText(d.value)} data-testid="add-hosts-input" />
@@ -45,7 +45,7 @@ export function AddHosts() {
         <ul aria-live="polite" data-testid="add-results">
           {results.map((r) => (
             <li key={r.name}>
-              {r.problemKey ? t(r.problemKey, { name: r.name }) : t('discover.add.added', { name: r.name })}
+              {r.problemKey ? t(r.problemKey, { ...r.problemParams, name: r.name }) : t('discover.add.added', { name: r.name })}
               {r.detail ? ` — ${r.detail}` : null}
             </li>
           ))}

@@ -131,6 +131,7 @@ export function GroupSettingsGrid() {
   const hubs = useFerry((s) => s.hubs);
   const networkMode = useFerry((s) => s.networkMode);
   const hostNetworks = useFerry((s) => s.hostNetworks);
+  const dnsDomain = useFerry((s) => s.directory?.dnsDomain);
 
   const rows = useMemo(() => {
     if (!desired) return [];
@@ -138,8 +139,8 @@ export function GroupSettingsGrid() {
     const wanted = new Set(group.map((g) => g.toUpperCase()));
     for (const h of hosts) if (wanted.has(h.account.name.toUpperCase())) accounts[h.account.name.toUpperCase()] = h.account;
     const top: DelegationTopology = topology === 'hub' ? { kind: 'hub', hubs } : { kind: 'mesh' };
-    return groupRows({ hosts: group, facts, accounts, desired, hostNetworks: hostNetworkOverrides({ group, networkMode, hostNetworks }), delegation: { enabled, topology: top } });
-  }, [group, facts, hosts, desired, enabled, topology, hubs, networkMode, hostNetworks]);
+    return groupRows({ hosts: group, facts, accounts, desired, hostNetworks: hostNetworkOverrides({ group, networkMode, hostNetworks }), delegation: { enabled, topology: top }, dnsDomain });
+  }, [group, facts, hosts, desired, enabled, topology, hubs, networkMode, hostNetworks, dnsDomain]);
 
   if (!desired) return null;
   return (

@@ -1,12 +1,13 @@
 /**
- * The one-click "Recommended" settings for a source/destination pair, as a pure function so the
- * rules are unit-tested and the UI only shows the result and its reasons.
+ * The one-click "Recommended" settings for a source/destination pair: policy in core, so the
+ * window (Configure's Recommended button) and the CLI (`ferry plan --recommended`) recommend the
+ * same. Reasons are codes (`recommend.*`) + params; the renderer localizes them.
  *
  * Rules (Microsoft guidance in shared/reference): Kerberos with constrained delegation both ways;
  * restrict migration to the hosts' dedicated network when both have one (otherwise any network);
  * Compression below 10 Gb/s, SMB when the path is 10 Gb/s or faster and RDMA-capable on both sides.
  */
-import type { DesiredSettings, HostFacts, MigrationLink, MigrationNetwork } from '../../../electron/core/model';
+import type { DesiredSettings, HostFacts, MigrationLink, MigrationNetwork } from '../model';
 
 export interface Recommendation {
   readonly desired: DesiredSettings;
@@ -15,7 +16,7 @@ export interface Recommendation {
   readonly reasons: readonly { readonly key: string; readonly values?: Record<string, string | number> }[];
 }
 
-export const SMB_THRESHOLD_GBPS = 10;
+const SMB_THRESHOLD_GBPS = 10;
 
 const MANAGEMENT = /manag|mgmt|admin/i;
 const MIGRATION = /migrat|live|\blm\b|vmotion/i;

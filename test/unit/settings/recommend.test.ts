@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { recommend, commonLinks, dedicatedLinks } from '../../../renderer/src/store/recommend';
+import { recommend, commonLinks, dedicatedLinks } from '../../../electron/core/settings/recommend';
 import { fakeFacts } from '../../support/fake-ferry-api';
 import type { MigrationLink } from '../../../electron/core/model';
 

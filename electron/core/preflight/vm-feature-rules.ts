@@ -1,0 +1,115 @@
+/**
+ * VM features that block or slow a move (issue 14 item 5): a virtual TPM, GPU partitions, a VM
+ * larger than one destination NUMA node while NUMA spanning is off, checkpoints, and a VM that
+ * Hyper-V is busy with (backup, merge, export…). Facts from Get-VMSecurity,
+ * Get-VMGpuPartitionAdapter, Get-VMHostNumaNode, Get-VMHost and Get-VM (get-host-facts.ps1).
+ * A finding appears only where the feature is present (or, for NUMA, where spanning is off).
+ */
+import type { Finding, HostFacts, VmSummary } from '../model';
+import { memoryNeeded } from './capacity-rules';
+import type { MigrationFacts } from './facts';
+import { command, finding, manual, NO_FIX, psQuote } from './finding';
+import { findVm } from './vm-rules';
+
+/**
+ * Secondary operational states in which Hyper-V refuses to migrate the VM until the operation
+ * ends (VMOperationalStatus names, language-neutral; the localized `Status` text is not read).
+ */
+const BUSY = new Set([
+  'BackingUpVirtualMachine', 'MergingDisks', 'CreatingSnapshot', 'ApplyingSnapshot', 'DeletingSnapshot', 'ExportingVirtualMachine',
+  'MigratingVirtualMachine', 'MigratingPlannedVm', 'StorageMigrationPhaseOne', 'StorageMigrationPhaseTwo', 'ModifyingUpVirtualMachine', 'WaitingToStart',
+]);
+
+/** Windows Server 2025 (build 26100) is the first release that live-migrates VMs with GPU partitions. */
+export const GPU_P_LIVE_MIGRATION_BUILD = 26100;
+
+export function osBuild(host: HostFacts): number | undefined {
+  const m = /^\d+\.\d+\.(\d+)/.exec(host.osVersion ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+export function vmFeatureRules(f: MigrationFacts): Finding[] {
+  const out: Finding[] = [];
+  for (const name of f.vmNames) {
+    const vm = findVm(f.source, name);
+    if (vm === undefined) continue;
+    out.push(...busy(vm), ...tpm(vm, f), ...gpu(vm, f), ...numa(vm, f), ...checkpoints(vm, f));
+  }
+  return out;
+}
+
+function busy(vm: VmSummary): Finding[] {
+  const s = vm.operationalStatus;
+  if (s === undefined || !BUSY.has(s)) return [];
+  return [finding('vm.busy', 'vm', 'fail', `Hyper-V is busy with "${vm.name}" (${s}): it refuses to move it until that ends`,
+    { vm: vm.name, operationalStatus: s },
+    manual('Wait until the backup, merge or export has finished (Get-VM shows the status), then test again.'), vm.name, { vm: vm.name, status: s })];
+}
+
+function tpm(vm: VmSummary, f: MigrationFacts): Finding[] {
+  if (vm.tpmEnabled !== true) return [];
+  const src = f.source.computerName;
+  const dst = f.destination.computerName;
+  // The vTPM's key protector is wrapped by the source's guardian (UntrustedGuardian without HGS);
+  // the destination must hold the same certificates or the VM cannot start there.
+  const cmd = `Invoke-Command -ComputerName ${psQuote(src)} { Get-ChildItem 'Cert:\\LocalMachine\\Shielded VM Local Certificates' }; ` +
+    `Invoke-Command -ComputerName ${psQuote(dst)} { Get-ChildItem 'Cert:\\LocalMachine\\Shielded VM Local Certificates' }`;
+  return [finding('vm.tpm', 'vm', 'warn', `"${vm.name}" has a virtual TPM: ${dst} needs the guardian certificates of ${src}`,
+    { vm: vm.name, tpm: 'yes', source: src, destination: dst },
+    command(`Compare both hosts' "Shielded VM Local Certificates"; export the guardian's signing and encryption certificates (with private keys) from ${src} and import them on ${dst}, or the VM will not start there.`, cmd),
+    vm.name, { vm: vm.name, source: src, destination: dst, command: cmd })];
+}
+
+function gpu(vm: VmSummary, f: MigrationFacts): Finding[] {
+  const count = vm.gpuPartitionAdapters ?? 0;
+  if (count === 0) return [];
+  const src = osBuild(f.source);
+  const dst = osBuild(f.destination);
+  const evidence = { vm: vm.name, gpuPartitionAdapters: String(count), sourceOs: f.source.osVersion ?? 'unknown', destinationOs: f.destination.osVersion ?? 'unknown', state: vm.state };
+  const params = { vm: vm.name, count: String(count), host: f.destination.computerName };
+  if (vm.state.toLowerCase() !== 'running') {
+    return [finding('vm.gpu-partition', 'vm', 'info', `"${vm.name}" has ${count} GPU partition(s); off, it moves, but starts only where a partitionable GPU is`, evidence,
+      NO_FIX, vm.name, { ...params, variant: 'offline' })];
+  }
+  if (src !== undefined && dst !== undefined && src >= GPU_P_LIVE_MIGRATION_BUILD && dst >= GPU_P_LIVE_MIGRATION_BUILD) {
+    return [finding('vm.gpu-partition', 'vm', 'warn', `"${vm.name}" has ${count} GPU partition(s): ${f.destination.computerName} needs a partitionable GPU with the same driver`, evidence,
+      command(`Check the GPU on ${f.destination.computerName}.`, `Get-VMHostPartitionableGpu -ComputerName ${psQuote(f.destination.computerName)}`), vm.name, params)];
+  }
+  return [finding('vm.gpu-partition', 'vm', 'fail', `"${vm.name}" has ${count} GPU partition(s): live migration needs Windows Server 2025 on both hosts`, evidence,
+    manual('Shut the VM down and move it offline, or remove its GPU partition adapter (Remove-VMGpuPartitionAdapter) before a live move.'), vm.name,
+    { ...params, variant: 'unsupported' })];
+}
+
+function numa(vm: VmSummary, f: MigrationFacts): Finding[] {
+  const d = f.destination;
+  if (d.numaSpanningEnabled !== false || d.numaNodes === undefined || d.numaNodes.length === 0) return [];
+  const nodeMemory = Math.max(...d.numaNodes.map((n) => n.memoryTotalBytes));
+  const nodeProcessors = Math.max(...d.numaNodes.map((n) => n.processorCount));
+  const memory = memoryNeeded(vm) || vm.memoryStartupBytes;
+  const processors = vm.processorCount;
+  const evidence: Record<string, string> = {
+    vm: vm.name, vmMemoryBytes: String(memory), vmProcessors: processors === undefined ? 'unknown' : String(processors),
+    numaSpanning: 'false', nodeMemoryBytes: String(nodeMemory), nodeProcessors: String(nodeProcessors),
+  };
+  const params = { vm: vm.name, host: d.computerName, memoryBytes: String(memory), nodeMemoryBytes: String(nodeMemory), nodeProcessors: String(nodeProcessors) };
+  const tooBig = memory > nodeMemory || (processors !== undefined && processors > nodeProcessors);
+  if (!tooBig) return [finding('vm.numa', 'vm', 'pass', `"${vm.name}" fits in one NUMA node of ${d.computerName}`, evidence, NO_FIX, vm.name, params)];
+  const cmd = `Set-VMHost -ComputerName ${psQuote(d.computerName)} -NumaSpanningEnabled $true; Invoke-Command -ComputerName ${psQuote(d.computerName)} { Restart-Service vmms }`;
+  return [finding('vm.numa', 'vm', 'fail', `"${vm.name}" is larger than one NUMA node of ${d.computerName}, and NUMA spanning is off there`, evidence,
+    command(`The VM cannot start on ${d.computerName}. Turn NUMA spanning on there (the VM management service restarts; running VMs keep running), or give the VM at most one node's memory and processors.`, cmd),
+    vm.name, { ...params, command: cmd })];
+}
+
+function checkpoints(vm: VmSummary, f: MigrationFacts): Finding[] {
+  if (!vm.hasSnapshots) return [];
+  const evidence = { vm: vm.name, checkpoints: 'yes', diskBytes: String(vm.diskBytes) };
+  const cmd = `Get-VMSnapshot -ComputerName ${psQuote(f.source.computerName)} -VMName ${psQuote(vm.name)}`;
+  if (f.includeStorage === true) {
+    return [finding('vm.checkpoints', 'vm', 'warn', `"${vm.name}" has checkpoints: the storage move copies their whole disk chain`, evidence,
+      command('Delete the checkpoints you no longer need (Hyper-V merges them) before the move, to copy less and avoid a merge during it.', cmd), vm.name,
+      { vm: vm.name, diskBytes: String(vm.diskBytes), command: cmd })];
+  }
+  return [finding('vm.checkpoints', 'vm', 'info', `"${vm.name}" has checkpoints: their files must be on storage the destination reaches`, evidence,
+    command('A VM-only move leaves the files where they are; check that the checkpoint files are on the shared storage.', cmd), vm.name,
+    { vm: vm.name, variant: 'vm-only', command: cmd })];
+}
