@@ -177,6 +177,17 @@ describe('the whole flow over the real bridge, engine, pwsh lab and lab director
       }
       await page.locator('[data-testid^="chart-"]').first().waitFor();
       expect(await axe(page)).toEqual([]);
+      // Issue 13: at 1360×1000 the verdict, every blocker and the per-VM table are on the first screen.
+      await page.setViewportSize({ width: 1360, height: 1000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const bottoms = await page.evaluate(() => {
+        const bottom = (sel: string) => Math.max(0, ...[...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().bottom));
+        return { verdict: bottom('[data-testid="verdict"]'), blockers: bottom('[data-testid="findings-open"] [data-severity="fail"]'), vms: bottom('[data-testid="vm-readiness"]') };
+      });
+      expect(bottoms.blockers, 'the lab has blockers').toBeGreaterThan(0);
+      expect(Math.max(bottoms.verdict, bottoms.blockers, bottoms.vms), JSON.stringify(bottoms)).toBeLessThanOrEqual(1000);
+      await page.screenshot({ path: path.join(shots, `test-first-screen-${lang}.png`) });
+      await page.setViewportSize({ width: 1360, height: 880 });
       await shot('test');
 
       // History: roll the run back; the hosts and the directory are as the lab started.

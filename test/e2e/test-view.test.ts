@@ -18,8 +18,8 @@ const shots = path.join('test-results', 'screenshots', 'ui');
 const SCREEN = { width: 1360, height: 1000 };
 
 const TEXT = {
-  en: { verdict: 'Not ready: 2 blockers', identityPassed: 'Identity & AD: 7 checks passed', vms: '5 VMs: 0 ready, 3 with warnings, 2 not ready', source: 'Source HV01' },
-  de: { verdict: 'Nicht bereit: 2 Blocker', identityPassed: 'Identität & AD: 7 Prüfungen bestanden', vms: '5 VMs: 0 bereit, 3 mit Warnungen, 2 nicht bereit', source: 'Quelle HV01' },
+  en: { again: 'Since the last run: 2 fixed, 1 new', verdict: 'Not ready: 2 blockers', identityPassed: 'Identity & AD: 7 checks passed', vms: '5 VMs: 0 ready, 3 with warnings, 2 not ready', source: 'Source HV01' },
+  de: { again: 'Seit dem letzten Lauf: 2 behoben, 1 neu', verdict: 'Nicht bereit: 2 Blocker', identityPassed: 'Identität & AD: 7 Prüfungen bestanden', vms: '5 VMs: 0 bereit, 3 mit Warnungen, 2 nicht bereit', source: 'Quelle HV01' },
 } as const;
 
 
@@ -116,6 +116,17 @@ describe('Test view: verdict first, failures first', () => {
       expect(await id('finding-identity.domain').isVisible()).toBe(true);
       await id('filter-all').click();
       expect((await visibleSeverities(page))[0]).toBe('fail');
+
+      // Test again after a fix: what changed since the last run, on the verdict and on each finding.
+      expect(await id('since-last-run').count()).toBe(0);
+      await id('test-again').click();
+      await id('since-last-run').waitFor();
+      expect(await id('since-last-run').textContent()).toBe(TEXT[lang].again);
+      expect(await id('finding-vm.iso@web02').getAttribute('data-change')).toBe('new');
+      expect(await id('finding-vm.switch-names@app03').getAttribute('data-change')).toBe('fixed');
+      expect(await id('verdict-heading').textContent()).toBe(lang === 'en' ? 'Not ready: 1 blocker' : 'Nicht bereit: 1 Blocker');
+      expect(await axe(page)).toEqual([]);
+      await page.screenshot({ path: path.join(shots, `test-again-${lang}.png`) });
       expect(errors).toEqual([]);
       await page.close();
     });
