@@ -12,29 +12,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../dev/bridge-server';
 import { openRenderer, type RendererSession } from '../support/bridge-browser';
 import { typeQueries } from '../support/type-queries';
+import { axe } from '../support/axe';
 
 const shots = path.join('test-results', 'screenshots');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // pwsh on two cores: a host read takes seconds, the first one also starts the pool.
 const SLOW = 90_000;
 
-async function axe(page: Page): Promise<string[]> {
-  // Let hover/selection transitions settle: axe measuring a colour mid-fade is a false alarm.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.where.join(', ')}`);
-}
 
 /** Everything one run starts, torn down after each test whether it passed or not. */
 interface Run {

@@ -8,14 +8,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Chromium } from '../support/bridge-browser';
 import { fakeApiBundle, RENDERER_DIR, serveRenderer, type RendererServer } from '../support/fake-renderer';
+import { axe } from '../support/axe';
 
 const shots = path.join('test-results', 'screenshots', 'ui');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREEN = { width: 1360, height: 1000 };
 
 const TEXT = {
@@ -23,16 +22,6 @@ const TEXT = {
   de: { again: 'Seit dem letzten Lauf: 2 behoben, 1 neu', verdict: 'Nicht bereit: 2 Blocker', identityPassed: 'Identität & AD: 7 Prüfungen bestanden', vms: '5 VMs: 0 bereit, 3 mit Warnungen, 2 nicht bereit', source: 'Quelle HV01' },
 } as const;
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.where.join(', ')}`);
-}
 
 /** Severities of the findings a reader sees, top to bottom (collapsed ones are not visible). */
 const visibleSeverities = (page: Page) =>

@@ -244,6 +244,9 @@ export type IpcError = {
   /** The request field that was wrong, as a dotted path (`desired.networks.0.subnet`). */
   readonly field?: string;
   readonly target?: string;
+  /** The message as an i18n key + params, when the window has a text for it (e.g. `hostName.*`). */
+  readonly messageKey?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 };
 export type IpcResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: IpcError };
 
