@@ -2,7 +2,7 @@
  * A finding's evidence: what compares the two hosts in source | destination columns with the
  * differing value highlighted (as Configure does), the rest as label: value lines.
  */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceLine } from '../../../../electron/core/preflight/evidence-texts';
 import { splitEvidenceSides } from '../../../../electron/core/preflight/evidence-sides';
@@ -33,8 +33,8 @@ export function EvidenceView(props: { readonly lines: readonly EvidenceLine[]; r
             {sides.map((s) => (
               <tr key={s.key} data-differs={s.differs} data-side={s.key}>
                 <th className={styles.cell} scope="row">{s.label || t('results.sides.value')}</th>
-                <td className={`${styles.cell} ${s.differs ? styles.differs : ''}`}>{s.source}</td>
-                <td className={`${styles.cell} ${s.differs ? styles.differs : ''}`}>{s.destination}</td>
+                <td className={mergeClasses(styles.cell, s.differs && styles.differs)}>{s.source}</td>
+                <td className={mergeClasses(styles.cell, s.differs && styles.differs)}>{s.destination}</td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@
  * blockers still fit the first screen with the verdict and the VM table.
  */
 import { useState } from 'react';
-import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { copyText } from '../../app/download';
 import { useActions } from '../../app/store-context';
@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalXS, marginLeft: 'auto', flexShrink: 0 },
   body: { paddingLeft: '32px', paddingBottom: tokens.spacingVerticalXS },
   toggle: { minWidth: '24px', flexShrink: 0 },
+  badge: { flexShrink: 0 },
 });
 
 export { findingKey };
@@ -64,9 +65,9 @@ export function FindingItem(props: {
         >
           {open ? '▾' : '▸'}
         </Button>
-        {props.change ? <Badge appearance="outline" color={CHANGE_COLOR[props.change]}>{t(`results.change.${props.change}`)}</Badge> : null}
-        <Badge appearance="filled" color={SEVERITY_COLOR[f.severity]}>{t(`severity.${f.severity}`)}</Badge>
-        <span className={`${styles.title} ${open ? styles.open : ''}`} title={props.text.title}>{props.text.title}</span>
+        {props.change ? <Badge className={styles.badge} appearance="outline" color={CHANGE_COLOR[props.change]}>{t(`results.change.${props.change}`)}</Badge> : null}
+        <Badge className={styles.badge} appearance="filled" color={SEVERITY_COLOR[f.severity]}>{t(`severity.${f.severity}`)}</Badge>
+        <span className={mergeClasses(styles.title, open && styles.open)} title={props.text.title}>{props.text.title}</span>
         {f.vm ? <span className={styles.meta}>{t('test.vm', { vm: f.vm })}</span> : null}
         <span className={styles.meta}>{t(`test.group.${f.group}`)}</span>
         {fixable && (row || f.fix.command) ? (

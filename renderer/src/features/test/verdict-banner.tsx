@@ -3,7 +3,7 @@
  * N blockers", the counts per result and per VM, who ran it when, and the actions on the result.
  */
 import type { ReactNode } from 'react';
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { TestReport } from '../../../../electron/core/model';
 import { countVerdicts, type VmReadiness } from '../../../../electron/core/preflight/vm-readiness';
@@ -43,7 +43,7 @@ export function VerdictBanner(props: {
   const styles = useStyles();
   const { report, summary, lang } = props;
   return (
-    <section className={`${styles.banner} ${styles[summary.verdict]}`} aria-labelledby="verdict-heading" data-testid="verdict" data-verdict={summary.verdict}>
+    <section className={mergeClasses(styles.banner, styles[summary.verdict])} aria-labelledby="verdict-heading" data-testid="verdict" data-verdict={summary.verdict}>
       <h2 id="verdict-heading" className={styles.heading} data-testid="verdict-heading">
         {verdictHeading(summary, lang)}
       </h2>

@@ -1,5 +1,5 @@
 /** One row per tested VM: memory, configuration version, verdict and the first blocker. */
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../../electron/core/model';
 import type { VmReadiness } from '../../../../electron/core/preflight/vm-readiness';
@@ -45,9 +45,9 @@ export function VmReadinessTable(props: { readonly rows: readonly VmReadiness[];
             {props.rows.map((r) => (
               <tr key={r.vm} data-testid={`vm-row-${r.vm}`} data-verdict={r.verdict}>
                 <th className={styles.cell} scope="row">{r.vm}</th>
-                <td className={`${styles.cell} ${styles.nowrap}`}>{r.memoryBytes !== undefined ? formatBytes(r.memoryBytes, props.lang) : t('results.vms.none')}</td>
+                <td className={mergeClasses(styles.cell, styles.nowrap)}>{r.memoryBytes !== undefined ? formatBytes(r.memoryBytes, props.lang) : t('results.vms.none')}</td>
                 <td className={styles.cell}>{r.configurationVersion ?? t('results.vms.none')}</td>
-                <td className={`${styles.cell} ${styles.nowrap}`}>
+                <td className={mergeClasses(styles.cell, styles.nowrap)}>
                   <Badge appearance="tint" color={VERDICT_COLOR[r.verdict]}>{VERDICT_TEXTS[props.lang].cell[r.verdict]}</Badge>
                 </td>
                 <td className={styles.cell}>
