@@ -303,6 +303,8 @@ export const ModelResultSchema = z
     effectiveBytesPerSecond: z.number().optional(),
     /** Compression only: the memory-to-wire ratio assumed (a default the operator may override). */
     compressionRatio: z.number().positive().optional(),
+    /** Shared-nothing moves: seconds of the storage copy that runs before the memory (part of totalSeconds). */
+    storageSeconds: z.number().min(0).optional(),
   })
   .strict();
 

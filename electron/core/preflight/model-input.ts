@@ -70,5 +70,11 @@ export function modelInputFromFacts(
   const d = f.destination.settings;
   const limit = s && d ? Math.max(1, Math.min(s.maximumVirtualMachineMigrations, d.maximumVirtualMachineMigrations)) : 1;
   const concurrent = Math.max(1, Math.min(vms.length, limit));
-  return { input: { memoryBytes, dirtyBytesPerSecond: dirty, linkGbps, links, rdma, concurrent }, basis };
+  // Shared-nothing: the largest selected VM's VHD files are copied before its memory.
+  let storageBytes = 0;
+  if (f.includeStorage === true && hypothetical === undefined && vms.length > 0) {
+    storageBytes = Math.max(...vms.map((v) => v.diskBytes));
+    basis.storage = 'facts';
+  }
+  return { input: { memoryBytes, dirtyBytesPerSecond: dirty, linkGbps, links, rdma, concurrent, ...(storageBytes > 0 ? { storageBytes } : {}) }, basis };
 }

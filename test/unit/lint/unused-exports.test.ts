@@ -50,7 +50,7 @@ beforeAll(() => {
     compilerOptions: { strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, noEmit: true, types: [] },
     checks: (file) => file !== 'src/entry.ts',
   });
-});
+}, 60_000); // a TypeScript program takes seconds on a busy machine
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('unused-export check', () => {

@@ -75,3 +75,14 @@ describe('VM features that block moves', () => {
     expect(localizeFinding(FINDING_TEXTS.de, only(all, 'vm.numa')).title).toMatch(/NUMA-Knoten/);
   });
 });
+
+describe('model input for shared-nothing moves', () => {
+  it('carries the largest selected VM\'s VHD bytes only when storage moves with the VM', async () => {
+    const { modelInputFromFacts } = await import('../../../electron/core/preflight');
+    const facts = readyFacts({ source: host('HV01', { vms: [vm({ diskBytes: 70 * GiB })] }) });
+    expect(modelInputFromFacts(facts).input.storageBytes).toBeUndefined();
+    const withStorage = modelInputFromFacts({ ...facts, includeStorage: true });
+    expect(withStorage.input.storageBytes).toBe(70 * GiB);
+    expect(withStorage.basis.storage).toBe('facts');
+  });
+});

@@ -115,3 +115,22 @@ describe('pre-copy model', () => {
     expect(runModel(anchor).map((r) => r.option)).toEqual(['TCPIP', 'Compression', 'SMB']);
   });
 });
+
+describe('shared-nothing moves: storage copy, then memory', () => {
+  it('copies the disks first over SMB (channels per link), and adds that time before the memory rounds', () => {
+    const vmOnly = simulateOption('TCPIP', anchor);
+    const withDisks = simulateOption('TCPIP', { ...anchor, storageBytes: 100 * GIB });
+    const smbWire = Math.min(4 * MODEL_DEFAULTS.perStreamBytesPerSecond, 0.9 * 10e9 / 8);
+    expect(withDisks.storageSeconds).toBeCloseTo((100 * GIB) / smbWire, 6);
+    expect(withDisks.totalSeconds).toBeCloseTo(vmOnly.totalSeconds + withDisks.storageSeconds!, 6);
+    // The blackout is the memory's: the storage copy runs while the VM runs.
+    expect(withDisks.downtimeSeconds).toBeCloseTo(vmOnly.downtimeSeconds, 9);
+    expect(vmOnly.storageSeconds).toBeUndefined();
+  });
+
+  it('RDMA on both ends speeds the storage copy; more concurrent moves slow it once the link is full', () => {
+    const plain = simulateOption('TCPIP', { ...anchor, storageBytes: 100 * GIB, linkGbps: 25 }).storageSeconds!;
+    expect(simulateOption('TCPIP', { ...anchor, storageBytes: 100 * GIB, linkGbps: 25, rdma: true }).storageSeconds!).toBeLessThan(plain);
+    expect(simulateOption('TCPIP', { ...anchor, storageBytes: 100 * GIB, linkGbps: 25, concurrent: 4 }).storageSeconds!).toBeGreaterThan(plain);
+  });
+});

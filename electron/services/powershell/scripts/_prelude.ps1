@@ -243,6 +243,21 @@ function Import-FerryLab {
 # lab.json connectMs). Returns what a call is splatted with: @{ CimSession = $s } on real hosts,
 # @{ ComputerName = $c } in the lab (whose cmdlets find the open session by the host's name).
 if ($null -eq $global:FerryHostSessions) { $global:FerryHostSessions = [hashtable]::Synchronized(@{}) }
+# One VM on a host, resolved once: by Id when the caller has it, else by its exact name. -Name is
+# a wildcard to Hyper-V (sql[1] matches sql1) and names can repeat, so scripts pass the object on
+# (-VM) instead of the name. $Then says what the admin does after renaming a duplicate.
+function Resolve-FerryVm {
+    param([string]$ComputerName, [string]$Name, [string]$WantedId, [string]$Then)
+    if (-not [string]::IsNullOrEmpty($WantedId)) {
+        $vm = @(Get-VM -ComputerName $ComputerName -Id ([guid]$WantedId))
+    } else {
+        $vm = @(Get-VM -ComputerName $ComputerName | Where-Object { $_.Name -ceq $Name })
+    }
+    if ($vm.Count -eq 0) { throw "Hyper-V was unable to find a virtual machine with name `"$Name`" on $ComputerName." }
+    if ($vm.Count -gt 1) { throw "$($vm.Count) virtual machines on $ComputerName are named `"$Name`"; Ferry cannot tell them apart. Rename one of them, then $Then." }
+    return $vm[0]
+}
+
 function Get-FerryOn {
     param([string]$ComputerName)
     if (Test-FerryLab) {

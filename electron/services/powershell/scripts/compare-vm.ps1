@@ -41,14 +41,9 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     $c = [string]$in.computerName
     $name = [string]$in.name
     $destination = [string]$in.destinationHost
-    if ($null -ne $in.PSObject.Properties['vmId'] -and -not [string]::IsNullOrEmpty([string]$in.vmId)) {
-        $vm = @(Get-VM -ComputerName $c -Id ([guid][string]$in.vmId))
-    } else {
-        $vm = @(Get-VM -ComputerName $c | Where-Object { $_.Name -ceq $name })
-    }
-    if ($vm.Count -eq 0) { throw "Hyper-V was unable to find a virtual machine with name `"$name`" on $c." }
-    if ($vm.Count -gt 1) { throw "$($vm.Count) virtual machines on $c are named `"$name`"; Compare-VM cannot tell them apart. Rename one of them, then test again." }
-    $target = $vm[0]
+    $byId = ''
+    if ($null -ne $in.PSObject.Properties['vmId']) { $byId = [string]$in.vmId }
+    $target = Resolve-FerryVm -ComputerName $c -Name $name -WantedId $byId -Then 'test again'
     $id = [string]$target.Id
 
     $plannedBefore = $null

@@ -53,7 +53,9 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         }
         # Sizes come from Get-VHD (a drive has none): FileSize is what a storage move copies. A
         # differencing disk's parents are copied too, so each level of parents is one more call.
-        $wanted = @(foreach ($list in $disksById.Values) { foreach ($d in $list) { if ($null -eq $d.DiskNumber -and -not [string]::IsNullOrEmpty($d.Path)) { [string]$d.Path } } })
+        # In VM order (a hashtable's order is not stable), each path once.
+        $paths = @(foreach ($vm in $vmList) { $k = [string]$vm.Id; if ($disksById.ContainsKey($k)) { foreach ($d in $disksById[$k]) { if ($null -eq $d.DiskNumber -and -not [string]::IsNullOrEmpty($d.Path)) { [string]$d.Path } } } })
+        $wanted = @($paths | Select-Object -Unique)
         $depth = 0
         while ($wanted.Count -gt 0 -and $depth -lt 16) {
             $depth++

@@ -14,14 +14,9 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     param($in)
     $c = [string]$in.computerName
     $name = [string]$in.name
-    if ($null -ne $in.PSObject.Properties['vmId'] -and -not [string]::IsNullOrEmpty([string]$in.vmId)) {
-        $vm = @(Get-VM -ComputerName $c -Id ([guid][string]$in.vmId))
-    } else {
-        $vm = @(Get-VM -ComputerName $c | Where-Object { $_.Name -ceq $name })
-    }
-    if ($vm.Count -eq 0) { throw "Hyper-V was unable to find a virtual machine with name `"$name`" on $c." }
-    if ($vm.Count -gt 1) { throw "$($vm.Count) virtual machines on $c are named `"$name`"; Ferry cannot tell them apart. Rename one of them, then move it." }
-    $target = $vm[0]
+    $byId = ''
+    if ($null -ne $in.PSObject.Properties['vmId']) { $byId = [string]$in.vmId }
+    $target = Resolve-FerryVm -ComputerName $c -Name $name -WantedId $byId -Then 'move it'
     # -IncludeStorage is always bound ($false included): -VM with -DestinationHost alone fits two parameter sets.
     $params = @{ VM = $target; DestinationHost = [string]$in.destinationHost; IncludeStorage = $false; AsJob = $true }
     if ($null -ne $in.PSObject.Properties['includeStorage'] -and [bool]$in.includeStorage) {
