@@ -65,7 +65,7 @@ function Get-LabTimeScale {
 
 function ConvertTo-LabTicks([double]$Seconds) { return [long]([Math]::Round($Seconds * (Get-LabTimeScale) * 10000000)) }
 
-# ---- the pre-copy model (core/simulate/pre-copy.ts + model-defaults.ts, same numbers) -----
+# ---- the pre-copy model (core/simulate/pre-copy.ts + model-defaults.ts, same numbers: setup 2.25 s) -----
 
 function Test-LabAcceptsNetwork([object]$Dst, [string]$Subnet) {
     if ([bool]$Dst.settings.useAnyNetworkForMigration) { return $true }
@@ -99,16 +99,23 @@ function Get-LabMoveSeconds([object]$Src, [object]$Vm, [object]$Dst, [bool]$Incl
         $rdma = @($links | Where-Object { -not $_.rdma }).Count -eq 0
     }
     $link = $linkGbps * 1e9 / 8
-    switch ([string]$Src.settings.virtualMachineMigrationPerformanceOption) {
-        'TCPIP' { $b = 0.9 * $link }
-        'SMB' { $per = 0.9 * $link; if ($rdma) { $per = 0.95 * $link }; $b = [Math]::Min($count * $per, 3 * 56e9 / 8) }
-        default { $b = [Math]::Min(2 * 0.9 * $link, 4 * 250e6) }
+    $k = [Math]::Max(1, $Concurrent)
+    # Wire bytes/s of one of k moves: one TCP stream is CPU-bound (perStreamBytesPerSecond 338e6),
+    # k moves share the link (tcpEfficiency 0.9); SMB Multichannel opens 4 streams per link, SMB Direct is not stream-bound.
+    $capacity = 0.9 * $link; $stream = 338e6
+    $option = [string]$Src.settings.virtualMachineMigrationPerformanceOption
+    if ($option -eq 'SMB') {
+        $per = 0.9 * $link; if ($rdma) { $per = 0.95 * $link }
+        $capacity = [Math]::Min($count * $per, 3 * 56e9 / 8)
+        $stream = 4 * $count * 338e6; if ($rdma) { $stream = [double]::PositiveInfinity }
     }
-    $b = $b / [Math]::Max(1, $Concurrent)
+    $b = [Math]::Min($stream, $capacity / $k)
+    # Compression: 2:1, bounded by 4 idle cores at 250e6 bytes/s each, shared by the k moves.
+    if ($option -ne 'SMB' -and $option -ne 'TCPIP') { $b = [Math]::Min(2 * $b, 4 * 250e6 / $k) }
     $m = 0
     if ([string]$Vm.state -eq 'Running') { $m = [double]$Vm.memoryStartupBytes }
     $d = [double](Get-LabProp $Vm 'dirtyBytesPerSecond' 200e6)
-    $remaining = $m; $sent = 0; $seconds = 0; $rounds = 0
+    $remaining = $m; $sent = 0; $seconds = 2.25; $rounds = 0
     while ($remaining -gt 100e6) {
         if ($rounds -ge 10) { break }
         if ($rounds -gt 0 -and ($sent + $remaining) -ge 3 * $m) { break }
