@@ -1,14 +1,17 @@
 /**
- * A small strict argument parser for `ferry` commands: `--name value`, `--name=value`,
- * repeatable flags, boolean switches and positionals. Anything unknown is bad input (exit 2)
- * with a message naming the argument — a typo must never be silently ignored by a tool that
- * changes hosts.
+ * The one argument parser for `ferry` commands: `--name value`, `--name=value`, repeatable
+ * flags, boolean switches (with an optional one-letter `-x` form) and positionals. Anything
+ * unknown is bad input (ArgError, exit 2) with a message naming the argument — a typo must never
+ * be silently ignored by a tool that changes hosts.
  */
+import { validateHostName } from '../core/settings/host-name';
 import { printable } from './output';
 
 interface FlagSpec {
   readonly type: 'string' | 'boolean';
   readonly multiple?: boolean;
+  /** A one-letter alias for a switch (`-h` for `--help`). */
+  readonly short?: string;
 }
 
 export type ArgSpec = Readonly<Record<string, FlagSpec>>;
@@ -38,7 +41,13 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (onlyPositionals || !arg.startsWith('--')) {
-      if (!onlyPositionals && arg.startsWith('-') && arg.length > 1) throw new ArgError(printable(arg), 'unknown option');
+      if (!onlyPositionals && arg.startsWith('-') && arg.length > 1) {
+        const alias = Object.entries(spec).find(([, f]) => f.type === 'boolean' && f.short !== undefined && `-${f.short}` === arg)?.[0];
+        if (alias === undefined) throw new ArgError(printable(arg), 'unknown option');
+        if (switches.has(alias)) throw new ArgError(`--${alias}`, 'given more than once');
+        switches.add(alias);
+        continue;
+      }
       positionals.push(arg);
       continue;
     }
@@ -98,4 +107,12 @@ export function choiceArg<T extends string>(args: ParsedArgs, name: string, choi
   const match = choices.find((c) => c.toLowerCase() === text.toLowerCase());
   if (match === undefined) throw new ArgError(`--${name}`, `must be one of ${choices.join(', ')} (got '${printable(text)}')`);
   return match;
+}
+
+/** A required host-name flag, checked with core's host-name rule. */
+export function hostArg(args: ParsedArgs, name: string): string {
+  const value = requiredString(args, name);
+  const problem = validateHostName(value);
+  if (problem !== null) throw new ArgError(`--${name}`, `${problem} (got '${printable(value)}')`);
+  return value;
 }

@@ -23,6 +23,7 @@ Commands:
   discover                find Hyper-V hosts in Active Directory
   delegation              show, plan, apply or remove Kerberos constrained delegation
   test | simulate         simulated migration test and migration model
+  migrate                 live-migrate VMs the test finds ready (--yes), or move one back
 `;
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {

@@ -7,16 +7,14 @@
  * authentication types cannot migrate between each other, and Kerberos (with constrained
  * delegation) is the one that works from a management workstation.
  */
-import os from 'node:os';
 import type { DesiredSettings, HostFacts, MigrationNetwork, Plan } from '../core/model';
 import { PlanInputError } from '../core/plan/build-plan';
-import { validateHostName } from '../core/settings/host-name';
 import { recommend } from '../core/settings/recommend';
 import { validateSubnetInput } from '../core/settings/subnet';
 import { planGroup } from '../engine/plan-group';
 import { readHosts } from '../engine/read-hosts';
 import type { ScriptRunner } from '../engine/script-runner';
-import { ArgError, choiceArg, intArg, requiredString, stringArg, type ArgSpec, type ParsedArgs } from './args';
+import { ArgError, choiceArg, hostArg, intArg, stringArg, type ArgSpec, type ParsedArgs } from './args';
 import { GROUP_HOSTS_SPEC, groupHostsArg, refusePairWithGroup } from './group-args';
 import { printable } from './output';
 
@@ -45,13 +43,6 @@ interface SettingsRequest {
   readonly hostNetworks: Readonly<Record<string, readonly MigrationNetwork[]>>;
   /** `--recommended`: the pair's recommendation (core/settings/recommend.ts) under the given options. */
   readonly recommended: boolean;
-}
-
-function hostArg(args: ParsedArgs, name: string): string {
-  const value = requiredString(args, name);
-  const problem = validateHostName(value);
-  if (problem !== null) throw new ArgError(`--${name}`, problem);
-  return value;
 }
 
 /** `<subnet>[,<priority>]`; the subnet is parsed, the priority is decimal digits only. */
@@ -189,15 +180,4 @@ export async function readAndPlan(runner: ScriptRunner, request: SettingsRequest
     if (error instanceof PlanInputError) throw new Error(`cannot plan: ${error.message}`);
     throw error;
   }
-}
-
-export function currentUser(env: Readonly<Record<string, string | undefined>>): string {
-  let name = env.USERNAME ?? env.USER ?? '';
-  try {
-    name = os.userInfo().username || name;
-  } catch {
-    // no passwd entry (containers): fall back to the environment
-  }
-  const domain = env.USERDOMAIN;
-  return domain ? `${domain}\\${name || 'unknown'}` : name || 'unknown';
 }

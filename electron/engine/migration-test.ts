@@ -75,6 +75,13 @@ export interface MigrationTestRequest {
   readonly includeStorage?: boolean;
   readonly destinationStoragePath?: string;
   readonly assumptions?: Partial<ModelAssumptions>;
+  /**
+   * "Test again" after a fix: VMs Hyper-V's Compare-VM found compatible in the last run are not
+   * compared again (one remote call per VM saved). Ferry's fixes change host settings and
+   * delegation, which Compare-VM's prerequisites check re-reads every run; a compatible VM's own
+   * configuration is not something they change. Everything else is read and checked again.
+   */
+  readonly compatibleBefore?: readonly string[];
 }
 
 /** The test of a group: every pair its topology allows unless `pairs` names some. */
@@ -98,6 +105,8 @@ export interface GroupTestRequest {
    * `COMPARE_VM_BUDGET` calls (a pair always does), otherwise says per VM that it was not run.
    */
   readonly compareVm?: 'auto' | 'all' | 'none';
+  /** See MigrationTestRequest.compatibleBefore. */
+  readonly compatibleBefore?: readonly string[];
 }
 
 export interface GroupTestReport {
@@ -263,7 +272,9 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     await Promise.all(
       runnable.map(async ({ pair: p, facts: pf }) => {
         const names = vmsOf(byKey.get(hostKey(p.source)), request);
-        vmReports.set(pairKey(p.source, p.destination), await Promise.all(names.map((vm) => compare(deps, p.source, vm, p.destination, compareOptions, pf))));
+        const compatible = new Set(request.compatibleBefore ?? []);
+        vmReports.set(pairKey(p.source, p.destination), await Promise.all(names.map((vm) =>
+          compatible.has(vm) ? Promise.resolve<VmCompatibilityReport>({ name: vm, incompatibilities: [] }) : compare(deps, p.source, vm, p.destination, compareOptions, pf))));
       }),
     );
   } else {
@@ -314,6 +325,7 @@ export async function runMigrationTest(deps: MigrationTestDeps, request: Migrati
       ...(request.includeStorage !== undefined ? { includeStorage: request.includeStorage } : {}),
       ...(request.destinationStoragePath !== undefined ? { destinationStoragePath: request.destinationStoragePath } : {}),
       ...(request.assumptions ? { assumptions: request.assumptions } : {}),
+      ...(request.compatibleBefore ? { compatibleBefore: request.compatibleBefore } : {}),
     },
     signal,
   );

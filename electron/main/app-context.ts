@@ -3,11 +3,11 @@
  * paths, with no Electron import, so the test bridge and the app run the same code.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { EventChannel, EventOf } from '../core/contract/channels';
 import type { PlanStep } from '../core/model';
 import { createMigrationTestDeps } from '../engine/migration-test-deps';
+import { operatorName } from '../engine/operator';
 import { NO_DIRECTORY_WARNING } from '../engine/plan-group';
 import type { ScriptRunner } from '../engine/script-runner';
 import type { StepExecutor } from '../engine/step-executor';
@@ -60,7 +60,8 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const log = options.log ?? (() => undefined);
   const labMode = options.labMode ?? !hyperVModulePresent();
   const labDir = path.join(options.dataDir, 'lab');
-  const user = safeUserName();
+  // The operator as the audit log records it, the same format as the CLI's.
+  const user = operatorName();
   let sink: EventSink = () => undefined;
 
   // One pool for the app's life, started on first use so start-up stays fast.
@@ -119,6 +120,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     delegationPlanner,
     emitProgress: (event) => sink('ferry:progress', event),
     user,
+    target: labMode ? { kind: 'lab', labDir: path.resolve(labDir) } : { kind: 'hosts' },
   });
   const tests = createTestHandlers({
     testDeps: (signal) => {
@@ -163,13 +165,4 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
       await pool?.dispose().catch(() => undefined);
     },
   };
-}
-
-/** The OS account running Ferry, recorded in the audit log (never a credential). */
-function safeUserName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }

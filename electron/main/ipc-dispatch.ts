@@ -41,12 +41,20 @@ export interface SenderInfo {
 type SenderCheck = (sender: SenderInfo) => boolean;
 
 /** Formats the first zod issue as `field: message`, naming the field by its dotted path. */
-function describeIssue(error: z.ZodError): { field: string; message: string } {
+function describeIssue(error: z.ZodError): { field: string; message: string; messageKey?: string; params?: Record<string, string | number> } {
   const first = error.issues[0];
   const issue = first ? deepestIssue(first) : undefined;
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(request)';
   const message = issue ? issue.message : 'invalid value';
-  return { field, message: `${field}: ${message}` };
+  // Rules that know their words in the window's languages pass a key + params (HostNameSchema).
+  const key = issue?.params?.messageKey;
+  const params = issue?.params?.messageParams;
+  return {
+    field,
+    message: `${field}: ${message}`,
+    ...(typeof key === 'string' ? { messageKey: key } : {}),
+    ...(params !== null && typeof params === 'object' ? { params: params as Record<string, string | number> } : {}),
+  };
 }
 
 interface LooseIssue {
@@ -54,6 +62,7 @@ interface LooseIssue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
   readonly errors?: readonly (readonly LooseIssue[])[];
+  readonly params?: { readonly messageKey?: unknown; readonly messageParams?: unknown };
 }
 
 /**
@@ -99,8 +108,7 @@ export function createDispatcher(
       const schema = invokeChannels[channel].request as z.ZodType;
       const parsed = schema.safeParse(payload ?? {});
       if (!parsed.success) {
-        const { field, message } = describeIssue(parsed.error);
-        return { ok: false, error: { code: 'invalid-input', message, field } };
+        return { ok: false, error: { code: 'invalid-input', ...describeIssue(parsed.error) } };
       }
       try {
         const handler = handlers[channel] as (req: unknown, s: AbortSignal) => Promise<unknown>;

@@ -12,29 +12,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../dev/bridge-server';
 import { openRenderer, type RendererSession } from '../support/bridge-browser';
 import { typeQueries } from '../support/type-queries';
+import { axe } from '../support/axe';
 
 const shots = path.join('test-results', 'screenshots');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // pwsh on two cores: a host read takes seconds, the first one also starts the pool.
 const SLOW = 90_000;
 
-async function axe(page: Page): Promise<string[]> {
-  // Let hover/selection transitions settle: axe measuring a colour mid-fade is a false alarm.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.where.join(', ')}`);
-}
 
 /** Everything one run starts, torn down after each test whether it passed or not. */
 interface Run {
@@ -189,6 +177,17 @@ describe('the whole flow over the real bridge, engine, pwsh lab and lab director
       }
       await page.locator('[data-testid^="chart-"]').first().waitFor();
       expect(await axe(page)).toEqual([]);
+      // Issue 13: at 1360×1000 the verdict, every blocker and the per-VM table are on the first screen.
+      await page.setViewportSize({ width: 1360, height: 1000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const bottoms = await page.evaluate(() => {
+        const bottom = (sel: string) => Math.max(0, ...[...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().bottom));
+        return { verdict: bottom('[data-testid="verdict"]'), blockers: bottom('[data-testid="findings-open"] [data-severity="fail"]'), vms: bottom('[data-testid="vm-readiness"]') };
+      });
+      expect(bottoms.blockers, 'the lab has blockers').toBeGreaterThan(0);
+      expect(Math.max(bottoms.verdict, bottoms.blockers, bottoms.vms), JSON.stringify(bottoms)).toBeLessThanOrEqual(1000);
+      await page.screenshot({ path: path.join(shots, `test-first-screen-${lang}.png`) });
+      await page.setViewportSize({ width: 1360, height: 880 });
       await shot('test');
 
       // History: roll the run back; the hosts and the directory are as the lab started.

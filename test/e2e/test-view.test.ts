@@ -8,31 +8,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Chromium } from '../support/bridge-browser';
 import { fakeApiBundle, RENDERER_DIR, serveRenderer, type RendererServer } from '../support/fake-renderer';
+import { axe } from '../support/axe';
 
 const shots = path.join('test-results', 'screenshots', 'ui');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREEN = { width: 1360, height: 1000 };
 
 const TEXT = {
-  en: { verdict: 'Not ready: 2 blockers', identityPassed: 'Identity & AD: 7 checks passed', vms: '5 VMs: 0 ready, 3 with warnings, 2 not ready', source: 'Source HV01' },
-  de: { verdict: 'Nicht bereit: 2 Blocker', identityPassed: 'Identität & AD: 7 Prüfungen bestanden', vms: '5 VMs: 0 bereit, 3 mit Warnungen, 2 nicht bereit', source: 'Quelle HV01' },
+  en: { again: 'Since the last run: 2 fixed, 1 new', verdict: 'Not ready: 2 blockers', identityPassed: 'Identity & AD: 7 checks passed', vms: '5 VMs: 0 ready, 3 with warnings, 2 not ready', source: 'Source HV01' },
+  de: { again: 'Seit dem letzten Lauf: 2 behoben, 1 neu', verdict: 'Nicht bereit: 2 Blocker', identityPassed: 'Identität & AD: 7 Prüfungen bestanden', vms: '5 VMs: 0 bereit, 3 mit Warnungen, 2 nicht bereit', source: 'Quelle HV01' },
 } as const;
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.where.join(', ')}`);
-}
 
 /** Severities of the findings a reader sees, top to bottom (collapsed ones are not visible). */
 const visibleSeverities = (page: Page) =>
@@ -127,6 +116,17 @@ describe('Test view: verdict first, failures first', () => {
       expect(await id('finding-identity.domain').isVisible()).toBe(true);
       await id('filter-all').click();
       expect((await visibleSeverities(page))[0]).toBe('fail');
+
+      // Test again after a fix: what changed since the last run, on the verdict and on each finding.
+      expect(await id('since-last-run').count()).toBe(0);
+      await id('test-again').click();
+      await id('since-last-run').waitFor();
+      expect(await id('since-last-run').textContent()).toBe(TEXT[lang].again);
+      expect(await id('finding-vm.iso@web02').getAttribute('data-change')).toBe('new');
+      expect(await id('finding-vm.switch-names@app03').getAttribute('data-change')).toBe('fixed');
+      expect(await id('verdict-heading').textContent()).toBe(lang === 'en' ? 'Not ready: 1 blocker' : 'Nicht bereit: 1 Blocker');
+      expect(await axe(page)).toEqual([]);
+      await page.screenshot({ path: path.join(shots, `test-again-${lang}.png`) });
       expect(errors).toEqual([]);
       await page.close();
     });

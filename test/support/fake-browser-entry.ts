@@ -56,7 +56,8 @@ const findings: Finding[] = [
   { id: 'vm.config-version', group: 'vm' as const, severity: 'fail' as const, title: 'Configuration version 12.0 is newer than HV02 supports', vm: 'APP02', evidence: { HV02: 'supports up to 10.0' }, fix: { kind: 'needs-vm-shutdown' as const, text: 'Move it to a host that supports 12.0.' } },
   { id: 'capacity-memory', group: 'capacity' as const, severity: 'pass' as const, title: 'Enough memory on HV02', evidence: { HV02: '96 GiB free' }, fix: { kind: 'none' as const, text: '' } },
 ];
-fake.answer('test:run', (r) => __FERRY_FAKE_REPORT__ === 'realistic' ? { ok: true, data: realisticReport() } : ({
+let testRuns = 0;
+fake.answer('test:run', (r) => __FERRY_FAKE_REPORT__ === 'realistic' ? { ok: true, data: realisticReport(++testRuns) } : ({
   ok: true,
   data: {
     source: r.source, destination: r.destination, startedAt: '2025-03-01T12:05:00Z', ranBy: 'LAB\\admin', hosts: [],

@@ -1,22 +1,24 @@
 /**
  * A test report as the real rules produce it for a lab-like pair (about 40 findings: five VMs, two
  * of them blocked, one warning, the rest passing), for the Test view e2e and its screenshots.
- * The findings come from `runPreflight`, so ids, params and texts are the real ones.
+ * The findings come from `runPreflight`, so ids, params and texts are the real ones. `run` 2 is
+ * the run after a fix: the performance option and app03's switch are fixed, web02 got an ISO.
  */
 import type { TestReport } from '../../electron/core/model';
 import { runPreflight } from '../../electron/core/preflight';
 import { GiB, host, readyFacts, vm, withSettings } from '../unit/preflight/fixtures';
 
-export function realisticReport(): TestReport {
+export function realisticReport(run = 1): TestReport {
+  const after = run > 1;
   const vms = [
     vm({ name: 'sql01', memoryAssignedBytes: 32 * GiB, memoryStartupBytes: 32 * GiB, configurationVersion: '12.0' }),
     vm({ name: 'web01' }),
-    vm({ name: 'web02', memoryAssignedBytes: 4 * GiB, memoryStartupBytes: 4 * GiB }),
+    vm({ name: 'web02', memoryAssignedBytes: 4 * GiB, memoryStartupBytes: 4 * GiB, hasIsoAttached: after }),
     vm({ name: 'build-agent', hasIsoAttached: true, configurationVersion: '9.0' }),
-    vm({ name: 'app03', switchNames: ['LabSwitch'], memoryAssignedBytes: 6 * GiB, memoryStartupBytes: 6 * GiB }),
+    vm({ name: 'app03', switchNames: [after ? 'vSwitch-Prod' : 'LabSwitch'], memoryAssignedBytes: 6 * GiB, memoryStartupBytes: 6 * GiB }),
   ];
   const source = host('HV01', { vms });
-  const destination = withSettings(host('HV02'), { virtualMachineMigrationPerformanceOption: 'TCPIP' });
+  const destination = withSettings(host('HV02'), { virtualMachineMigrationPerformanceOption: after ? 'Compression' : 'TCPIP' });
   const facts = readyFacts({
     source,
     destination,
@@ -26,7 +28,7 @@ export function realisticReport(): TestReport {
   return {
     source: 'HV01',
     destination: 'HV02',
-    startedAt: '2025-03-01T12:05:00Z',
+    startedAt: after ? '2025-03-01T12:20:00Z' : '2025-03-01T12:05:00Z',
     ranBy: 'LAB\\admin',
     hosts: [source, destination],
     findings: runPreflight(facts),

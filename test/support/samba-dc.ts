@@ -140,3 +140,20 @@ export async function addHost(dc: SambaDc, name: string, opts: { scp?: boolean; 
   }
   return dn;
 }
+
+/**
+ * Many Hyper-V hosts at once (one ldbadd, seconds instead of minutes of samba-tool): each a
+ * computer with dNSHostName, the migration SPNs (short and FQDN), cifs/<FQDN> and the SCP.
+ */
+export async function addHosts(dc: SambaDc, names: readonly string[]): Promise<void> {
+  const ldif = names.flatMap((name) => {
+    const dn = `CN=${name},CN=Computers,${DOMAIN_DN}`;
+    const fqdn = `${name.toLowerCase()}.lab.example`;
+    const spns = [`Microsoft Virtual System Migration Service/${name}`, `Microsoft Virtual System Migration Service/${fqdn}`, `cifs/${fqdn}`, `HOST/${name}`, `HOST/${fqdn}`];
+    return [
+      `dn: ${dn}\nobjectClass: computer\nsAMAccountName: ${name}$\nuserAccountControl: 4096\ndNSHostName: ${fqdn}\noperatingSystem: Windows Server 2022 Datacenter\n${spns.map((s) => `servicePrincipalName: ${s}`).join('\n')}\n`,
+      `dn: CN=Microsoft Hyper-V,${dn}\nobjectClass: serviceConnectionPoint\ncn: Microsoft Hyper-V\nkeywords: Microsoft Hyper-V\n`,
+    ];
+  });
+  await dc.ldbadd(ldif.join('\n'));
+}

@@ -2,9 +2,7 @@
  * `ferry delegation show|plan|apply|remove --source A --destination B [--one-way]`:
  * Kerberos constrained delegation for live migration, through the same engine code as the app.
  */
-import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import type { CliIo } from '../run-cli';
 import type { Plan, PlanStep, PlanWarning } from '../../core/model';
@@ -14,13 +12,14 @@ import { resolveComputer } from '../../services/directory/computer-accounts';
 import { AuditLog } from '../../services/audit/audit-log';
 import { createLdapExecutor } from '../../engine/directory-executor';
 import { planGroupDelegationFor, planGroupDelegationRemovalFor } from '../../engine/directory-planner';
-import { pairGroup, topologyOf, isGroupIssue, validateGroupHosts, type DelegationTopology } from '../../core/group';
-import { MAX_GROUP_HOSTS } from '../../core/contract/schemas';
-import { readFile } from 'node:fs/promises';
+import { pairGroup, type DelegationTopology } from '../../core/group';
 import { applyPlan } from '../../engine/apply';
-import { validateHostName } from '../../core/settings/host-name';
+import { operatorName } from '../../engine/operator';
+import { ArgError, hostArg, parseArgs, stringArg, type ArgSpec, type ParsedArgs } from '../args';
+import { DIRECTORY_SPEC, directoryFromArgs } from '../directory-args';
+import { GROUP_SPEC, groupHostsArg, refusePairWithGroup, topologyArg } from '../group-args';
 import { printable } from '../output';
-import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs, reportError } from './discover';
+import { reportError } from '../report-error';
 
 const USAGE = `Usage: ferry delegation show|plan|apply|remove --source <host> --destination <host> [--one-way]
        ferry delegation show|plan|apply|remove (--hosts <h1,h2,...> | --hosts-file <file>)
@@ -34,19 +33,16 @@ With --lab the audit log defaults to <dir>/audit.jsonl (as for \`ferry apply\`),
 \`ferry rollback --audit-log <dir>/audit.jsonl --lab <dir>\` can undo it.
 `;
 
-const OPTIONS = {
-  ...DIRECTORY_OPTIONS,
+const SPEC: ArgSpec = {
+  ...DIRECTORY_SPEC,
   source: { type: 'string' },
   destination: { type: 'string' },
-  hosts: { type: 'string' },
-  'hosts-file': { type: 'string' },
-  topology: { type: 'string' },
-  hub: { type: 'string', multiple: true },
+  ...GROUP_SPEC,
   leaving: { type: 'string' },
   'one-way': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   'audit-log': { type: 'string' },
-} as const;
+};
 
 function describePlan(steps: readonly PlanStep[], warnings: readonly PlanWarning[]): string {
   const lines: string[] = [];
@@ -91,71 +87,47 @@ async function show(session: DirectorySession, hosts: readonly string[], json: b
 }
 
 /** A pair (`--source`/`--destination`, `--one-way`) or a group (`--hosts`/`--hosts-file`, `--topology`). */
-async function groupOf(values: Record<string, unknown>): Promise<{ hosts: string[]; topology: DelegationTopology }> {
-  const list = typeof values.hosts === 'string' ? values.hosts : undefined;
-  const file = typeof values['hosts-file'] === 'string' ? values['hosts-file'] : undefined;
-  const source = typeof values.source === 'string' ? values.source : undefined;
-  const destination = typeof values.destination === 'string' ? values.destination : undefined;
-  if (list !== undefined || file !== undefined) {
-    if (list !== undefined && file !== undefined) throw new UsageError('--hosts and --hosts-file cannot be combined');
-    if (source !== undefined || destination !== undefined) throw new UsageError('--source/--destination cannot be combined with --hosts/--hosts-file');
-    if (values['one-way'] === true) throw new UsageError('--one-way is for a pair; a group uses --topology hub --hub <host>');
-    const hosts = list !== undefined ? list.split(',').map((h) => h.trim()).filter((h) => h !== '') : await hostsFile(file ?? '');
-    const issue = validateGroupHosts(hosts)[0];
-    if (issue) throw new UsageError(`${list !== undefined ? '--hosts' : '--hosts-file'}: ${printable(issue.message.replace(/^hosts(\.\d+)?: /, ''))}`);
-    const kind = values.topology;
-    if (kind !== undefined && kind !== 'mesh' && kind !== 'hub') throw new UsageError(`--topology: must be mesh or hub (got '${printable(String(kind))}')`);
-    const hubs = Array.isArray(values.hub) ? values.hub.map(String) : [];
-    const topology = topologyOf(hosts, false, { ...(kind ? { topology: kind } : {}), hubs }, '');
-    if (isGroupIssue(topology)) throw new UsageError(`${topology.field.startsWith('hubs') ? '--hub' : '--topology'}: ${printable(topology.message.replace(/^hubs(\.\d+)?: /, ''))}`);
-    return { hosts, topology };
+async function groupOf(args: ParsedArgs): Promise<{ hosts: string[]; topology: DelegationTopology }> {
+  const hosts = await groupHostsArg(args);
+  if (hosts !== undefined) {
+    refusePairWithGroup(args);
+    if (args.switches.has('one-way')) throw new ArgError('--one-way', 'is for a pair; a group uses --topology hub --hub <host>');
+    return { hosts, topology: topologyArg(args, hosts) };
   }
-  if (values.topology !== undefined || values.hub !== undefined) throw new UsageError('--topology and --hub need --hosts or --hosts-file');
-  if (source === undefined || destination === undefined) throw new UsageError('--source and --destination (or --hosts) are required');
-  for (const [flag, name] of [['--source', source], ['--destination', destination]] as const) {
-    const problem = validateHostName(name);
-    if (problem !== null) throw new UsageError(`${flag}: ${problem} (got '${printable(name)}')`);
-  }
-  if (source.toLowerCase() === destination.toLowerCase()) throw new UsageError('--source and --destination must be different hosts');
-  return pairGroup(source, destination, values['one-way'] !== true);
-}
-
-async function hostsFile(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new UsageError(`--hosts-file: cannot be read (${printable(error instanceof Error ? error.message : String(error))})`);
-  }
-  const hosts = text.split(/\r?\n/).map((l) => l.replace(/#.*$/, '').trim()).filter((l) => l !== '');
-  if (hosts.length > MAX_GROUP_HOSTS) throw new UsageError(`--hosts-file: at most ${MAX_GROUP_HOSTS} hosts`);
-  return hosts;
+  if (stringArg(args, 'topology') !== undefined || args.values.has('hub')) throw new ArgError('--topology', 'and --hub need --hosts or --hosts-file');
+  const source = hostArg(args, 'source');
+  const destination = hostArg(args, 'destination');
+  if (source.toLowerCase() === destination.toLowerCase()) throw new ArgError('--destination', 'must differ from --source');
+  return pairGroup(source, destination, !args.switches.has('one-way'));
 }
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   let session: DirectorySession | undefined;
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
-    if (values.help) {
+    const parsed = parseArgs(args, SPEC);
+    if (parsed.switches.has('help')) {
       io.out(USAGE);
       return 0;
     }
-    const [action, ...extra] = positionals;
-    if (action === undefined || !['show', 'plan', 'apply', 'remove'].includes(action)) throw new UsageError(`expected show, plan, apply or remove\n${USAGE}`);
-    if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
-    const { hosts, topology } = await groupOf(values);
-    const leaving = values.leaving;
-    if (leaving !== undefined) {
-      if (action !== 'remove') throw new UsageError('--leaving is for remove');
-      if (!hosts.some((h) => h.toLowerCase() === leaving.toLowerCase())) throw new UsageError(`--leaving: '${printable(leaving)}' is not one of the hosts`);
+    const [action, ...extra] = parsed.positionals;
+    if (action === undefined || !['show', 'plan', 'apply', 'remove'].includes(action)) {
+      throw new ArgError(action === undefined ? 'action' : `'${printable(action)}'`, `expected show, plan, apply or remove\n${USAGE}`);
     }
-    const json = values.json === true;
-    const auditFile = values['audit-log'] ?? (values.lab !== undefined ? path.join(values.lab, 'audit.jsonl') : undefined);
+    if (extra.length > 0) throw new ArgError(`'${printable(extra[0] ?? '')}'`, 'unexpected argument');
+    const { hosts, topology } = await groupOf(parsed);
+    const leaving = stringArg(parsed, 'leaving');
+    if (leaving !== undefined) {
+      if (action !== 'remove') throw new ArgError('--leaving', 'is for remove');
+      if (!hosts.some((h) => h.toLowerCase() === leaving.toLowerCase())) throw new ArgError('--leaving', `'${printable(leaving)}' is not one of the hosts`);
+    }
+    const json = parsed.switches.has('json');
+    const lab = stringArg(parsed, 'lab');
+    const auditFile = stringArg(parsed, 'audit-log') ?? (lab !== undefined ? path.join(lab, 'audit.jsonl') : undefined);
     const audit = auditFile !== undefined ? new AuditLog(path.resolve(auditFile)) : undefined;
     if (action === 'remove' && audit === undefined) {
       io.err('note: without --audit-log Ferry cannot tell whether it set "Use any authentication protocol", so that flag is kept.\n');
     }
-    session = await directoryFromArgs(values, io);
+    session = await directoryFromArgs(parsed, io);
     if (action === 'show') return await show(session, hosts, json, io);
 
     const records = audit ? (await audit.read()).records : [];
@@ -179,13 +151,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       if (json) io.out(JSON.stringify({ plan, result: null }, null, 2) + '\n');
       return 0;
     }
-    if (values.yes !== true && !(await confirm(io, `${action === 'apply' ? 'Apply' : 'Remove'} these changes in ${session.info.dnsDomain}? [y/N] `))) {
-      throw new UsageError('not confirmed: nothing was changed (pass --yes to confirm non-interactively)');
+    if (!parsed.switches.has('yes') && !(await confirm(io, `${action === 'apply' ? 'Apply' : 'Remove'} these changes in ${session.info.dnsDomain}? [y/N] `))) {
+      throw new ArgError('--yes', 'not confirmed: nothing was changed (pass --yes to confirm non-interactively)');
     }
     // The optional klist-purge steps are skipped (listed as advice); only LDAP steps run here.
     const noPowerShell = { execute: async () => Promise.reject(new Error('PowerShell steps are not run by this command')) };
     const applied = await applyPlan(plan, { powershell: noPowerShell, ldap: createLdapExecutor(session) }, {
-      user: io.env.USER ?? os.userInfo().username,
+      user: operatorName(io.env),
       ...(audit ? { audit } : {}),
       onProgress: (e) => {
         if (!json && e.stepId !== undefined && (e.status === 'done' || e.status === 'failed')) io.err(`  [${e.index + 1}/${e.total}] ${e.status}: ${e.message}\n`);

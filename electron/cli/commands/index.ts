@@ -13,4 +13,5 @@ export const commandTable: Readonly<Record<string, () => Promise<CommandRunner>>
   delegation: async () => (await import('./delegation')).run,
   test: async () => (await import('./test')).run,
   simulate: async () => (await import('./simulate')).run,
+  migrate: async () => (await import('./migrate')).run,
 };

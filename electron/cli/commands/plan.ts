@@ -14,7 +14,8 @@ import { printJson, printable } from '../output';
 import { formatApplyResult, formatPlan } from '../plan-text';
 import type { CliIo } from '../run-cli';
 import { openPool } from '../session';
-import { SETTINGS_SPEC, currentUser, parseSettingsRequest, readAndPlan } from '../settings-args';
+import { operatorName } from '../../engine/operator';
+import { SETTINGS_SPEC, parseSettingsRequest, readAndPlan } from '../settings-args';
 
 const PLAN_USAGE = `Usage: ferry plan (--source <host> --destination <host> | --hosts <h1,h2,...> | --hosts-file <file>)
                   [--auth Kerberos|CredSSP] [--performance TCPIP|Compression|SMB]
@@ -97,7 +98,7 @@ async function applyWith(plan: Plan, pool: ReturnType<typeof openPool>, auditFil
   process.once('SIGINT', onSigint);
   try {
     return await applyPlan(plan, { powershell: createPowerShellExecutor(pool) }, {
-      user: currentUser(io.env),
+      user: operatorName(io.env),
       audit: new AuditLog(auditFile),
       // Recorded so `ferry rollback` restores the same lab (or the real hosts) without being told.
       target: labDir !== undefined ? { kind: 'lab', labDir: path.resolve(labDir) } : { kind: 'hosts' },

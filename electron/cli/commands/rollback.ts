@@ -15,7 +15,8 @@ import type { StepExecutor } from '../../engine/step-executor';
 import type { DirectorySession } from '../../services/directory/directory-session';
 import type { PowerShellPool } from '../../services/powershell/pool';
 import { openLabDirectorySession } from '../lab-directory-session';
-import { UsageError, directoryFromArgs, reportError } from './discover';
+import { DIRECTORY_CONNECTION_SPEC, directoryFromArgs, namesRealDirectory } from '../directory-args';
+import { reportError } from '../report-error';
 import { latestRunId, planRollback, rollback, runTarget } from '../../engine/rollback';
 import { AuditLog } from '../../services/audit/audit-log';
 import { ArgError, parseArgs, requiredString, stringArg, type ParsedArgs } from '../args';
@@ -23,7 +24,7 @@ import { escapeControls, printJson, printable } from '../output';
 import { formatApplyResult, formatPlan } from '../plan-text';
 import type { CliIo } from '../run-cli';
 import { openPool } from '../session';
-import { currentUser } from '../settings-args';
+import { operatorName } from '../../engine/operator';
 
 const USAGE = `Usage: ferry rollback --audit-log <file> [--run <id>] [--lab <dir> | --real-hosts] [--yes] [--json]
          [--ldap-url <url> --bind-user <upn> [--starttls] [--base-dn <dn>] [--ca-file <pem>] | --integrated]
@@ -56,8 +57,6 @@ export function rollbackTarget(records: readonly AuditRecord[], runId: string, g
   return given.realHosts ? { kind: 'hosts' } : undefined;
 }
 
-const DIRECTORY_STRINGS = ['ldap-url', 'bind-user', 'base-dn', 'ca-file', 'tls-server-name'] as const;
-const DIRECTORY_SWITCHES = ['starttls', 'trust-server-certificate', 'integrated'] as const;
 
 /** A step runner that refuses: the rollback plan has no step for this channel. */
 const refuse = (channel: string): StepExecutor => ({
@@ -76,8 +75,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       'real-hosts': { type: 'boolean' },
       yes: { type: 'boolean' },
       json: { type: 'boolean' },
-      ...Object.fromEntries(DIRECTORY_STRINGS.map((k) => [k, { type: 'string' as const }])),
-      ...Object.fromEntries(DIRECTORY_SWITCHES.map((k) => [k, { type: 'boolean' as const }])),
+      ...DIRECTORY_CONNECTION_SPEC,
     });
     if (args.positionals.length > 0) throw new ArgError(`'${printable(args.positionals[0] ?? '')}'`, 'unexpected argument');
     const file = requiredString(args, 'audit-log');
@@ -133,7 +131,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (plan.steps.some((s) => s.channel === 'ldap')) directory = await openDirectory(args, labDir, io);
   } catch (error) {
     await pool?.dispose();
-    if (error instanceof ArgError || error instanceof UsageError) {
+    if (error instanceof ArgError) {
       io.err(`ferry rollback: ${error.message}\n`);
       return 2;
     }
@@ -145,7 +143,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ldap: directory ? createLdapExecutor(directory) : refuse('directory'),
     };
     const { plan: ran, result } = await rollback(runId, audit, executors, {
-      user: currentUser(io.env),
+      user: operatorName(io.env),
       target,
       onProgress: (e) => {
         if (!json && e.stepId !== undefined && e.status === 'running') io.err(`[${e.index + 1}/${e.total}] ${printable(e.message)}\n`);
@@ -162,13 +160,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** The directory a delegation rollback writes to: the lab folder's, or the one the options name. */
 async function openDirectory(args: ParsedArgs, labDir: string | undefined, io: CliIo): Promise<DirectorySession> {
-  const values = {
-    ...Object.fromEntries(DIRECTORY_STRINGS.flatMap((k) => (stringArg(args, k) !== undefined ? [[k, stringArg(args, k)]] : []))),
-    ...Object.fromEntries(DIRECTORY_SWITCHES.flatMap((k) => (args.switches.has(k) ? [[k, true]] : []))),
-  } as Parameters<typeof directoryFromArgs>[0];
-  if (values['ldap-url'] === undefined && values.integrated !== true) {
-    if (labDir === undefined) throw new UsageError('--lab or --ldap-url is needed: this run changed delegation in the directory');
+  if (!namesRealDirectory(args)) {
+    if (labDir === undefined) throw new ArgError('--ldap-url', 'is needed (or --lab <dir>): this run changed delegation in the directory');
     return openLabDirectorySession(labDir, io.env);
   }
-  return directoryFromArgs(values, io);
+  // --lab names the run's hosts here; the directory is the one the connection flags name.
+  return directoryFromArgs({ ...args, values: new Map([...args.values].filter(([flag]) => flag !== 'lab')) }, io);
 }

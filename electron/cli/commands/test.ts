@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
-import { ArgError, choiceArg, parseArgs, stringArg, type ParsedArgs } from '../args';
+import { ArgError, choiceArg, hostArg, parseArgs, stringArg, type ParsedArgs } from '../args';
 import { escapeControls, formatTable, printJson, printable } from '../output';
 import type { CliIo } from '../run-cli';
 import { MAX_TEXT_LENGTH } from '../../core/contract/schemas';
@@ -15,7 +15,6 @@ import { valueFormatFor } from '../../core/preflight/locale-format';
 import { bySeverity, summarize } from '../../core/preflight/verdict';
 import { countPhrases, verdictHeading, vmCountsLine, VERDICT_TEXTS } from '../../core/preflight/verdict-texts';
 import { countVerdicts, vmReadiness } from '../../core/preflight/vm-readiness';
-import { validateHostName } from '../../core/settings/host-name';
 import { validateStoragePath } from '../../core/settings/storage-path';
 import { groupFails, runGroupTest, runMigrationTest, reportFails, type GroupTestReport, type GroupTestRequest, type MigrationTestRequest } from '../../engine/migration-test';
 import { renderGroupReportHtml } from '../../core/report';
@@ -23,7 +22,7 @@ import { GROUP_SPEC, groupHostsArg, refusePairWithGroup, topologyArg } from '../
 import { createMigrationTestDeps } from '../../engine/migration-test-deps';
 import { PowerShellPool } from '../../services/powershell/pool';
 import type { DirectorySession } from '../../services/directory/directory-session';
-import { DIRECTORY_OPTIONS, UsageError, directoryFromArgs } from './discover';
+import { DIRECTORY_SPEC, directoryFromArgs } from '../directory-args';
 import { labFolderArg, openLabDirectorySession } from '../lab-directory-session';
 import { startNotice } from '../session';
 import { decimalArg } from './simulate';
@@ -44,7 +43,7 @@ const SPEC = {
   report: { type: 'string' },
   locale: { type: 'string' },
   // The directory flags are exactly `ferry discover`'s (incl. --lab, --json, --help).
-  ...DIRECTORY_OPTIONS,
+  ...DIRECTORY_SPEC,
 } as const;
 
 const USAGE = `Usage: ferry test --source <host> --destination <host> [--vm <name>]... [--lab <dir>]
@@ -59,13 +58,6 @@ LDAP password: FERRY_LDAP_PASSWORD or a prompt.
 With --lab and no --ldap-url, delegation is checked in the lab folder's own directory.
 `;
 
-function host(args: ParsedArgs, name: string): string {
-  const value = stringArg(args, name);
-  if (value === undefined) throw new ArgError(`--${name}`, 'is required');
-  const problem = validateHostName(value);
-  if (problem !== null) throw new ArgError(`--${name}`, `${problem} (got '${printable(value)}')`);
-  return value;
-}
 
 type CliTestRequest = { readonly kind: 'pair'; readonly request: MigrationTestRequest } | { readonly kind: 'group'; readonly request: GroupTestRequest };
 
@@ -75,8 +67,8 @@ async function requestFrom(args: ParsedArgs): Promise<CliTestRequest> {
   if (group !== undefined) refusePairWithGroup(args);
   else if (args.values.has('topology') || args.values.has('hub')) throw new ArgError('--topology', 'needs --hosts or --hosts-file');
   else if (args.values.has('compare-vm')) throw new ArgError('--compare-vm', 'needs --hosts or --hosts-file (a pair always runs Compare-VM)');
-  const source = group === undefined ? host(args, 'source') : '';
-  const destination = group === undefined ? host(args, 'destination') : '';
+  const source = group === undefined ? hostArg(args, 'source') : '';
+  const destination = group === undefined ? hostArg(args, 'destination') : '';
   if (group === undefined && source.toLowerCase() === destination.toLowerCase()) throw new ArgError('--destination', 'must differ from --source');
   const vms = args.values.get('vm') ?? [];
   for (const vm of vms) {
@@ -163,20 +155,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const pool = new PowerShellPool({ ...(labDir !== undefined ? { labDir } : {}), onStart: startNotice(io.err), ...(io.env.FERRY_PWSH ? { executable: io.env.FERRY_PWSH } : {}) });
   try {
     if (stringArg(args, 'ldap-url') !== undefined) {
-      const dirValues = {
-        'ldap-url': stringArg(args, 'ldap-url'),
-        'bind-user': stringArg(args, 'bind-user'),
-        'base-dn': stringArg(args, 'base-dn'),
-        'ca-file': stringArg(args, 'ca-file'),
-        'tls-server-name': stringArg(args, 'tls-server-name'),
-        starttls: args.switches.has('starttls'),
-        'trust-server-certificate': args.switches.has('trust-server-certificate'),
-        integrated: args.switches.has('integrated'),
-      };
       try {
-        directory = await directoryFromArgs(Object.fromEntries(Object.entries(dirValues).filter(([, v]) => v !== undefined)), io);
+        directory = await directoryFromArgs({ ...args, values: new Map([...args.values].filter(([flag]) => flag !== 'lab')) }, io);
       } catch (error) {
-        if (error instanceof UsageError) {
+        if (error instanceof ArgError) {
           io.err(`ferry test: ${error.message}\n`);
           return 2;
         }

@@ -135,6 +135,8 @@ export const TestRequestSchema = z
     /** Shared-nothing: Compare-VM checks the move of the VM's disks too (-IncludeStorage). */
     includeStorage: z.boolean().optional(),
     destinationStoragePath: StoragePathSchema.optional(),
+    /** "Test again": VMs Compare-VM found compatible in the last run, not compared again (see MigrationTestRequest). */
+    compatibleBefore: z.array(z.string().min(1).max(MAX_TEXT_LENGTH)).max(1000).optional(),
   })
   .strict()
   .refine((r) => r.destinationStoragePath === undefined || r.includeStorage === true, STORAGE_PATH_NEEDS_INCLUDE);
@@ -242,6 +244,9 @@ export type IpcError = {
   /** The request field that was wrong, as a dotted path (`desired.networks.0.subnet`). */
   readonly field?: string;
   readonly target?: string;
+  /** The message as an i18n key + params, when the window has a text for it (e.g. `hostName.*`). */
+  readonly messageKey?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 };
 export type IpcResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: IpcError };
 

@@ -6,7 +6,7 @@
  * Enum values are spelled exactly as Hyper-V spells them.
  */
 import { z } from 'zod';
-import { validateHostName } from '../settings/host-name';
+import { hostNameIssue } from '../settings/host-name';
 import { validateStoragePath } from '../settings/storage-path';
 
 export const AuthenticationTypeSchema = z.enum(['CredSSP', 'Kerberos']);
@@ -21,8 +21,9 @@ export const MAX_TEXT_LENGTH = 1024;
  * naming its field, before any handler sees it.
  */
 export const HostNameSchema = z.string().superRefine((name, ctx) => {
-  const problem = validateHostName(name);
-  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  const issue = hostNameIssue(name);
+  // The key + params travel with the issue, so the window can say it in its own language.
+  if (issue !== null) ctx.addIssue({ code: 'custom', message: issue.message, params: { messageKey: issue.messageKey, messageParams: issue.messageParams } });
 });
 
 /** A folder on a host for -DestinationStoragePath (D:\VMs or \\server\share). */
@@ -204,7 +205,13 @@ export const PlanStepSchema = z
   .strict();
 
 export const PlanWarningSchema = z
-  .object({ code: z.string(), message: z.string(), target: z.string().optional() })
+  .object({
+    code: z.string(),
+    /** English, for the CLI and logs; the window says it from `code` + `params` (planWarning.*). */
+    message: z.string(),
+    target: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  })
   .strict();
 
 export const PlanSchema = z

@@ -21,6 +21,7 @@ export function fqdnOf(account: ComputerAccount, dnsDomain: string): { fqdn: str
     warning: {
       code: 'no-dns-host-name',
       target: account.name,
+      params: { fqdn },
       message: `${account.name} has no dNSHostName in the directory; Ferry assumes ${fqdn}.`,
     },
   };

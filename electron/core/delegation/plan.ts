@@ -212,6 +212,7 @@ export function planDelegationRemoval(pairs: readonly DirectedPair[], options: R
         pushUnique(warnings, {
           code: 'flag-kept',
           target: source.name,
+          params: left.length > 0 ? { reason: 'still-delegates', count: left.length } : { reason: 'not-set-by-ferry' },
           message:
             left.length > 0
               ? `${source.name} keeps "Use any authentication protocol": it still delegates to ${left.length} other service(s).`

@@ -5,3 +5,4 @@ export * from './start-where';
 export * from './predict';
 export * from './landing';
 export * from './history';
+export * from './vm-name';

@@ -83,6 +83,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
       warnings.push({
         code: 'host-unreadable',
         target: host,
+        params: { status: facts.status, detail: facts.error?.message ?? '' },
         message: `${host} could not be read (${facts.status}${facts.error ? `: ${facts.error.message}` : ''}); no steps planned for it.`,
       });
       continue;

@@ -95,6 +95,17 @@ function hostNameMessage(problem: HostNameProblem): string {
   }
 }
 
+/**
+ * The problem as an IPC gate issue: the English message, and the i18n key + params the window
+ * says it with (the name shown printable and cut to 40 characters: it is echoed back).
+ */
+export function hostNameIssue(name: string): { message: string; messageKey: string; messageParams: Record<string, string | number> } | null {
+  const problem = hostNameProblem(name);
+  if (problem === null) return null;
+  const { code, ...params } = problem;
+  return { message: hostNameMessage(problem), messageKey: `hostName.${code}`, messageParams: { name: printable(String(name)), ...params } };
+}
+
 /** Null when the name is acceptable, otherwise the English sentence saying what is wrong. */
 export function validateHostName(name: string): string | null {
   const problem = hostNameProblem(name);

@@ -4,11 +4,11 @@
  * from `directory:connect` goes straight into the session and is never kept here or returned.
  */
 import type { RequestOf, ResponseOf } from '../../core/contract/channels';
-import type { DiscoveredHost, PlanStep, PlanWarning } from '../../core/model';
-import { delegationStates } from '../../core/delegation';
+import type { PlanStep, PlanWarning } from '../../core/model';
+import { discoverHosts } from '../../engine/discover';
 import { validateConnectInput } from '../../core/ldap/connect-input';
 import { connectDirectory, type DirectoryConnectOptions, type DirectorySession } from '../../services/directory/directory-session';
-import { discoverHyperVHosts, resolveComputer } from '../../services/directory/computer-accounts';
+import { resolveComputer } from '../../services/directory/computer-accounts';
 import { DirectoryError } from '../../services/directory/directory-error';
 import { createLdapExecutor } from '../../engine/directory-executor';
 import { planGroupDelegationFor } from '../../engine/directory-planner';
@@ -111,13 +111,7 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): Direct
           if (lab) await replace(await connectDirectory(lab));
         }
         const s = need();
-        const accounts = await discoverHyperVHosts(s);
-        const needle = req.filter?.toLowerCase();
-        const states = delegationStates(accounts, s.info.dnsDomain);
-        const hosts: DiscoveredHost[] = accounts
-          .map((account, i): DiscoveredHost => ({ account, delegationState: states[i] ?? 'unknown', source: 'directory' }))
-          .filter(({ account: a }) => !needle || a.name.toLowerCase().includes(needle) || (a.dnsHostName ?? '').toLowerCase().includes(needle));
-        return { hosts };
+        return { hosts: await discoverHosts(s, req.filter) };
       }),
     'hosts:resolve': (req) =>
       guard(async () => {

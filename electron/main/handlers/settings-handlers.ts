@@ -4,7 +4,7 @@
  * never steps or commands, so nothing it sends can become a command.
  */
 import type { ResponseOf } from '../../core/contract/channels';
-import type { DesiredSettings, Plan, ProgressEvent } from '../../core/model';
+import type { AuditTarget, DesiredSettings, Plan, ProgressEvent } from '../../core/model';
 import { groupPlanSpec, isGroupIssue } from '../../core/group';
 import { PlanInputError } from '../../core/plan/build-plan';
 import { exportPlanScript } from '../../core/plan/export-script';
@@ -30,6 +30,8 @@ interface SettingsHandlerDeps {
   readonly delegationPlanner?: DelegationPlanner;
   readonly emitProgress: (event: ProgressEvent) => void;
   readonly user: string;
+  /** The lab folder or real hosts the app changes, recorded in the audit log (so `ferry rollback` finds it). */
+  readonly target?: AuditTarget;
 }
 
 type SettingsChannels = 'hosts:read' | 'hosts:cancel' | 'plan:create' | 'plan:export' | 'apply:start' | 'apply:cancel' | 'audit:list' | 'rollback:start';
@@ -131,6 +133,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
           user: deps.user,
           audit,
           runId,
+          ...(deps.target ? { target: deps.target } : {}),
           signal: s,
           onProgress: deps.emitProgress,
           ...(includeOptional !== undefined ? { includeOptional } : {}),
@@ -151,7 +154,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
       if (running.has(runId)) throw new UserFacingError('failed', 'That run is still going; cancel it first.', 'runId');
       return runTracked(runId, signal, async (s) => {
         try {
-          return (await rollback(runId, audit, executors, { user: deps.user, onProgress: deps.emitProgress, signal: s })).result;
+          return (await rollback(runId, audit, executors, { user: deps.user, onProgress: deps.emitProgress, signal: s, ...(deps.target ? { target: deps.target } : {}) })).result;
         } catch (error) {
           if (error instanceof RollbackError) throw new UserFacingError('not-found', error.message, 'runId');
           throw error;

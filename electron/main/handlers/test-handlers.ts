@@ -69,6 +69,7 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
             ...(request.vms ? { vms: request.vms } : {}),
             ...(request.hypothetical ? { hypothetical: request.hypothetical } : {}),
             ...(request.authentication ? { authentication: request.authentication } : {}),
+            ...(request.compatibleBefore ? { compatibleBefore: request.compatibleBefore } : {}),
             ...storageChoice(request),
           }, test);
           last = { kind: 'pair', report };

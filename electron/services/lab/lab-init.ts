@@ -324,3 +324,9 @@ export async function setLabTimeScale(dir: string, scale: number): Promise<void>
   const config = await readJson<LabConfig>(file);
   await writeJsonAtomic(file, { ...config, timeScale: scale });
 }
+
+/** The lab's time scale for live migrations (lab.json `timeScale`, default 1). */
+export async function labTimeScale(dir: string): Promise<number> {
+  const config = await readJson<LabConfig>(path.join(dir, 'lab.json'));
+  return typeof config.timeScale === 'number' && config.timeScale > 0 ? config.timeScale : 1;
+}

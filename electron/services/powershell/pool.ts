@@ -216,7 +216,8 @@ export class PowerShellPool {
     for (let i = 0; i < inputs.length; i += this.fanOutWidth) chunks.push(inputs.slice(i, i + this.fanOutWidth));
     const answers = await Promise.all(
       chunks.map(async (chunk) => {
-        const data = { script, text, setup, timeoutMs, width: chunk.length, items: chunk.map((d) => b64(JSON.stringify(d ?? {}))) };
+        // One width for every call, so the process keeps its runspaces (opened as needed) from one group to the next.
+        const data = { script, text, setup, timeoutMs, width: this.fanOutWidth, items: chunk.map((d) => b64(JSON.stringify(d ?? {}))) };
         // The process's own limit: every input's, plus opening the runspaces.
         const stdout = await this.enqueue(FAN_OUT_SCRIPT, data, { ...opts, timeoutMs: timeoutMs + this.startTimeoutMs }, undefined);
         parseEnvelope(stdout);

@@ -15,7 +15,7 @@ export function ErrorList() {
           <MessageBarBody>
             <MessageBarTitle>{t(`ops.${e.op}`)}</MessageBarTitle>
             {e.target ? `${t('errors.onHost', { host: e.target })} ` : null}
-            {e.message} {e.field ? t('errors.field', { field: e.field }) : null}
+            {e.messageKey ? t(e.messageKey, { ...e.params, defaultValue: e.message }) : e.message} {e.field ? t('errors.field', { field: e.field }) : null}
             <div>{t(e.hintKey)}</div>
           </MessageBarBody>
           <MessageBarActions>

@@ -135,6 +135,10 @@ export const de: Resources = {
       pairWide: 'beide Hosts', none: '–', empty: 'Es wurde keine VM getestet.',
     },
     sides: { value: 'Wert', source: 'Quelle {{host}}', destination: 'Ziel {{host}}', differs: 'abweichend' },
+    since: 'Seit dem letzten Lauf: {{changes}}', nothingChanged: 'Seit dem letzten Lauf hat sich nichts geändert.', passedFixed: '({{count}} behoben)',
+    count: { fixed: '{{count}} behoben', new: '{{count}} neu', worse: '{{count}} schlechter', better: '{{count}} besser' },
+    change: { fixed: 'Behoben', new: 'Neu', worse: 'Schlechter', better: 'Besser' },
+    details: 'Befund und Behebung: {{title}}',
   },
   // ---- Groups of hosts (issue 11): selection, saved groups, group Configure, readiness matrix.
   group: {
@@ -155,6 +159,12 @@ export const de: Resources = {
     },
     row: { delegation: 'Eingeschränkte Kerberos-Delegierung' },
     delegation: { mesh: 'Vollvermascht, alle Einträge', hub: 'Zu den Hubs, alle Einträge' },
+    recommend: {
+      dedicated: 'Jeder Host der Gruppe hat ein dediziertes Migrationsnetzwerk ({{subnets}}): Die Migration wird darauf beschränkt.',
+      noDedicated: 'Nicht auf jedem Host wurde ein dediziertes Migrationsnetzwerk gefunden, daher bleibt jedes Netzwerk erlaubt.',
+      smb: 'Der langsamste Migrationspfad läuft mit {{gbps}} Gbit/s und RDMA auf jedem Host: SMB (SMB Direct).',
+      fastNoRdma: 'Der langsamste Migrationspfad läuft mit {{gbps}} Gbit/s, aber nicht jeder Host hat RDMA: Komprimierung.',
+    },
     networksPerHost: 'Je Host (unten)',
     test: {
       title: 'Bereitschaft der Gruppe mit {{count}} Hosts', run: 'Jedes Paar testen', matrix: 'Bereitschaftsmatrix: Quellen als Zeilen, Ziele als Spalten',
@@ -164,6 +174,20 @@ export const de: Resources = {
       hostDown: '{{host}}: {{status}}', compareSkipped: 'Die Hyper-V-eigene Prüfung (Compare-VM) lief nicht für jedes Paar: ein Paar öffnen, um zu sehen, wo.',
     },
     verdict: { ready: 'bereit', warnings: 'Warnungen', blocked: 'blockiert' },
+  },
+  planWarning: {
+    'invalid-host-name': 'Ein Hostname wurde abgelehnt; für ihn ist nichts geplant.',
+    'duplicate-host': 'ist doppelt angegeben; einmal geplant.',
+    'host-unreadable': 'konnte nicht gelesen werden ({{status}}: {{detail}}); für diesen Host ist nichts geplant.',
+    'unparsable-network': 'meldet ein Migrationsnetzwerk, das Ferry nicht lesen kann; es bleibt unverändert. Entfernen Sie es von Hand, wenn es weg soll.',
+    'no-dns-host-name': 'hat im Verzeichnis keinen dNSHostName; Ferry nimmt {{fqdn}} an.',
+    'unconstrained-delegation': 'ist für die Delegierung an beliebige Dienste vertrauenswürdig (uneingeschränkt). Ferry lässt diese Einstellung unverändert; erwägen Sie, sie auf der Registerkarte „Delegierung“ des Kontos auszuschalten.',
+    'missing-spn': 'registriert keinen SPN „Microsoft Virtual System Migration Service“: Die Delegierung wird geschrieben, aber Kerberos findet den Dienst erst, wenn Hyper-V ihn registriert.',
+    'flag-kept': {
+      'still-delegates': 'behält „Beliebiges Authentifizierungsprotokoll verwenden“: Es delegiert noch an {{count}} andere(n) Dienst(e).',
+      'not-set-by-ferry': 'behält „Beliebiges Authentifizierungsprotokoll verwenden“: Das Überwachungsprotokoll zeigt nicht, dass Ferry es gesetzt hat.',
+    },
+    'no-directory': 'Verbinden Sie sich mit dem Verzeichnis, um die eingeschränkte Kerberos-Delegierung zu planen.',
   },
   hostName: {
     empty: 'Geben Sie einen Hostnamen ein.',

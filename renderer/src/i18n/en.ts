@@ -134,6 +134,10 @@ export const en = {
       pairWide: 'both hosts', none: '–', empty: 'No VM was tested.',
     },
     sides: { value: 'Value', source: 'Source {{host}}', destination: 'Destination {{host}}', differs: 'differs' },
+    since: 'Since the last run: {{changes}}', nothingChanged: 'Since the last run: nothing changed.', passedFixed: '({{count}} fixed)',
+    count: { fixed: '{{count}} fixed', new: '{{count}} new', worse: '{{count}} worse', better: '{{count}} better' },
+    change: { fixed: 'Fixed', new: 'New', worse: 'Worse', better: 'Better' },
+    details: 'Evidence and fix: {{title}}',
   },
   // ---- Groups of hosts (issue 11): selection, saved groups, group Configure, readiness matrix.
   group: {
@@ -154,6 +158,12 @@ export const en = {
     },
     row: { delegation: 'Kerberos constrained delegation' },
     delegation: { mesh: 'Full mesh, all entries', hub: 'To the hubs, all entries' },
+    recommend: {
+      dedicated: 'Every host of the group has a dedicated migration network ({{subnets}}): migration is restricted to it.',
+      noDedicated: 'No dedicated migration network was found on every host, so any network stays allowed.',
+      smb: 'The slowest migration path runs at {{gbps}} Gb/s with RDMA on every host: SMB (SMB Direct).',
+      fastNoRdma: 'The slowest migration path runs at {{gbps}} Gb/s but not every host has RDMA: Compression.',
+    },
     networksPerHost: 'Per host (below)',
     test: {
       title: 'Readiness of the group of {{count}} hosts', run: 'Test every pair', matrix: 'Readiness matrix: source rows, destination columns',
@@ -163,6 +173,21 @@ export const en = {
       hostDown: '{{host}}: {{status}}', compareSkipped: 'Hyper-V’s own check (Compare-VM) was not run for every pair: open a pair to see where.',
     },
     verdict: { ready: 'ready', warnings: 'warnings', blocked: 'blocked' },
+  },
+  // Plan warnings by code (core PlanWarning code + params); the target host is shown before the text.
+  planWarning: {
+    'invalid-host-name': 'A host name was refused; no steps planned for it.',
+    'duplicate-host': 'listed twice; planned once.',
+    'host-unreadable': 'could not be read ({{status}}: {{detail}}); no steps planned for it.',
+    'unparsable-network': 'reports a migration network Ferry cannot parse; it is left alone. Remove it by hand if it should go.',
+    'no-dns-host-name': 'has no dNSHostName in the directory; Ferry assumes {{fqdn}}.',
+    'unconstrained-delegation': 'is trusted for delegation to any service (unconstrained). Ferry leaves that setting alone; consider turning it off in the account’s Delegation tab.',
+    'missing-spn': 'registers no “Microsoft Virtual System Migration Service” SPN: the delegation is written, but Kerberos cannot find the service until Hyper-V registers it.',
+    'flag-kept': {
+      'still-delegates': 'keeps “Use any authentication protocol”: it still delegates to {{count}} other service(s).',
+      'not-set-by-ferry': 'keeps “Use any authentication protocol”: the audit log does not show that Ferry set it.',
+    },
+    'no-directory': 'Connect to the directory to plan Kerberos constrained delegation.',
   },
   // What is wrong with a typed host name: one key per core HostNameProblem code (core/settings/host-name.ts).
   hostName: {

@@ -24,7 +24,7 @@ export function hintFor(code: string): string {
   }
 }
 
-export function toUiError(op: Op, e: IpcError | { code: string; message: string; target?: string; field?: string }): UiError {
+export function toUiError(op: Op, e: IpcError | { code: string; message: string; target?: string; field?: string; messageKey?: string }): UiError {
   return {
     op,
     code: e.code,
@@ -32,6 +32,8 @@ export function toUiError(op: Op, e: IpcError | { code: string; message: string;
     ...(e.target !== undefined ? { target: e.target } : {}),
     ...(e.field !== undefined ? { field: e.field } : {}),
     hintKey: hintFor(e.code),
+    ...(e.messageKey !== undefined ? { messageKey: e.messageKey } : {}),
+    ...('params' in e && e.params !== undefined ? { params: e.params } : {}),
   };
 }
 

@@ -27,7 +27,16 @@ export function commonFacts(group: readonly HostFacts[]): HostFacts | undefined 
   };
 }
 
+/** The pair's reasons that speak of "both hosts", said of the whole group. */
+const GROUP_REASONS: Readonly<Record<string, string>> = {
+  'recommend.dedicated': 'group.recommend.dedicated',
+  'recommend.noDedicated': 'group.recommend.noDedicated',
+  'recommend.smb': 'group.recommend.smb',
+  'recommend.fastNoRdma': 'group.recommend.fastNoRdma',
+};
+
 export function recommendGroup(group: readonly (HostFacts | undefined)[]): Recommendation {
   const common = commonFacts(group.filter((f): f is HostFacts => f !== undefined));
-  return recommend(common, common);
+  const r = recommend(common, common);
+  return { ...r, reasons: r.reasons.map((x) => ({ ...x, key: GROUP_REASONS[x.key] ?? x.key })) };
 }

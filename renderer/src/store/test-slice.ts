@@ -1,5 +1,6 @@
 /** Test: the simulated migration test for the chosen pair and its HTML report. */
 import type { HypotheticalVm, TestReport } from '../../../electron/core/model';
+import { unaffectedVms } from '../../../electron/core/preflight/report-diff';
 import { ask } from './ask';
 import { factsFor } from './discovery-slice';
 import type { SliceFactory } from './types';
@@ -9,10 +10,13 @@ export interface TestSlice {
   readonly testVms: readonly string[];
   readonly hypothetical: HypotheticalVm;
   readonly report: TestReport | null;
+  /** The run before `report` of the same pair, so the view can say what changed ("3 fixed, 1 new"). */
+  readonly previousReport: TestReport | null;
   setTestMode(mode: 'vms' | 'hypothetical'): void;
   toggleTestVm(name: string): void;
   setHypothetical(patch: Partial<HypotheticalVm>): void;
-  runTest(): Promise<TestReport | undefined>;
+  /** `again`: after a fix, skip Compare-VM for the VMs it found compatible last time (unaffected). */
+  runTest(options?: { readonly again?: boolean }): Promise<TestReport | undefined>;
   exportReport(): Promise<{ fileName: string; html: string } | undefined>;
 }
 
@@ -21,6 +25,7 @@ export const createTestSlice: SliceFactory<TestSlice> = (api) => (set, get) => (
   testVms: [],
   hypothetical: { memoryGiB: 16, dirtyMBps: 200 },
   report: null,
+  previousReport: null,
   setTestMode(testMode) {
     set({ testMode });
   },
@@ -30,8 +35,8 @@ export const createTestSlice: SliceFactory<TestSlice> = (api) => (set, get) => (
   setHypothetical(patch) {
     set((s) => ({ hypothetical: { ...s.hypothetical, ...patch } }));
   },
-  async runTest() {
-    const { source, destination, testMode, testVms, hypothetical, facts } = get();
+  async runTest(options = {}) {
+    const { source, destination, testMode, testVms, hypothetical, facts, report: before } = get();
     if (!source || !destination) return undefined;
     // No VM ticked means "all VMs on the source": without names the engine checks no VM at all.
     const all = (factsFor(facts, source)?.vms ?? []).map((v) => v.name);
@@ -42,8 +47,10 @@ export const createTestSlice: SliceFactory<TestSlice> = (api) => (set, get) => (
         : vms.length > 0
           ? { source, destination, vms }
           : { source, destination };
-    const report = await ask(set, get, 'test', () => api.runTest(request));
-    if (report) set({ report });
+    const samePair = before !== null && before.source === source && before.destination === destination;
+    const skip = options.again && samePair && testMode === 'vms' ? unaffectedVms(before.findings) : [];
+    const report = await ask(set, get, 'test', () => api.runTest(skip.length > 0 ? { ...request, compatibleBefore: skip } : request));
+    if (report) set({ report, previousReport: samePair ? before : null });
     return report;
   },
   async exportReport() {

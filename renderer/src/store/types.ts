@@ -42,4 +42,7 @@ export interface UiError {
   readonly target?: string;
   readonly field?: string;
   readonly hintKey: string;
+  /** The message as an i18n key + params, when main sent one. */
+  readonly messageKey?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }

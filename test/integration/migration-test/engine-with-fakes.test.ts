@@ -49,6 +49,18 @@ describe('runMigrationTest', () => {
     expect(report.model[0]!.totalSeconds).toBeLessThan(12);
   });
 
+  it('Test again asks Compare-VM only about VMs not compatible last time; the rest is checked again', async () => {
+    const compared: string[] = [];
+    const deps = fakeDeps(
+      { compareVm: async (_s, name) => { compared.push(name); return { name, incompatibilities: [] }; } },
+      { HV01: host('HV01', { vms: [vm(), vm({ name: 'sql01' })] }) },
+    );
+    const report = await runMigrationTest(deps, { source: 'HV01', destination: 'HV02', vms: ['web01', 'sql01'], compatibleBefore: ['web01'] });
+    expect(compared).toEqual(['sql01']);
+    expect(deps.calls.sort()).toEqual(['read:HV01', 'read:HV02']);
+    expect(report.findings.filter((f) => f.id === 'vm.compare').map((f) => [f.vm, f.severity])).toEqual([['web01', 'pass'], ['sql01', 'pass']]);
+  });
+
   it('a dead destination becomes a failing finding, not a crash; Compare-VM is not attempted', async () => {
     let compared = 0;
     const deps = fakeDeps({ compareVm: async (_s, name) => { compared++; return { name, incompatibilities: [] }; } });

@@ -113,3 +113,20 @@ describe('applyPlan with in-memory executors', () => {
     expect(host.calls).toEqual(['a']);
   });
 });
+
+describe('the target of a run in the audit log', () => {
+  it('every record (done and failed) names the lab folder the run changed; without one, none is written', async () => {
+    const host = memoryHost({ b: 'throw' });
+    const audit = auditSink();
+    await applyPlan(plan([step('a', 'powershell'), step('b', 'powershell')]), { powershell: host.executor }, {
+      user: 'CORP\\admin', audit: audit.writer, target: { kind: 'lab', labDir: '/labs/one' },
+    });
+    expect(audit.records.map((r) => [r.stepId, r.result, r.target])).toEqual([
+      ['a', 'done', { kind: 'lab', labDir: '/labs/one' }],
+      ['b', 'failed', { kind: 'lab', labDir: '/labs/one' }],
+    ]);
+    const old = auditSink();
+    await applyPlan(plan([step('a', 'powershell')]), { powershell: memoryHost().executor }, { user: 'CORP\\admin', audit: old.writer });
+    expect(old.records[0]).not.toHaveProperty('target');
+  });
+});

@@ -8,6 +8,7 @@ import {
   type SenderInfo,
 } from '../../../electron/main/ipc-dispatch';
 import { kerberosDesired } from '../../support/desired-settings';
+import { createI18n } from '../../../renderer/src/i18n/i18n';
 
 const indexHtml = 'file:///opt/Ferry/resources/app.asar/dist/renderer/index.html';
 const own: SenderInfo = { isMainFrame: true, url: indexHtml };
@@ -128,6 +129,14 @@ describe('createDispatcher', () => {
       }
     }
     expect(calls).toEqual([]);
+    // The window gets the rule's code + params to say it in its language (hostName.* in en and de).
+    const bad = await d.dispatch('hosts:read', { hosts: ['HV01', 'HV 02'] }, own);
+    expect(bad).toMatchObject({ ok: false, error: { messageKey: 'hostName.bad-label', params: { name: 'HV 02', label: 'HV 02' } } });
+    const de = createI18n('de');
+    if (!bad.ok) expect(de.t(bad.error.messageKey ?? '', bad.error.params)).toBe('HV 02 ist kein gültiger Hostname: „HV 02“ darf nur Buchstaben, Ziffern und innere Bindestriche enthalten.');
+    // A huge name is not echoed back whole.
+    const huge = await d.dispatch('hosts:read', { hosts: ['x'.repeat(100_000)] }, own);
+    expect(!huge.ok && String(huge.error.params?.name).length).toBeLessThanOrEqual(41);
     for (const hosts of [['HV01', 'hv02.contoso.com'], ['10.0.0.1', 'fe80::1'], ['HV01.']]) {
       expect((await d.dispatch('hosts:read', { hosts }, own)).ok, hosts.join(',')).toBe(true);
     }

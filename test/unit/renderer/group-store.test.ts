@@ -142,6 +142,8 @@ describe('Recommended for a group', () => {
     expect(r.desired.networks).toEqual([{ subnet: '10.0.10.0/24', priority: 1 }]);
     expect(r.desired.virtualMachineMigrationPerformanceOption).toBe('SMB');
     expect(recommendGroup([f('HV01', 25, true), f('HV02', 25, false)]).desired.virtualMachineMigrationPerformanceOption).toBe('Compression');
+    // Its reasons speak of every host, not of "both".
+    expect(r.reasons.map((x) => x.key)).toEqual(['recommend.kerberos', 'group.recommend.dedicated', 'group.recommend.smb']);
   });
 });
 

@@ -44,7 +44,8 @@ export function PlanPanel() {
           {plan.warnings.map((w) => (
             <p key={`${w.code}-${w.target ?? ''}`} role="note">
               {w.target ? `${w.target}: ` : ''}
-              {w.message}
+              {/* Said from the code + params; the core's English message when there is no text for it. */}
+              {t(w.params?.reason !== undefined ? `planWarning.${w.code}.${String(w.params.reason)}` : `planWarning.${w.code}`, { ...w.params, defaultValue: w.message })}
             </p>
           ))}
           {plan.steps.length === 0 ? <p data-testid="plan-empty">{t('plan.nothing')}</p> : null}

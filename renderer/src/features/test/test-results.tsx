@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TestReport } from '../../../../electron/core/model';
 import type { VerdictSummary } from '../../../../electron/core/preflight/verdict';
 import type { VmReadiness } from '../../../../electron/core/preflight/vm-readiness';
+import type { FindingChange } from '../../../../electron/core/preflight/report-diff';
 import type { Lang } from '../../i18n/format';
 import { FindingsList, type SeverityFilter as Filter } from './findings-list';
 import { ModelChart } from './model-chart';
@@ -16,10 +17,16 @@ import { VmReadinessTable } from './vm-readiness-table';
 
 const useStyles = makeStyles({
   // Findings beside the VM table, so the verdict, the blockers and the VMs share the first screen.
-  grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(320px, 34%)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(360px, 38%)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
 });
 
-export function TestResults(props: { readonly report: TestReport; readonly summary: VerdictSummary; readonly vms: readonly VmReadiness[]; readonly lang: Lang }) {
+export function TestResults(props: {
+  readonly report: TestReport;
+  readonly summary: VerdictSummary;
+  readonly vms: readonly VmReadiness[];
+  readonly lang: Lang;
+  readonly changes?: ReadonlyMap<string, FindingChange>;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [filter, setFilter] = useState<Filter>('all');
@@ -30,7 +37,7 @@ export function TestResults(props: { readonly report: TestReport; readonly summa
       <div className={styles.grid}>
         <section aria-label={t('results.show')}>
           <SeverityFilter counts={props.summary.counts} value={filter} onChange={setFilter} />
-          <FindingsList findings={report.findings} filter={filter} lang={props.lang} hosts={hosts} />
+          <FindingsList findings={report.findings} filter={filter} lang={props.lang} hosts={hosts} {...(props.changes ? { changes: props.changes } : {})} />
         </section>
         <VmReadinessTable rows={props.vms} lang={props.lang} />
       </div>

@@ -11,6 +11,7 @@ import { useActions, useFerry } from '../../app/store-context';
 import { factsFor } from '../../store/discovery-slice';
 import { summarize } from '../../../../electron/core/preflight/verdict';
 import { vmReadiness } from '../../../../electron/core/preflight/vm-readiness';
+import { diffReports } from '../../../../electron/core/preflight/report-diff';
 import { TestResults } from './test-results';
 import { TestSetup } from './test-setup';
 import { VerdictBanner } from './verdict-banner';
@@ -29,6 +30,7 @@ export function TestView() {
   const destination = useFerry((s) => s.destination);
   const sourceVms = useFerry((s) => factsFor(s.facts, s.source)?.vms);
   const report = useFerry((s) => s.report);
+  const previous = useFerry((s) => s.previousReport);
   const lang = useFerry((s) => s.language);
 
   const scope = useFerry((s) => s.scope);
@@ -50,9 +52,10 @@ export function TestView() {
   }
   const summary = summarize(report.findings);
   const vms = vmReadiness(report.findings, report.hosts[0]?.vms ?? sourceVms ?? []);
+  const diff = previous ? diffReports(previous.findings, report.findings) : undefined;
   const resultActions = (
     <>
-      <Button size="small" appearance="primary" onClick={() => void actions.runTest()} data-testid="test-again">
+      <Button size="small" appearance="primary" onClick={() => void actions.runTest({ again: true })} data-testid="test-again">
         {t('results.testAgain')}
       </Button>
       <Button size="small" onClick={() => void actions.exportReport().then((r) => r && saveText(r.fileName, r.html, 'text/html'))} data-testid="export-report">
@@ -63,12 +66,12 @@ export function TestView() {
   );
   return (
     <div data-testid="workspace-test">
-      <VerdictBanner report={report} summary={summary} vms={vms} lang={lang} actions={resultActions} />
+      <VerdictBanner report={report} summary={summary} vms={vms} lang={lang} actions={resultActions} {...(diff ? { diff } : {})} />
       <details className={styles.setup} data-testid="test-setup">
         <summary className={styles.summary}>{t('results.setup')}</summary>
         <TestSetup busy={false} />
       </details>
-      <TestResults report={report} summary={summary} vms={vms} lang={lang} />
+      <TestResults report={report} summary={summary} vms={vms} lang={lang} {...(diff ? { changes: diff.changes } : {})} />
     </div>
   );
 }

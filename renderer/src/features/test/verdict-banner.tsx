@@ -9,6 +9,7 @@ import type { TestReport } from '../../../../electron/core/model';
 import { countVerdicts, type VmReadiness } from '../../../../electron/core/preflight/vm-readiness';
 import type { VerdictSummary } from '../../../../electron/core/preflight/verdict';
 import { countPhrases, verdictHeading, vmCountsLine } from '../../../../electron/core/preflight/verdict-texts';
+import type { ReportDiff } from '../../../../electron/core/preflight/report-diff';
 import { formatDateTime, type Lang } from '../../i18n/format';
 import { SEVERITY_COLOR } from './finding-item';
 
@@ -35,6 +36,8 @@ export function VerdictBanner(props: {
   readonly lang: Lang;
   /** Test again, export: the view decides which. */
   readonly actions?: ReactNode;
+  /** What changed since the last run of this pair. */
+  readonly diff?: ReportDiff;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -52,6 +55,7 @@ export function VerdictBanner(props: {
         ))}
         {props.vms.length > 0 ? <span data-testid="verdict-vms">{vmCountsLine(countVerdicts(props.vms), lang)}</span> : null}
       </div>
+      {props.diff ? <SinceLastRun diff={props.diff} /> : null}
       <div className={styles.row}>
         <span className={styles.muted}>
           {t('results.pair', { source: report.source, destination: report.destination })} · {t('test.ranAt', { when: formatDateTime(report.startedAt, lang), who: report.ranBy })}
@@ -59,5 +63,18 @@ export function VerdictBanner(props: {
         {props.actions}
       </div>
     </section>
+  );
+}
+
+const CHANGES = ['fixed', 'new', 'worse', 'better'] as const;
+
+/** "Since the last run: 3 fixed, 1 new" (only the kinds that occurred). */
+function SinceLastRun(props: { readonly diff: ReportDiff }) {
+  const { t } = useTranslation();
+  const parts = CHANGES.filter((c) => props.diff[c] > 0).map((c) => t(`results.count.${c}`, { count: props.diff[c] }));
+  return (
+    <div data-testid="since-last-run" role="status">
+      {parts.length > 0 ? t('results.since', { changes: parts.join(', ') }) : t('results.nothingChanged')}
+    </div>
   );
 }

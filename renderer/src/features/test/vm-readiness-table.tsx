@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   cell: { textAlign: 'left', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top' },
   muted: { color: tokens.colorNeutralForeground3 },
   nowrap: { whiteSpace: 'nowrap' },
+  // Compare-VM's messages are long: two lines here, the whole text in the findings and the tooltip.
+  clamp: { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
   heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400 },
 });
 
@@ -50,10 +52,10 @@ export function VmReadinessTable(props: { readonly rows: readonly VmReadiness[];
                 </td>
                 <td className={styles.cell}>
                   {r.firstBlocker ? (
-                    <>
+                    <span className={styles.clamp} title={title(r.firstBlocker)}>
                       {title(r.firstBlocker)}
                       {r.blockerIsPairWide ? <span className={styles.muted}> ({t('results.vms.pairWide')})</span> : null}
-                    </>
+                    </span>
                   ) : (
                     t('results.vms.none')
                   )}
