@@ -105,7 +105,7 @@ const en = {
   'identity.unconstrained.destination': unconstrainedEn,
   'identity.migration-spn': {
     pass: { title: '{{account}} registers the migration-service SPN' },
-    fail: { title: '{{account}} has no "Microsoft Virtual System Migration Service" SPN', fix: 'Register the SPN (Hyper-V normally does this; a missing SPN gives 0x80090322).' },
+    fail: { title: '{{account}} has no "Microsoft Virtual System Migration Service" SPN', fix: 'Register the SPN (Hyper-V normally does this). A move that fails with 0x80090322 (wrong principal) can also come from the same SPN on two accounts (setspn -X) or a host name that resolves to another computer (stale DNS).' },
   },
   'identity.operator-delegable': {
     warn: { title: '{{operator}} cannot be delegated (Protected Users or "sensitive")', fix: 'Kerberos delegation never forwards this account; run moves with an account that is not in Protected Users and not marked sensitive.' },
@@ -332,7 +332,7 @@ const de: FindingTexts = {
   'identity.unconstrained.destination': unconstrainedDe,
   'identity.migration-spn': {
     pass: { title: '{{account}} registriert den SPN des Migrationsdienstes' },
-    fail: { title: '{{account}} hat keinen SPN „Microsoft Virtual System Migration Service“', fix: 'Registrieren Sie den SPN (normalerweise erledigt das Hyper-V; ein fehlender SPN ergibt 0x80090322).' },
+    fail: { title: '{{account}} hat keinen SPN „Microsoft Virtual System Migration Service“', fix: 'Registrieren Sie den SPN (normalerweise erledigt das Hyper-V). Scheitert eine Verschiebung mit 0x80090322 (falscher Prinzipal), kann das auch am selben SPN auf zwei Konten (setspn -X) oder an einem Hostnamen liegen, der zu einem anderen Computer aufgelöst wird (veralteter DNS-Eintrag).' },
   },
   'identity.operator-delegable': {
     warn: { title: '{{operator}} kann nicht delegiert werden (Protected Users oder „vertraulich“)', fix: 'Kerberos-Delegierung leitet dieses Konto nie weiter; verschieben Sie mit einem Konto, das nicht in Protected Users und nicht als vertraulich markiert ist.' },

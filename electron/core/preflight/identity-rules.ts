@@ -152,7 +152,7 @@ function spnRule(f: MigrationFacts, dest: ComputerAccount): Finding {
     { account: dest.name });
   const fqdn = dest.dnsHostName ?? dest.name;
   return finding('identity.migration-spn', 'identity', 'fail', `${dest.name} has no "Microsoft Virtual System Migration Service" SPN`, evidence,
-    command('Register the SPN (Hyper-V normally does this; a missing SPN gives 0x80090322).',
+    command('Register the SPN (Hyper-V normally does this). A move that fails with 0x80090322 (wrong principal) can also come from the same SPN on two accounts (setspn -X) or a host name that resolves to another computer (stale DNS).',
       `setspn -s ${cmdQuote(`Microsoft Virtual System Migration Service/${fqdn}`)} ${cmdQuote(shortName(dest))}`), undefined,
     { account: dest.name });
 }
