@@ -69,6 +69,9 @@ const vmFeaturesEn = {
     pass: { title: '"{{vm}}" fits in one NUMA node of {{host}}' },
     fail: { title: '"{{vm}}" is larger than one NUMA node of {{host}}, and NUMA spanning is off there', fix: 'The VM cannot start on {{host}}. Turn NUMA spanning on there (the VM management service restarts; running VMs keep running), or give the VM at most one node\'s memory ({{nodeMemoryBytes}}) and processors ({{nodeProcessors}}).' },
   },
+  'identity.credssp-credential-guard-ahead': {
+    warn: { title: 'Upgrading {{hosts}} to Windows Server 2025 turns Credential Guard on, and CredSSP moves stop working', fix: 'Switch both hosts to Kerberos with constrained delegation before upgrading them to Windows Server 2025.' },
+  },
   'vm.checkpoints': {
     warn: { title: '"{{vm}}" has checkpoints: the storage move copies their whole disk chain ({{diskBytes}})', fix: 'Delete the checkpoints you no longer need (Hyper-V merges them) before the move, to copy less and avoid a merge during it.' },
     'vm-only': { title: '"{{vm}}" has checkpoints: their files must be on storage the destination reaches', fix: 'A VM-only move leaves the files where they are; check that the checkpoint files are on the shared storage.' },
@@ -295,6 +298,9 @@ const vmFeaturesDe: Pick<FindingTexts, keyof typeof vmFeaturesEn> = {
   'vm.numa': {
     pass: { title: '„{{vm}}“ passt in einen NUMA-Knoten von {{host}}' },
     fail: { title: '„{{vm}}“ ist größer als ein NUMA-Knoten von {{host}}, und NUMA-Spanning ist dort aus', fix: 'Die VM kann auf {{host}} nicht starten. Schalten Sie dort NUMA-Spanning ein (der VM-Verwaltungsdienst startet neu; laufende VMs laufen weiter), oder geben Sie der VM höchstens den Arbeitsspeicher ({{nodeMemoryBytes}}) und die Prozessoren ({{nodeProcessors}}) eines Knotens.' },
+  },
+  'identity.credssp-credential-guard-ahead': {
+    warn: { title: 'Ein Upgrade von {{hosts}} auf Windows Server 2025 schaltet Credential Guard ein, dann scheitern CredSSP-Verschiebungen', fix: 'Stellen Sie beide Hosts auf Kerberos mit eingeschränkter Delegierung um, bevor Sie sie auf Windows Server 2025 aktualisieren.' },
   },
   'vm.checkpoints': {
     warn: { title: '„{{vm}}“ hat Prüfpunkte: Die Speicherverschiebung kopiert ihre ganze Datenträgerkette ({{diskBytes}})', fix: 'Löschen Sie nicht mehr benötigte Prüfpunkte vor der Verschiebung (Hyper-V führt sie zusammen), damit weniger kopiert wird und keine Zusammenführung währenddessen läuft.' },
