@@ -27,7 +27,7 @@ import { labFolderArg, openLabDirectorySession } from '../lab-directory-session'
 import { printJson, printable } from '../output';
 import type { CliIo } from '../run-cli';
 import { startNotice } from '../session';
-import { currentUser } from '../settings-args';
+import { operatorName } from '../../engine/operator';
 
 const SPEC = {
   source: { type: 'string' },
@@ -198,7 +198,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       jobRunner: jobs,
       audit,
       history,
-      user: currentUser(io.env),
+      user: operatorName(io.env),
       timeScale: labDir !== undefined ? await labTimeScale(labDir) : 1,
     };
     const print = eventPrinter(io, json);

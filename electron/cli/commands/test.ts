@@ -3,7 +3,6 @@
  * app makes. Exit 0 when no check fails, 1 when one does, 2 on bad input.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import { ArgError, choiceArg, hostArg, parseArgs, stringArg, type ParsedArgs } from '../args';
 import { escapeControls, formatTable, printJson, printable } from '../output';
 import type { CliIo } from '../run-cli';
@@ -15,6 +14,7 @@ import { valueFormatFor } from '../../core/preflight/locale-format';
 import { bySeverity, summarize } from '../../core/preflight/verdict';
 import { countPhrases, verdictHeading, vmCountsLine, VERDICT_TEXTS } from '../../core/preflight/verdict-texts';
 import { countVerdicts, vmReadiness } from '../../core/preflight/vm-readiness';
+import { operatorName } from '../../engine/operator';
 import { validateStoragePath } from '../../core/settings/storage-path';
 import { groupFails, runGroupTest, runMigrationTest, reportFails, type GroupTestReport, type GroupTestRequest, type MigrationTestRequest } from '../../engine/migration-test';
 import { renderGroupReportHtml } from '../../core/report';
@@ -123,12 +123,6 @@ function destinationStoragePathArg(args: ParsedArgs): string | undefined {
   return value;
 }
 
-function currentUser(io: CliIo): string {
-  const domain = io.env.USERDOMAIN;
-  const name = io.env.USERNAME ?? io.env.USER ?? os.userInfo().username;
-  return domain ? `${domain}\\${name}` : name;
-}
-
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let args: ParsedArgs;
   let request: CliTestRequest;
@@ -167,7 +161,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     } else if (labDir !== undefined) {
       directory = await openLabDirectorySession(labDir, io.env);
     }
-    const deps = createMigrationTestDeps({ pool, ...(directory ? { directory } : {}), user: currentUser(io), workstationProbe: labDir !== undefined ? 'lab' : 'tcp' });
+    const deps = createMigrationTestDeps({ pool, ...(directory ? { directory } : {}), user: operatorName(io.env), workstationProbe: labDir !== undefined ? 'lab' : 'tcp' });
     const reportFile = stringArg(args, 'report');
     if (request.kind === 'group') {
       const group = await runGroupTest(deps, request.request);
