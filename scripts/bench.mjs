@@ -5,12 +5,13 @@
 //   preflight        rules + model for 1,000 VMs across 50 hosts (pure)
 //   renderer         Discover search with 5,000 hosts: pure filter, fake API and real bridge in Chromium
 //   port-probe       test-ports.ps1's real-host block: open, refused and 5 dropped ports, all at once vs one at a time
+//   host-read        one 60-VM lab host at 200 ms per call: one call per cmdlet for all VMs vs three calls per VM
 //   fleet            50 hosts: read (pool of 4 vs fan-out, wall + RSS), readiness matrix, full-mesh delegation in Samba
 //   matrix           the readiness matrix view for 50 hosts in Chromium: render, keystroke, scroll, open a cell
 // `npm run bench -- preflight` runs one of them.
 import { spawnSync } from 'node:child_process';
 
-const all = ['preflight', 'powershell-pool', 'discovery', 'renderer', 'port-probe', 'fleet', 'matrix'];
+const all = ['preflight', 'powershell-pool', 'discovery', 'renderer', 'port-probe', 'fleet', 'matrix', 'host-read'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const env = { ...process.env, FERRY_PWSH: process.env.FERRY_PWSH ?? `${process.cwd()}/.tools/pwsh/pwsh` };
 spawnSync('bash', ['scripts/setup.sh'], { stdio: 'inherit' });

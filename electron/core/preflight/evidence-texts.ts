@@ -44,6 +44,7 @@ const en: EvidenceTexts = {
     operationalStatus: 'Hyper-V is busy with', tpm: 'Virtual TPM', gpuPartitionAdapters: 'GPU partitions', sourceOs: 'Windows build (source)',
     destinationOs: 'Windows build (destination)', vmMemoryBytes: 'VM memory', vmProcessors: 'Virtual processors', numaSpanning: 'NUMA spanning (destination)',
     nodeMemoryBytes: 'Memory of the largest NUMA node', nodeProcessors: 'Processors of the largest NUMA node', checkpoints: 'Checkpoints', diskBytes: 'Disk files',
+    credentialGuardSource: 'Credential Guard running (source)', credentialGuardDestination: 'Credential Guard running (destination)',
   },
   values: {
     unknown: 'unknown', '(none)': '(none)', open: 'open', closed: 'closed', true: 'yes', false: 'no', yes: 'yes', no: 'no',
@@ -78,6 +79,7 @@ const de: EvidenceTexts = {
     operationalStatus: 'Hyper-V beschäftigt mit', tpm: 'Virtuelles TPM', gpuPartitionAdapters: 'GPU-Partitionen', sourceOs: 'Windows-Build (Quelle)',
     destinationOs: 'Windows-Build (Ziel)', vmMemoryBytes: 'Arbeitsspeicher der VM', vmProcessors: 'Virtuelle Prozessoren', numaSpanning: 'NUMA-Spanning (Ziel)',
     nodeMemoryBytes: 'Arbeitsspeicher des größten NUMA-Knotens', nodeProcessors: 'Prozessoren des größten NUMA-Knotens', checkpoints: 'Prüfpunkte', diskBytes: 'Datenträgerdateien',
+    credentialGuardSource: 'Credential Guard aktiv (Quelle)', credentialGuardDestination: 'Credential Guard aktiv (Ziel)',
   },
   values: {
     unknown: 'unbekannt', '(none)': '(keine)', open: 'offen', closed: 'geschlossen', true: 'ja', false: 'nein', yes: 'ja', no: 'nein',

@@ -69,6 +69,9 @@ const vmFeaturesEn = {
     pass: { title: '"{{vm}}" fits in one NUMA node of {{host}}' },
     fail: { title: '"{{vm}}" is larger than one NUMA node of {{host}}, and NUMA spanning is off there', fix: 'The VM cannot start on {{host}}. Turn NUMA spanning on there (the VM management service restarts; running VMs keep running), or give the VM at most one node\'s memory ({{nodeMemoryBytes}}) and processors ({{nodeProcessors}}).' },
   },
+  'identity.credssp-credential-guard-ahead': {
+    warn: { title: 'Upgrading {{hosts}} to Windows Server 2025 turns Credential Guard on, and CredSSP moves stop working', fix: 'Switch both hosts to Kerberos with constrained delegation before upgrading them to Windows Server 2025.' },
+  },
   'vm.checkpoints': {
     warn: { title: '"{{vm}}" has checkpoints: the storage move copies their whole disk chain ({{diskBytes}})', fix: 'Delete the checkpoints you no longer need (Hyper-V merges them) before the move, to copy less and avoid a merge during it.' },
     'vm-only': { title: '"{{vm}}" has checkpoints: their files must be on storage the destination reaches', fix: 'A VM-only move leaves the files where they are; check that the checkpoint files are on the shared storage.' },
@@ -105,7 +108,7 @@ const en = {
   'identity.unconstrained.destination': unconstrainedEn,
   'identity.migration-spn': {
     pass: { title: '{{account}} registers the migration-service SPN' },
-    fail: { title: '{{account}} has no "Microsoft Virtual System Migration Service" SPN', fix: 'Register the SPN (Hyper-V normally does this; a missing SPN gives 0x80090322).' },
+    fail: { title: '{{account}} has no "Microsoft Virtual System Migration Service" SPN', fix: 'Register the SPN (Hyper-V normally does this). A move that fails with 0x80090322 (wrong principal) can also come from the same SPN on two accounts (setspn -X) or a host name that resolves to another computer (stale DNS).' },
   },
   'identity.operator-delegable': {
     warn: { title: '{{operator}} cannot be delegated (Protected Users or "sensitive")', fix: 'Kerberos delegation never forwards this account; run moves with an account that is not in Protected Users and not marked sensitive.' },
@@ -296,6 +299,9 @@ const vmFeaturesDe: Pick<FindingTexts, keyof typeof vmFeaturesEn> = {
     pass: { title: '„{{vm}}“ passt in einen NUMA-Knoten von {{host}}' },
     fail: { title: '„{{vm}}“ ist größer als ein NUMA-Knoten von {{host}}, und NUMA-Spanning ist dort aus', fix: 'Die VM kann auf {{host}} nicht starten. Schalten Sie dort NUMA-Spanning ein (der VM-Verwaltungsdienst startet neu; laufende VMs laufen weiter), oder geben Sie der VM höchstens den Arbeitsspeicher ({{nodeMemoryBytes}}) und die Prozessoren ({{nodeProcessors}}) eines Knotens.' },
   },
+  'identity.credssp-credential-guard-ahead': {
+    warn: { title: 'Ein Upgrade von {{hosts}} auf Windows Server 2025 schaltet Credential Guard ein, dann scheitern CredSSP-Verschiebungen', fix: 'Stellen Sie beide Hosts auf Kerberos mit eingeschränkter Delegierung um, bevor Sie sie auf Windows Server 2025 aktualisieren.' },
+  },
   'vm.checkpoints': {
     warn: { title: '„{{vm}}“ hat Prüfpunkte: Die Speicherverschiebung kopiert ihre ganze Datenträgerkette ({{diskBytes}})', fix: 'Löschen Sie nicht mehr benötigte Prüfpunkte vor der Verschiebung (Hyper-V führt sie zusammen), damit weniger kopiert wird und keine Zusammenführung währenddessen läuft.' },
     'vm-only': { title: '„{{vm}}“ hat Prüfpunkte: Ihre Dateien müssen auf Speicher liegen, den das Ziel erreicht', fix: 'Eine Verschiebung nur der VM lässt die Dateien, wo sie sind; prüfen Sie, dass die Prüfpunktdateien auf dem gemeinsamen Speicher liegen.' },
@@ -332,7 +338,7 @@ const de: FindingTexts = {
   'identity.unconstrained.destination': unconstrainedDe,
   'identity.migration-spn': {
     pass: { title: '{{account}} registriert den SPN des Migrationsdienstes' },
-    fail: { title: '{{account}} hat keinen SPN „Microsoft Virtual System Migration Service“', fix: 'Registrieren Sie den SPN (normalerweise erledigt das Hyper-V; ein fehlender SPN ergibt 0x80090322).' },
+    fail: { title: '{{account}} hat keinen SPN „Microsoft Virtual System Migration Service“', fix: 'Registrieren Sie den SPN (normalerweise erledigt das Hyper-V). Scheitert eine Verschiebung mit 0x80090322 (falscher Prinzipal), kann das auch am selben SPN auf zwei Konten (setspn -X) oder an einem Hostnamen liegen, der zu einem anderen Computer aufgelöst wird (veralteter DNS-Eintrag).' },
   },
   'identity.operator-delegable': {
     warn: { title: '{{operator}} kann nicht delegiert werden (Protected Users oder „vertraulich“)', fix: 'Kerberos-Delegierung leitet dieses Konto nie weiter; verschieben Sie mit einem Konto, das nicht in Protected Users und nicht als vertraulich markiert ist.' },

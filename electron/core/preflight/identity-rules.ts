@@ -7,6 +7,7 @@ import type { ComputerAccount, Finding, HostFacts } from '../model';
 import { hasMigrationSpn, holds, requiredEntries, shortName } from '../delegation/entries';
 import { UF_TRUSTED_FOR_DELEGATION, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, hasFlag } from '../delegation/uac';
 import type { MigrationFacts } from './facts';
+import { WS2025_BUILD, osBuild } from './vm-feature-rules';
 import { operatorRules } from './operator-rules';
 import { DELEGATION_FORWARD, DELEGATION_REVERSE, NO_FIX, cmdQuote, command, finding, manual, planStep, psQuote, show, yesNo } from './finding';
 
@@ -76,7 +77,28 @@ function credSspRules(f: MigrationFacts): Finding[] {
   } else if (f.source.credentialGuardRunning === false) {
     out.push(finding('identity.credssp-credential-guard', 'identity', 'pass', 'Credential Guard is not running on the source', cg));
   }
+  out.push(...credentialGuardAhead(f));
   return out;
+}
+
+/**
+ * Issue 14 item 2: Windows Server 2025 turns Credential Guard on by default on domain-joined
+ * hosts that meet its requirements, also when upgraded from an older release, and Credential
+ * Guard blocks CredSSP's saved-credential delegation. A host below WS2025 that runs without it
+ * today loses CredSSP moves at its upgrade.
+ */
+function credentialGuardAhead(f: MigrationFacts): Finding[] {
+  const ahead = [f.source, f.destination].filter((h) => h.credentialGuardRunning === false && (osBuild(h) ?? Infinity) < WS2025_BUILD);
+  if (ahead.length === 0) return [];
+  const hosts = ahead.map((h) => h.computerName).join(', ');
+  return [finding('identity.credssp-credential-guard-ahead', 'identity', 'warn',
+    `Upgrading ${hosts} to Windows Server 2025 turns Credential Guard on, and CredSSP moves stop working`,
+    {
+      sourceOs: f.source.osVersion ?? 'unknown', destinationOs: f.destination.osVersion ?? 'unknown',
+      credentialGuardSource: yesNo(f.source.credentialGuardRunning), credentialGuardDestination: yesNo(f.destination.credentialGuardRunning),
+    },
+    planStep('virtualMachineMigrationAuthenticationType', 'Switch both hosts to Kerberos with constrained delegation before upgrading them to Windows Server 2025.'),
+    undefined, { hosts })];
 }
 
 function kerberosRules(f: MigrationFacts): Finding[] {
@@ -152,7 +174,7 @@ function spnRule(f: MigrationFacts, dest: ComputerAccount): Finding {
     { account: dest.name });
   const fqdn = dest.dnsHostName ?? dest.name;
   return finding('identity.migration-spn', 'identity', 'fail', `${dest.name} has no "Microsoft Virtual System Migration Service" SPN`, evidence,
-    command('Register the SPN (Hyper-V normally does this; a missing SPN gives 0x80090322).',
+    command('Register the SPN (Hyper-V normally does this). A move that fails with 0x80090322 (wrong principal) can also come from the same SPN on two accounts (setspn -X) or a host name that resolves to another computer (stale DNS).',
       `setspn -s ${cmdQuote(`Microsoft Virtual System Migration Service/${fqdn}`)} ${cmdQuote(shortName(dest))}`), undefined,
     { account: dest.name });
 }

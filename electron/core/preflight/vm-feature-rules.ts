@@ -20,8 +20,10 @@ const BUSY = new Set([
   'MigratingVirtualMachine', 'MigratingPlannedVm', 'StorageMigrationPhaseOne', 'StorageMigrationPhaseTwo', 'ModifyingUpVirtualMachine', 'WaitingToStart',
 ]);
 
-/** Windows Server 2025 (build 26100) is the first release that live-migrates VMs with GPU partitions. */
-export const GPU_P_LIVE_MIGRATION_BUILD = 26100;
+/** Windows Server 2025's build number. */
+export const WS2025_BUILD = 26100;
+/** Windows Server 2025 is the first release that live-migrates VMs with GPU partitions. */
+export const GPU_P_LIVE_MIGRATION_BUILD = WS2025_BUILD;
 
 export function osBuild(host: HostFacts): number | undefined {
   const m = /^\d+\.\d+\.(\d+)/.exec(host.osVersion ?? '');

@@ -97,6 +97,9 @@ describe('identity rules', () => {
     const f = get(identityRules(readyFacts({ destinationAccount: account('HV02', 'HV01', { servicePrincipalNames: ['HOST/HV02'] }) })), 'identity.migration-spn');
     expect(f.severity).toBe('fail');
     expect(f.fix.command).toBe('setspn -s "Microsoft Virtual System Migration Service/hv02.corp.example" "HV02"');
+    // 0x80090322 is not blamed on a missing SPN alone (issue 14 item 1): duplicates and stale DNS give it too.
+    expect(f.fix.text).toMatch(/setspn -X/);
+    expect(f.fix.text).toMatch(/stale DNS/);
   });
 
   it('no directory warns; an account missing from the directory fails', () => {

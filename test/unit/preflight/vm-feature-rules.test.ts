@@ -86,3 +86,15 @@ describe('model input for shared-nothing moves', () => {
     expect(withStorage.basis.storage).toBe('facts');
   });
 });
+
+describe('Credential Guard ahead (issue 14 item 2)', () => {
+  it('CredSSP with a host below Windows Server 2025 and no Credential Guard today warns; Kerberos or WS2025 hosts do not', async () => {
+    const { identityRules } = await import('../../../electron/core/preflight');
+    const pair = (os: string) => readyFacts({ authentication: 'CredSSP', source: host('HV01', { osVersion: '10.0.26100', credentialGuardRunning: false, vms: [vm()] }), destination: host('HV02', { osVersion: os, credentialGuardRunning: false }) });
+    const f = only(identityRules(pair('10.0.20348')), 'identity.credssp-credential-guard-ahead');
+    expect(f).toMatchObject({ severity: 'warn', params: { hosts: 'HV02' }, evidence: { destinationOs: '10.0.20348', credentialGuardDestination: 'no' } });
+    expect(localizeFinding(FINDING_TEXTS.de, f).title).toMatch(/Windows Server 2025/);
+    expect(identityRules(pair('10.0.26100')).filter((x) => x.id === 'identity.credssp-credential-guard-ahead')).toEqual([]);
+    expect(identityRules({ ...pair('10.0.20348'), authentication: 'Kerberos' }).filter((x) => x.id === 'identity.credssp-credential-guard-ahead')).toEqual([]);
+  });
+});
