@@ -7,6 +7,7 @@ import { SettingsGrid } from './settings-grid';
 import { PlanPanel } from './plan-panel';
 import { ApplyPanel } from './apply-panel';
 import { GroupConfigureView } from '../group/group-configure-view';
+import { RecommendReasons } from './recommend-reasons';
 
 const useStyles = makeStyles({ bar: { display: 'flex', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM } });
 
@@ -17,7 +18,6 @@ export function ConfigureView() {
   const source = useFerry((s) => s.source);
   const destination = useFerry((s) => s.destination);
   const desired = useFerry((s) => s.desired);
-  const reasons = useFerry((s) => s.reasons);
   const hasFacts = useFerry((s) => s.source !== null && s.facts[s.source.toUpperCase()]?.settings !== undefined);
 
   const scope = useFerry((s) => s.scope);
@@ -50,13 +50,7 @@ export function ConfigureView() {
           {t('configure.refresh')}
         </Button>
       </div>
-      {reasons.length > 0 ? (
-        <ul data-testid="recommend-reasons">
-          {reasons.map((r) => (
-            <li key={r.key}>{t(r.key, r.values ?? {})}</li>
-          ))}
-        </ul>
-      ) : null}
+      <RecommendReasons />
       <SettingsGrid />
       <PlanPanel />
       <ApplyPanel />

@@ -7,6 +7,7 @@ import { ApplyPanel } from '../configure/apply-panel';
 import { PlanPanel } from '../configure/plan-panel';
 import { DelegationByAccount } from './delegation-by-account';
 import { GroupSettingsGrid } from './group-settings-grid';
+import { RecommendReasons } from '../configure/recommend-reasons';
 
 const useStyles = makeStyles({ bar: { display: 'flex', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM } });
 
@@ -16,7 +17,6 @@ export function GroupConfigureView() {
   const actions = useActions();
   const group = useFerry((s) => s.group);
   const desired = useFerry((s) => s.desired);
-  const reasons = useFerry((s) => s.reasons);
   const hasFacts = useFerry((s) => s.group.some((h) => s.facts[h.toUpperCase()]?.settings !== undefined));
 
   useEffect(() => {
@@ -46,13 +46,7 @@ export function GroupConfigureView() {
           {t('configure.refresh')}
         </Button>
       </div>
-      {reasons.length > 0 ? (
-        <ul data-testid="recommend-reasons">
-          {reasons.map((r) => (
-            <li key={r.key}>{t(r.key, r.values ?? {})}</li>
-          ))}
-        </ul>
-      ) : null}
+      <RecommendReasons />
       <GroupSettingsGrid />
       <PlanPanel />
       <DelegationByAccount />
