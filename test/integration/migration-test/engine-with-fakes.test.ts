@@ -44,9 +44,11 @@ describe('runMigrationTest', () => {
     expect(report.findings.filter((f) => f.severity === 'fail')).toEqual([]);
     expect(report).toMatchObject({ source: 'HV01', destination: 'HV02', ranBy: 'CORP\\tester', startedAt: '2025-05-01T10:00:00.000Z' });
     expect(report.model.map((m) => m.option)).toEqual(['TCPIP', 'Compression', 'SMB']);
-    // 8 GiB VM over the shared 10 Gb/s link at the default 200 MB/s: converges in ~9 s.
-    expect(report.model[0]!.totalSeconds).toBeGreaterThan(6);
-    expect(report.model[0]!.totalSeconds).toBeLessThan(12);
+    // 8 GiB VM over the shared 10 Gb/s link at the default 200 MB/s dirtying: one TCP stream carries
+    // at most 338 MB/s (the model's per-stream cap, Aidan Finn's measured peak), so each pass gains
+    // only ~138 MB/s on the dirtying and the move takes ~43 s (it was ~9 s when one stream filled the link).
+    expect(report.model[0]!.totalSeconds).toBeGreaterThan(35);
+    expect(report.model[0]!.totalSeconds).toBeLessThan(50);
   });
 
   it('Test again asks Compare-VM only about VMs not compatible last time; the rest is checked again', async () => {
