@@ -29,6 +29,7 @@ import { PowerShellPool } from '../../electron/services/powershell/pool';
 import { countingDirectory } from '../support/counting-directory';
 import { addHosts, startSambaDc } from '../support/samba-dc';
 import { account, host } from './bench-facts';
+import { timed } from './bench-stats';
 
 const HOSTS = Array.from({ length: 50 }, (_, i) => `HV${String(i + 1).padStart(2, '0')}`);
 const LATENCY_MS = 200;
@@ -190,22 +191,6 @@ function groupFacts(): GroupFacts {
   };
 }
 
-/** Best and median wall time and median CPU time of `ROUNDS` runs after a warm-up. */
-function timed(fn: () => unknown): { best: number; median: number; cpu: number } {
-  fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    fn();
-    wall.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  return { best: Math.min(...wall), median: median(wall), cpu: median(cpu) };
-}
 
 async function benchMatrix(): Promise<void> {
   const facts = groupFacts();
@@ -214,8 +199,8 @@ async function benchMatrix(): Promise<void> {
   const both = () => true;
   // Today's way: every pair evaluated from scratch, as the pair test would.
   const index = indexGroup(facts);
-  const scratch = timed(() => pairs.map((p) => cellOf(evaluatePair(index, p, options, true))));
-  const matrix = timed(() => readinessMatrix(facts, pairs, options, both));
+  const scratch = timed(() => pairs.map((p) => cellOf(evaluatePair(index, p, options, true))), ROUNDS);
+  const matrix = timed(() => readinessMatrix(facts, pairs, options, both), ROUNDS);
   const { cells } = readinessMatrix(facts, pairs, options, both);
   const blocked = cells.filter((c) => c.verdict === 'blocked').length;
   console.log(`Readiness matrix: ${facts.hosts.length} hosts, ${pairs.length} ordered pairs, ${MATRIX_VMS} VMs per host (${blocked} pairs blocked)`);

@@ -14,24 +14,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/bridge-browser';
 import { fakeApiBundle, RENDERER_DIR, serveRenderer } from '../support/fake-renderer';
+import { figure, type Figure } from './bench-stats';
 
 const HOSTS = 50;
 const ROUNDS = 5;
 const KEYS = ['ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'End', 'Home', 'ArrowDown', 'ArrowRight'];
-
-interface Figure {
-  readonly samples: number;
-  readonly medianMs: number;
-  readonly p90Ms: number;
-  readonly worstMs: number;
-}
-
-function figure(times: readonly number[]): Figure {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { samples: sorted.length, medianMs: round(at(0.5)), p90Ms: round(at(0.9)), worstMs: round(sorted.at(-1) ?? 0) };
-}
 
 /** Discover → tick the 50 BULK hosts → Configure the group → Test. */
 async function openGroupTest(page: Page): Promise<void> {

@@ -5,10 +5,10 @@
  * facts to JSON once, the cheapest thing that touches every byte. Target: < 100 ms.
  * Run: `npx tsx test/bench/preflight.bench.ts`.
  */
-import { performance } from 'node:perf_hooks';
 import { account, host } from './bench-facts';
 import { modelInputFromFacts, modelRules, runPreflight, type MigrationFacts } from '../../electron/core/preflight';
 import { runModel } from '../../electron/core/simulate';
+import { timed } from './bench-stats';
 
 const HOSTS = 50;
 const VMS_PER_HOST = 20;
@@ -43,28 +43,11 @@ function full(): { findings: number; models: number } {
   return { findings, models };
 }
 
-// Wall time and this process's CPU time per round: on a shared 2-core machine other jobs stretch
-// wall time, while CPU time shows what the work itself costs.
-const time = (fn: () => unknown) => {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    fn();
-    wall.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  return { best: Math.min(...wall), median: median(wall), cpuMedian: median(cpu) };
-};
-
 const { findings, models } = full();
-const ours = time(full);
-const baseline = time(() => JSON.stringify(pairs));
+const ours = timed(full, ROUNDS);
+const baseline = timed(() => JSON.stringify(pairs), ROUNDS);
 console.log(`preflight + model: ${HOSTS} hosts, ${HOSTS * VMS_PER_HOST} VMs, ${models} model runs, ${findings} findings`);
-console.log(`rules + model : wall best ${ours.best.toFixed(1)} ms, median ${ours.median.toFixed(1)} ms; CPU median ${ours.cpuMedian.toFixed(1)} ms (${ROUNDS} rounds, after a warm-up run)`);
-console.log(`baseline JSON.stringify(facts): wall best ${baseline.best.toFixed(1)} ms, CPU median ${baseline.cpuMedian.toFixed(1)} ms`);
+console.log(`rules + model : wall best ${ours.best.toFixed(1)} ms, median ${ours.median.toFixed(1)} ms; CPU median ${ours.cpu.toFixed(1)} ms (${ROUNDS} rounds, after a warm-up run)`);
+console.log(`baseline JSON.stringify(facts): wall best ${baseline.best.toFixed(1)} ms, CPU median ${baseline.cpu.toFixed(1)} ms`);
 console.log(`target < 100 ms (best wall): ${ours.best < 100 ? 'met' : 'MISSED'}`);
 process.exitCode = ours.best < 100 ? 0 : 1;

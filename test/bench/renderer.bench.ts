@@ -20,24 +20,11 @@ import { launchChromium, openRenderer } from '../support/bridge-browser';
 import { startBridge } from '../../dev/bridge-server';
 import { fakeApiBundle, RENDERER_DIR, serveRenderer } from '../support/fake-renderer';
 import { typeQueries } from '../support/type-queries';
+import { figure, type Figure } from './bench-stats';
 
 const ROUNDS = 3;
 const FAKE_QUERIES = ['bulk', 'bulk4', 'bulk49', 'bulk499', 'bulk4999', 'hv0', ''];
 const LAB_QUERIES = ['hv004', 'hv0049', 'hv00499', 'hv01', 'hv015', 'server 2022 hv03', ''];
-
-interface Figure {
-  readonly samples: number;
-  readonly medianMs: number;
-  readonly p90Ms: number;
-  readonly worstMs: number;
-}
-
-function figure(times: readonly number[]): Figure {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { samples: sorted.length, medianMs: round(at(0.5)), p90Ms: round(at(0.9)), worstMs: round(sorted.at(-1) ?? 0) };
-}
 
 /** Each round types every query once; the list must answer each (or the figure would be a lie). */
 async function typeRounds(page: Page, queries: readonly string[]): Promise<number[]> {
