@@ -9,6 +9,7 @@ import { useFerry } from '../../app/store-context';
 import { factsFor } from '../../store/discovery-slice';
 import { settingRows, type Cell } from '../../store/settings-rows';
 import { SettingEditor } from './setting-editor';
+import { RiskList } from './risk-list';
 
 const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse' },
@@ -16,7 +17,6 @@ const useStyles = makeStyles({
   td: { padding: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top' },
   differs: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   focus: { outline: `2px solid ${tokens.colorBrandStroke1}` },
-  risk: { color: tokens.colorPaletteRedForeground1, margin: 0, paddingLeft: '1.2em' },
   entries: { margin: 0, paddingLeft: '1.2em', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -125,13 +125,7 @@ export function SettingsGrid() {
               <td className={styles.td}><CellView cell={r.destination} /></td>
               <td className={styles.td}>
                 <SettingEditor row={r.id} labelId={labelId} />
-                {r.risks.length > 0 ? (
-                  <ul className={styles.risk} data-testid={`risks-${r.id}`}>
-                    {r.risks.map((k) => (
-                      <li key={k}>{t(k)}</li>
-                    ))}
-                  </ul>
-                ) : null}
+                <RiskList risks={r.risks} testId={`risks-${r.id}`} />
               </td>
             </tr>
           );

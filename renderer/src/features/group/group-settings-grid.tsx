@@ -14,13 +14,13 @@ import { groupRows, type GroupCell, type GroupSettingRow } from '../../store/gro
 import { hostNetworkOverrides } from '../../store/group-slice';
 import type { DelegationTopology } from '../../../../electron/core/group';
 import type { ComputerAccount } from '../../../../electron/core/model';
+import { RiskList } from '../configure/risk-list';
 
 const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse' },
   th: { textAlign: 'left', padding: tokens.spacingVerticalS, borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
   td: { padding: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top' },
   differs: { backgroundColor: tokens.colorPaletteYellowBackground1 },
-  risk: { color: tokens.colorPaletteRedForeground1, margin: 0, paddingLeft: '1.2em' },
   hosts: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '1.2em' },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   hostLine: { display: 'grid', gridTemplateColumns: 'minmax(80px, max-content) 1fr', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -164,13 +164,7 @@ export function GroupSettingsGrid() {
               <td className={styles.td}><HostsCell row={r} /></td>
               <td className={styles.td}>
                 {r.id === 'networks' ? <NetworksEditor labelId={labelId} /> : r.id === 'delegation' ? <DelegationEditor /> : <SettingEditor row={r.id} labelId={labelId} />}
-                {r.risks.length > 0 ? (
-                  <ul className={styles.risk} data-testid={`group-risks-${r.id}`}>
-                    {r.risks.map((k) => (
-                      <li key={k}>{t(k)}</li>
-                    ))}
-                  </ul>
-                ) : null}
+                <RiskList risks={r.risks} testId={`group-risks-${r.id}`} />
               </td>
             </tr>
           );
