@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditRecordSchema, PlanStepSchema } from '../../../electron/core/contract/schemas';
-import type { AuditRecord, HostMigrationSettings, PlanStep } from '../../../electron/core/model';
+import type { AuditRecord, DesiredSettings, HostMigrationSettings, PlanStep } from '../../../electron/core/model';
 import { recordedStep } from '../../../electron/core/plan/inverse';
 import { hostSteps } from '../../../electron/core/plan/host-steps';
 import { inverseStep } from '../../../electron/core/plan/plan-step';
@@ -51,14 +51,14 @@ describe('audit records parsed back into plan steps', () => {
 });
 
 describe('inverseStep', () => {
-  const desired = {
+  const desired: DesiredSettings = {
     virtualMachineMigrationEnabled: true,
     maximumVirtualMachineMigrations: 4,
     maximumStorageMigrations: 3,
     virtualMachineMigrationAuthenticationType: 'Kerberos',
     virtualMachineMigrationPerformanceOption: 'SMB',
     networks: [{ subnet: '10.0.0.0/24', priority: 1 }, { subnet: '192.168.0.0/24', priority: 2 }],
-  } as const;
+  };
 
   it('undoes every host step: the inverse runs the step\'s inverse command, and inverting twice gives the step back', () => {
     const steps = hostSteps('HV01', diffSettings(current, desired));
