@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pickHost, setAll } from '../../../renderer/src/store/group-selection';
 import { groupPlanRequest } from '../../../renderer/src/store/group-slice';
 import { groupRows } from '../../../renderer/src/store/group-rows';
-import { recommendGroup } from '../../../renderer/src/store/recommend-group';
+import { recommendGroup } from '../../../electron/core/settings/recommend-group';
 import { createFerryStore } from '../../../renderer/src/store/store';
 import type { DesiredSettings, HostFacts, PlanStep } from '../../../electron/core/model';
 import { createFakeFerry, fakeAccount, fakeFacts } from '../../support/fake-ferry-api';
