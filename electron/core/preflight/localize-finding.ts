@@ -48,7 +48,7 @@ export interface LocalizedFinding {
  * prerequisites Compare-VM needs); each is worded by the entry's `code` variant with `{{host}}` and
  * `{{to}}`, so the list reads in the table's language. An unknown code stays as it is.
  */
-export function wordCodedParam(table: FindingTextTable, key: string, value: string): string | undefined {
+function wordCodedParam(table: FindingTextTable, key: string, value: string): string | undefined {
   const words = table[`params.${key}`];
   if (words === undefined) return undefined;
   return value
