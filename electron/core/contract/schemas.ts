@@ -157,6 +157,10 @@ export const ComputerAccountSchema = z
     allowedToDelegateTo: z.array(z.string()),
     servicePrincipalNames: z.array(z.string()),
     hasHyperVScp: z.boolean(),
+    // checks-kerberos (issue 14 item 1): the account's SID and the SIDs its
+    // msDS-AllowedToActOnBehalfOfOtherIdentity (resource-based delegation) allows; absent = not read.
+    objectSid: z.string().max(200).optional(),
+    allowedToActOnBehalfOf: z.array(z.string().max(200)).max(1000).optional(),
   })
   .strict();
 
