@@ -157,6 +157,10 @@ export const ComputerAccountSchema = z
     allowedToDelegateTo: z.array(z.string()),
     servicePrincipalNames: z.array(z.string()),
     hasHyperVScp: z.boolean(),
+    // checks-kerberos (issue 14 item 1): the account's SID and the SIDs its
+    // msDS-AllowedToActOnBehalfOfOtherIdentity (resource-based delegation) allows; absent = not read.
+    objectSid: z.string().max(200).optional(),
+    allowedToActOnBehalfOf: z.array(z.string().max(200)).max(1000).optional(),
   })
   .strict();
 
@@ -440,3 +444,71 @@ export const SavedGroupSchema = z
     hosts: z.array(HostNameSchema).min(2).max(MAX_GROUP_HOSTS),
   })
   .strict();
+
+// ---- Moves (move:start|cancel|back|paths|history, event ferry:move): live migration from Ferry.
+// The shapes of core/move and engine/move.ts as they cross IPC; the requests (with VM names) are in channels.ts.
+
+export const MovePredictionSchema = z
+  .object({
+    option: PerformanceOptionSchema,
+    memorySeconds: z.number().min(0),
+    storageSeconds: z.number().min(0),
+    totalSeconds: z.number().min(0),
+    downtimeSeconds: z.number().min(0),
+    converges: z.boolean(),
+  })
+  .strict();
+
+export const MoveLandingSchema = z
+  .object({
+    where: z.enum(['destination', 'source', 'both', 'nowhere', 'unknown']),
+    sameState: z.boolean().optional(),
+    sameMemory: z.boolean().optional(),
+    state: z.string().optional(),
+    unreachable: z.array(z.string()).readonly(),
+  })
+  .strict();
+
+export const MoveOutcomeSchema = z
+  .object({
+    vm: z.string(),
+    source: z.string(),
+    destination: z.string(),
+    includeStorage: z.boolean(),
+    result: z.enum(['moved', 'failed', 'cancelled', 'run-on-source']),
+    prediction: MovePredictionSchema,
+    landing: MoveLandingSchema.optional(),
+    measuredSeconds: z.number().min(0).optional(),
+    error: z.object({ message: z.string(), codes: z.array(z.string()).readonly() }).strict().optional(),
+    /** CredSSP: the Move-VM command to run on the source host instead. */
+    command: z.string().optional(),
+  })
+  .strict();
+
+/** One move's step, pushed to the window while `move:start` (or `move:back`) runs. */
+export const MoveEventSchema = z
+  .object({
+    runId: z.string(),
+    kind: z.enum(['queued', 'started', 'progress', 'done']),
+    vm: z.string(),
+    predictedSeconds: z.number().min(0).optional(),
+    percent: z.number().min(0).max(100).optional(),
+    outcome: MoveOutcomeSchema.optional(),
+  })
+  .strict();
+
+/** One finished move's measured seconds beside the model's (core/move/history.ts MoveTiming). */
+export const MoveTimingSchema = z
+  .object({
+    vm: z.string(),
+    source: z.string(),
+    destination: z.string(),
+    includeStorage: z.boolean(),
+    finishedAt: z.string(),
+    measuredSeconds: z.number().min(0),
+    predictedSeconds: z.number().min(0),
+    timeScale: z.number().positive(),
+  })
+  .strict();
+
+export const MoveRunResultSchema = z.object({ runId: z.string(), moves: z.array(MoveOutcomeSchema) }).strict();
