@@ -73,6 +73,12 @@ function wordedParams(table: FindingTextTable, params: Readonly<Record<string, s
   return out ?? params;
 }
 
+/** A finding's title alone (a matrix cell's first blocker, which carries no fix): the table's words, else the engine's. */
+export function localizeTitle(table: FindingTextTable, f: Pick<Finding, 'id' | 'severity' | 'params' | 'title'>, format: ValueFormat = ENGLISH_FORMAT): string {
+  const text = findingTextFor(table, f);
+  return (text ? interpolate(text.title, wordedParams(table, f.params), format) : undefined) ?? f.title;
+}
+
 /** `format` words sizes and durations in the table's language (English when omitted). */
 export function localizeFinding(table: FindingTextTable, f: Finding, format: ValueFormat = ENGLISH_FORMAT): LocalizedFinding {
   const text = findingTextFor(table, f);
