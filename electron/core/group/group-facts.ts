@@ -7,7 +7,7 @@
  * the engine's job; this module only indexes and slices.
  */
 import type { AuthenticationType, ComputerAccount, HostFacts } from '../model';
-import type { MigrationFacts, OperatorFacts, PortCheck, StartMode, VmCheckSkip, VmCompatibilityReport } from '../preflight/facts';
+import type { MigrationFacts, OperatorFacts, PortCheck, SpnHolding, StartMode, VmCheckSkip, VmCompatibilityReport } from '../preflight/facts';
 import { hostKey, type OrderedPair } from './group';
 
 export interface GroupFacts {
@@ -29,6 +29,8 @@ export interface GroupFacts {
   readonly vmChecksSkipped?: ReadonlyMap<string, VmCheckSkip>;
   readonly dnsDomain?: string;
   readonly trustedDomains?: readonly string[];
+  /** Holders of each host's migration and cifs SPNs, by `hostKey` (issue 14 item 1); absent = not read. */
+  readonly spnHolders?: ReadonlyMap<string, readonly SpnHolding[]>;
 }
 
 /** What the operator asked the test to assume: the same for every pair of a run. */
@@ -116,5 +118,6 @@ export function pairFacts(index: GroupIndex, pair: OrderedPair, choices: GroupTe
     ...(facts.operator ? { operator: facts.operator } : {}),
     ...(dnsDomain !== undefined ? { dnsDomain } : {}),
     ...(facts.trustedDomains ? { trustedDomains: facts.trustedDomains } : {}),
+    ...(facts.spnHolders ? { spnHolders: [...(facts.spnHolders.get(hostKey(pair.source)) ?? []), ...(facts.spnHolders.get(hostKey(pair.destination)) ?? [])] } : {}),
   };
 }
