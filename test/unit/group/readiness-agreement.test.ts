@@ -23,7 +23,7 @@ function defectiveGroup(): GroupFacts {
     withSettings(host('HV04', { vms: [vm({ name: 'file01', hasSnapshots: true, tpmEnabled: true })] }), { useAnyNetworkForMigration: true }),
     // CredSSP with Credential Guard: the authentication rule blocks every pair it is in.
     withSettings(host('HV05', { credentialGuardRunning: true, vms: [vm({ name: 'sql01', memoryAssignedBytes: 200 * GiB, memoryStartupBytes: 200 * GiB })] }), { virtualMachineMigrationAuthenticationType: 'CredSSP' }),
-    { computerName: 'HV06', status: 'unreachable', error: { code: 'unreachable', message: 'HV06 did not answer', target: 'HV06' } },
+    { computerName: 'HV06', status: 'unreachable' as const, error: { code: 'unreachable', message: 'HV06 did not answer', target: 'HV06' } },
     host('HV07', {
       switches: [],
       numaSpanningEnabled: false,
