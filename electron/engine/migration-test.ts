@@ -114,8 +114,11 @@ export interface GroupTestReport {
   readonly ranBy: string;
   readonly hosts: readonly HostFacts[];
   readonly pairs: readonly OrderedPair[];
-  readonly results: readonly PairResult[];
   readonly cells: readonly MatrixCell[];
+  /** Some VM of some pair was not checked with Compare-VM (beyond the budget, or not asked). */
+  readonly compareVmSkipped: boolean;
+  /** One pair's findings and model, evaluated from the gathered facts when asked (a cell opened). */
+  readonly pairResult: (pair: OrderedPair) => PairResult | undefined;
 }
 
 /** Compare-VM calls a group test makes on its own; beyond this the matrix relies on Ferry's rules. */
@@ -302,8 +305,8 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     ...(request.assumptions ? { assumptions: request.assumptions } : {}),
   } as const;
   // Delegation is checked both ways for a pair when the topology also allows the reverse move.
-  const { results, cells } = readinessMatrix(gathered, pairs, options, (p) => coversReverse(allowed, p));
-  return { startedAt, ranBy: deps.user, hosts: facts, pairs, results, cells };
+  const { cells, compareVmSkipped, pairResult } = readinessMatrix(gathered, pairs, options, (p) => coversReverse(allowed, p));
+  return { startedAt, ranBy: deps.user, hosts: facts, pairs, cells, compareVmSkipped, pairResult };
 }
 
 /** The pair test: the group of two, the one pair source → destination. */
@@ -334,9 +337,8 @@ export async function runMigrationTest(deps: MigrationTestDeps, request: Migrati
 
 /** One pair of a group report as the pair test's report. */
 export function pairReport(report: GroupTestReport, pair: OrderedPair): TestReport {
-  const i = report.pairs.findIndex((p) => hostKey(p.source) === hostKey(pair.source) && hostKey(p.destination) === hostKey(pair.destination));
-  const result = report.results[i];
-  if (i < 0 || result === undefined) throw new Error(`The test did not cover ${pair.source} → ${pair.destination}.`);
+  const result = report.pairResult(pair);
+  if (result === undefined) throw new Error(`The test did not cover ${pair.source} → ${pair.destination}.`);
   const host = (name: string) => report.hosts.find((h) => hostKey(h.computerName) === hostKey(name));
   const hosts = [host(result.source), host(result.destination)].filter((h): h is HostFacts => h !== undefined);
   return { source: result.source, destination: result.destination, startedAt: report.startedAt, ranBy: report.ranBy, hosts, findings: [...result.findings], model: [...result.model] };
