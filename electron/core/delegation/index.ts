@@ -3,3 +3,5 @@ export * from './uac';
 export * from './entries';
 export * from './plan';
 export * from './audit-flag';
+export * from './domains';
+export * from './security-descriptor';

@@ -7,7 +7,7 @@
  * the engine's job; this module only indexes and slices.
  */
 import type { AuthenticationType, ComputerAccount, HostFacts, StorageTarget } from '../model';
-import type { MigrationFacts, OperatorFacts, PortCheck, StartMode, VmCheckSkip, VmCompatibilityReport } from '../preflight/facts';
+import type { MigrationFacts, OperatorFacts, PortCheck, SpnHolding, StartMode, VmCheckSkip, VmCompatibilityReport } from '../preflight/facts';
 import { hostKey, type OrderedPair } from './group';
 
 export interface GroupFacts {
@@ -31,6 +31,8 @@ export interface GroupFacts {
   readonly trustedDomains?: readonly string[];
   /** With storage: each destination's target folder and its volume, by `hostKey` (issue 14 item 3). */
   readonly storageTargets?: ReadonlyMap<string, StorageTarget>;
+  /** Holders of each host's migration and cifs SPNs, by `hostKey` (issue 14 item 1); absent = not read. */
+  readonly spnHolders?: ReadonlyMap<string, readonly SpnHolding[]>;
 }
 
 /** What the operator asked the test to assume: the same for every pair of a run. */
@@ -120,5 +122,6 @@ export function pairFacts(index: GroupIndex, pair: OrderedPair, choices: GroupTe
     ...(facts.operator ? { operator: facts.operator } : {}),
     ...(dnsDomain !== undefined ? { dnsDomain } : {}),
     ...(facts.trustedDomains ? { trustedDomains: facts.trustedDomains } : {}),
+    ...(facts.spnHolders ? { spnHolders: [...(facts.spnHolders.get(hostKey(pair.source)) ?? []), ...(facts.spnHolders.get(hostKey(pair.destination)) ?? [])] } : {}),
   };
 }

@@ -27,6 +27,8 @@ export const COMPARE_VM_NEED_CODES = [
   'kerberos-delegation',
   'protocol-transition',
   'kerberos-tickets',
+  // 0x80090322: a ticket for the wrong principal (duplicate SPN, wrong account, stale DNS, clock skew).
+  'kerberos-principal',
 ] as const;
 
 export type CompareVmNeedCode = (typeof COMPARE_VM_NEED_CODES)[number];
@@ -102,6 +104,7 @@ export function compareVmNeeds(f: CompareVmPairFacts): CompareVmNeed[] {
 export const HRESULT = {
   SEC_E_NO_CREDENTIALS: 0x8009030e,
   SEC_E_UNKNOWN_CREDENTIALS: 0x8009030d,
+  SEC_E_WRONG_PRINCIPAL: 0x80090322,
   WSAECONNREFUSED: 0x8007274d,
   WSAETIMEDOUT: 0x8007274c,
   WSAECONNRESET: 0x80072746,
@@ -139,6 +142,9 @@ export function needsFromCompareError(codes: readonly (string | number)[], f: Co
     // Everything is in the directory, yet the host still has its old tickets (KB 4558514).
     if (delegation === true && (transition === true || f.startMode === 'source')) out.push({ code: 'kerberos-tickets', host: src });
   }
+  // Not a missing SPN alone: a duplicate SPN, the SPN on another account, a name that resolves
+  // to another computer or clock skew all give it (field notes P4). Worded as all of them.
+  if (known.has(HRESULT.SEC_E_WRONG_PRINCIPAL)) out.push({ code: 'kerberos-principal', host: src, to: dst });
   if (NETWORK_CODES.some((c) => known.has(c))) {
     out.push(incomingReachable(f.source, f.destination) ? { code: 'port-6600', host: src, to: dst } : { code: 'incoming-network', host: src, to: dst });
   }

@@ -52,12 +52,16 @@ const en: EvidenceTexts = {
     smbSigningSource: 'SMB client requires signing (source)', smbSigningDestination: 'SMB server requires signing (destination)',
     smbEncryptionSource: 'SMB client requires encryption (source)', smbEncryptionDestination: 'SMB server encrypts (destination)',
     sourceSmbLimitBytes: 'Live-migration SMB limit per second (source)', destinationSmbLimitBytes: 'Live-migration SMB limit per second (destination)',
+    // checks-kerberos (kerberos-rules.ts)
+    domainSource: 'Domain of the account (source)', domainDestination: 'Domain of the account (destination)', sidSource: 'Account SID (source)', sidDestination: 'Account SID (destination)',
+    rbcdSource: 'Accepts delegation from (source, resource-based)', rbcdDestination: 'Accepts delegation from (destination, resource-based)',
+    classicEntries: 'msDS-AllowedToDelegateTo entries that do not apply', spnHoldersSource: 'SPN holders (source)', spnHoldersDestination: 'SPN holders (destination)',
   },
   values: {
     unknown: 'unknown', '(none)': '(none)', open: 'open', closed: 'closed', true: 'yes', false: 'no', yes: 'yes', no: 'no',
     ok: 'answered', unreachable: 'unreachable', 'access-denied': 'access denied', timeout: 'timed out', error: 'error',
     'not found': 'not found', 'not connected': 'not connected', 'any network': 'any network', 'storage moves': 'storage moves',
-    attached: 'attached', filtered: 'no answer (filtered)',
+    attached: 'attached', filtered: 'no answer (filtered)', unique: 'each held by the host\'s own account only',
   },
   valuesByLabel: {
     startMode: { remote: 'remotely (WinRM)', source: 'on the source host' },
@@ -94,12 +98,16 @@ const de: EvidenceTexts = {
     smbSigningSource: 'SMB-Client verlangt Signierung (Quelle)', smbSigningDestination: 'SMB-Server verlangt Signierung (Ziel)',
     smbEncryptionSource: 'SMB-Client verlangt Verschlüsselung (Quelle)', smbEncryptionDestination: 'SMB-Server verschlüsselt (Ziel)',
     sourceSmbLimitBytes: 'SMB-Limit für Livemigration pro Sekunde (Quelle)', destinationSmbLimitBytes: 'SMB-Limit für Livemigration pro Sekunde (Ziel)',
+    // checks-kerberos (kerberos-rules.ts)
+    domainSource: 'Domäne des Kontos (Quelle)', domainDestination: 'Domäne des Kontos (Ziel)', sidSource: 'Konto-SID (Quelle)', sidDestination: 'Konto-SID (Ziel)',
+    rbcdSource: 'Nimmt Delegierung an von (Quelle, ressourcenbasiert)', rbcdDestination: 'Nimmt Delegierung an von (Ziel, ressourcenbasiert)',
+    classicEntries: 'Wirkungslose Einträge in msDS-AllowedToDelegateTo', spnHoldersSource: 'SPN-Inhaber (Quelle)', spnHoldersDestination: 'SPN-Inhaber (Ziel)',
   },
   values: {
     unknown: 'unbekannt', '(none)': '(keine)', open: 'offen', closed: 'geschlossen', true: 'ja', false: 'nein', yes: 'ja', no: 'nein',
     ok: 'geantwortet', unreachable: 'nicht erreichbar', 'access-denied': 'Zugriff verweigert', timeout: 'Zeitüberschreitung', error: 'Fehler',
     'not found': 'nicht gefunden', 'not connected': 'nicht verbunden', 'any network': 'jedes Netzwerk', 'storage moves': 'Speicherverschiebungen',
-    attached: 'eingelegt', filtered: 'keine Antwort (gefiltert)',
+    attached: 'eingelegt', filtered: 'keine Antwort (gefiltert)', unique: 'jeweils nur am eigenen Konto des Hosts',
   },
   valuesByLabel: {
     startMode: { remote: 'remote (WinRM)', source: 'auf dem Quellhost' },

@@ -94,6 +94,20 @@ export interface OperatorFacts {
   readonly delegationRights?: DelegationRights;
 }
 
+// ---- checks-kerberos (issue 14 item 1) ----
+/**
+ * Who holds one SPN of a host: the DNs of every directory object whose servicePrincipalName has
+ * it (an LDAP count, `setspn -Q`'s question). More than one, or one that is not the host's own
+ * account, makes Kerberos tickets for it unusable (0x80090322).
+ */
+export interface SpnHolding {
+  /** The host the SPN names, as the test names it. */
+  readonly host: string;
+  readonly spn: string;
+  readonly holders: readonly string[];
+}
+// ---- end checks-kerberos ----
+
 export interface MigrationFacts {
   readonly source: HostFacts;
   readonly destination: HostFacts;
@@ -121,6 +135,8 @@ export interface MigrationFacts {
   /** DNS domain of the directory (for FQDNs) and domains trusted by the hosts' domain. */
   readonly dnsDomain?: string;
   readonly trustedDomains?: readonly string[];
+  /** checks-kerberos: holders of the source's and destination's migration and cifs SPNs; absent = not read. */
+  readonly spnHolders?: readonly SpnHolding[];
 }
 
 export const WORKSTATION = 'WORKSTATION';

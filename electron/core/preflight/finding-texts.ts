@@ -105,10 +105,26 @@ const smbEn = {
     info: { title: 'An SMB bandwidth limit for live migration caps SMB moves at {{limitBytes}} per second (the model uses it)', fix: 'Get-SmbBandwidthLimit -Category LiveMigration shows it; Remove-SmbBandwidthLimit -Category LiveMigration lifts it if the limit is no longer wanted.' },
   },
 };
+// ---- checks-kerberos (kerberos-rules.ts, issue 14 item 1) ----
+const crossDomainEn = {
+  rbcd: { title: '{{to}} accepts delegation from {{from}} across domains (resource-based)' },
+  fail: { title: '{{from}} ({{fromDomain}}) and {{to}} ({{toDomain}}) are in different domains: classic constrained delegation does not cross domains', fix: 'Let {{to}} accept delegation from {{from}} with resource-based constrained delegation (msDS-AllowedToActOnBehalfOfOtherIdentity on {{to}}\'s account, in {{toDomain}}), or put both hosts in one domain. msDS-AllowedToDelegateTo entries on {{from}} are not used across domains.' },
+  unreadable: { title: '{{from}} ({{fromDomain}}) and {{to}} ({{toDomain}}) are in different domains, and {{to}}\'s resource-based delegation could not be read', fix: 'Let {{to}} accept delegation from {{from}} with resource-based constrained delegation (msDS-AllowedToActOnBehalfOfOtherIdentity on {{to}}\'s account, in {{toDomain}}), or put both hosts in one domain. msDS-AllowedToDelegateTo entries on {{from}} are not used across domains.' },
+};
+const kerberosEn = {
+  'identity.cross-domain': crossDomainEn,
+  'identity.cross-domain.reverse': crossDomainEn,
+  'identity.duplicate-spn': {
+    pass: { title: 'The migration and cifs SPNs of {{source}} and {{destination}} are held by their own accounts only' },
+    fail: { title: 'SPNs of {{hosts}} are held by another or a second account: {{spns}}', fix: 'The KDC then issues tickets for the wrong account and moves fail with 0x80090322 (wrong principal). Remove each SPN from the account that is not the host\'s own (setspn -D), then check the forest for duplicates (setspn -X):' },
+  },
+};
+// ---- end checks-kerberos ----
 const en = {
   ...vmFeaturesEn,
   ...storageEn,
   ...smbEn,
+  ...kerberosEn,
   'identity.domain': {
     warn: { title: 'Domain membership could not be read on both hosts', fix: 'Check that both hosts are joined to the same domain or to domains that trust each other.' },
     pass: { title: 'Both hosts are in the same domain' },
@@ -212,6 +228,7 @@ const en = {
     'kerberos-delegation': { title: 'constrained delegation from {{host}} to {{to}} (0x8009030D)' },
     'protocol-transition': { title: '"use any authentication protocol" on {{host}} (0x8009030E)' },
     'kerberos-tickets': { title: 'new Kerberos tickets on {{host}} (klist purge -li 0x3e7)' },
+    'kerberos-principal': { title: 'a Kerberos ticket {{host}} can use for {{to}} (0x80090322, wrong principal): the SPN on {{to}}\'s account only (no duplicate, setspn -X), {{to}}\'s name resolving to {{to}} (no stale DNS), and clocks within 5 minutes' },
   },
   'vm.planned-vm': {
     'left-before': { title: 'A planned VM of "{{vm}}" is left on {{host}} from an earlier move', fix: 'It can block the move and Hyper-V Manager does not show it. Remove it on {{host}}: {{command}}' },
@@ -365,10 +382,26 @@ const smbDe: Pick<FindingTexts, keyof typeof smbEn> = {
     info: { title: 'Ein SMB-Bandbreitenlimit für Livemigration begrenzt SMB-Verschiebungen auf {{limitBytes}} pro Sekunde (das Modell berücksichtigt es)', fix: 'Get-SmbBandwidthLimit -Category LiveMigration zeigt es; Remove-SmbBandwidthLimit -Category LiveMigration hebt es auf, wenn es nicht mehr gewünscht ist.' },
   },
 };
+// ---- checks-kerberos (kerberos-rules.ts, issue 14 item 1) ----
+const crossDomainDe = {
+  rbcd: { title: '{{to}} nimmt Delegierung von {{from}} domänenübergreifend an (ressourcenbasiert)' },
+  fail: { title: '{{from}} ({{fromDomain}}) und {{to}} ({{toDomain}}) liegen in verschiedenen Domänen: klassische eingeschränkte Delegierung wirkt nicht über Domänengrenzen', fix: 'Lassen Sie {{to}} Delegierung von {{from}} per ressourcenbasierter eingeschränkter Delegierung annehmen (msDS-AllowedToActOnBehalfOfOtherIdentity am Konto von {{to}}, in {{toDomain}}), oder nehmen Sie beide Hosts in eine Domäne auf. Einträge in msDS-AllowedToDelegateTo von {{from}} gelten nicht domänenübergreifend.' },
+  unreadable: { title: '{{from}} ({{fromDomain}}) und {{to}} ({{toDomain}}) liegen in verschiedenen Domänen, und die ressourcenbasierte Delegierung von {{to}} ließ sich nicht lesen', fix: 'Lassen Sie {{to}} Delegierung von {{from}} per ressourcenbasierter eingeschränkter Delegierung annehmen (msDS-AllowedToActOnBehalfOfOtherIdentity am Konto von {{to}}, in {{toDomain}}), oder nehmen Sie beide Hosts in eine Domäne auf. Einträge in msDS-AllowedToDelegateTo von {{from}} gelten nicht domänenübergreifend.' },
+};
+const kerberosDe: Pick<FindingTexts, keyof typeof kerberosEn> = {
+  'identity.cross-domain': crossDomainDe,
+  'identity.cross-domain.reverse': crossDomainDe,
+  'identity.duplicate-spn': {
+    pass: { title: 'Die Migrations- und cifs-SPNs von {{source}} und {{destination}} gehören nur den eigenen Konten' },
+    fail: { title: 'SPNs von {{hosts}} gehören einem anderen oder einem zweiten Konto: {{spns}}', fix: 'Das KDC stellt dann Tickets für das falsche Konto aus, und Verschiebungen scheitern mit 0x80090322 (falscher Prinzipal). Entfernen Sie jeden SPN von dem Konto, das nicht das des Hosts ist (setspn -D), und prüfen Sie dann die Gesamtstruktur auf Duplikate (setspn -X):' },
+  },
+};
+// ---- end checks-kerberos ----
 const de: FindingTexts = {
   ...vmFeaturesDe,
   ...storageDe,
   ...smbDe,
+  ...kerberosDe,
   'identity.domain': {
     warn: { title: 'Die Domänenmitgliedschaft konnte nicht auf beiden Hosts gelesen werden', fix: 'Prüfen Sie, ob beide Hosts derselben Domäne oder einander vertrauenden Domänen angehören.' },
     pass: { title: 'Beide Hosts sind in derselben Domäne' },
@@ -471,6 +504,7 @@ const de: FindingTexts = {
     'kerberos-delegation': { title: 'eingeschränkte Delegierung von {{host}} an {{to}} (0x8009030D)' },
     'protocol-transition': { title: '„Beliebiges Authentifizierungsprotokoll verwenden“ auf {{host}} (0x8009030E)' },
     'kerberos-tickets': { title: 'neue Kerberos-Tickets auf {{host}} (klist purge -li 0x3e7)' },
+    'kerberos-principal': { title: 'ein Kerberos-Ticket, das {{host}} für {{to}} verwenden kann (0x80090322, falscher Prinzipal): der SPN nur am Konto von {{to}} (kein Duplikat, setspn -X), der Name von {{to}} wird zu {{to}} aufgelöst (kein veralteter DNS-Eintrag), und die Uhren weichen höchstens 5 Minuten ab' },
   },
   'vm.planned-vm': {
     'left-before': { title: 'Auf {{host}} liegt noch eine geplante VM von „{{vm}}“ aus einer früheren Verschiebung', fix: 'Sie kann die Verschiebung blockieren, und der Hyper-V-Manager zeigt sie nicht an. Entfernen Sie sie auf {{host}}: {{command}}' },

@@ -5,10 +5,12 @@
  */
 import type { ComputerAccount, Finding, HostFacts } from '../model';
 import { hasMigrationSpn, holds, requiredEntries, shortName } from '../delegation/entries';
+import { parentAndChild } from '../delegation/domains';
 import { UF_TRUSTED_FOR_DELEGATION, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, hasFlag } from '../delegation/uac';
 import type { MigrationFacts } from './facts';
 import { WS2025_BUILD, osBuild } from './vm-feature-rules';
 import { operatorRules } from './operator-rules';
+import { crossDomainRule, duplicateSpnRule } from './kerberos-rules';
 import { DELEGATION_FORWARD, DELEGATION_REVERSE, NO_FIX, cmdQuote, command, finding, manual, planStep, psQuote, show, yesNo } from './finding';
 
 export function identityRules(f: MigrationFacts): Finding[] {
@@ -34,7 +36,8 @@ function domainRule(f: MigrationFacts): Finding[] {
       manual('Check that both hosts are joined to the same domain or to domains that trust each other.'), undefined, { variant: 'warn' })];
   }
   if (lower(s) === lower(d)) return [finding('identity.domain', 'identity', 'pass', 'Both hosts are in the same domain', evidence)];
-  const trusted = (f.trustedDomains ?? []).some((t) => lower(t) === lower(d) || lower(t) === lower(s));
+  // A parent and its child domain always trust each other (AD creates that trust with the child).
+  const trusted = (f.trustedDomains ?? []).some((t) => lower(t) === lower(d) || lower(t) === lower(s)) || parentAndChild(s, d);
   if (trusted) return [finding('identity.domain', 'identity', 'pass', 'The hosts are in domains that trust each other', evidence, NO_FIX, undefined, { variant: 'trusted' })];
   return [finding('identity.domain', 'identity', 'fail', 'The hosts are in different domains with no known trust', evidence,
     manual('Live migration needs both hosts in one domain or in trusting domains; join the hosts to the same domain or set up a trust.'))];
@@ -121,6 +124,12 @@ function kerberosRules(f: MigrationFacts): Finding[] {
         { variant: 'missing-account', account: missing }));
       continue;
     }
+    // Across domains the classic entries and protocol transition do not apply: only RBCD does.
+    const cross = crossDomainRule(f, fromAcc, toAcc, suffix);
+    if (cross !== undefined) {
+      out.push(cross);
+      continue;
+    }
     out.push(delegationEntriesRule(f, fromAcc, toAcc, suffix, setting));
     out.push(protocolTransitionRule(f, fromAcc, suffix, setting));
   }
@@ -134,6 +143,7 @@ function kerberosRules(f: MigrationFacts): Finding[] {
       undefined, { account: acc.name }));
   }
   if (f.destinationAccount !== undefined) out.push(spnRule(f, f.destinationAccount));
+  out.push(...duplicateSpnRule(f));
   return out;
 }
 

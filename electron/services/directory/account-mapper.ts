@@ -4,7 +4,7 @@
  */
 import type { Entry } from 'ldapts';
 import type { ComputerAccount } from '../../core/model';
-import { isEnabled } from '../../core/delegation';
+import { allowedTrustees, isEnabled, sidFromHexText } from '../../core/delegation';
 
 /** The attributes discovery and delegation need; requested explicitly so nothing else travels. */
 export const ACCOUNT_ATTRIBUTES = [
@@ -16,7 +16,12 @@ export const ACCOUNT_ATTRIBUTES = [
   'userAccountControl',
   'msDS-AllowedToDelegateTo',
   'servicePrincipalName',
+  'objectSid',
+  'msDS-AllowedToActOnBehalfOfOtherIdentity',
 ];
+
+/** Binary attributes of ACCOUNT_ATTRIBUTES: every search asking for them passes these (read as hex). */
+export const ACCOUNT_BINARY_ATTRIBUTES = ['objectSid', 'msDS-AllowedToActOnBehalfOfOtherIdentity'];
 
 export type LowerEntry = { dn: string; attrs: Map<string, string[]> };
 
@@ -44,6 +49,9 @@ export function toComputerAccount(entry: LowerEntry, hasHyperVScp: boolean): Com
   const dnsHostName = first(entry, 'dNSHostName');
   const os = first(entry, 'operatingSystem');
   const osVersion = first(entry, 'operatingSystemVersion');
+  const sid = sidFromHexText(first(entry, 'objectSid') ?? '');
+  // RBCD: the accounts the descriptor allows; an absent attribute allows none.
+  const rbcd = all(entry, 'msDS-AllowedToActOnBehalfOfOtherIdentity').flatMap(allowedTrustees);
   return {
     name: first(entry, 'cn') ?? sam.replace(/\$$/, ''),
     dn: entry.dn,
@@ -56,5 +64,6 @@ export function toComputerAccount(entry: LowerEntry, hasHyperVScp: boolean): Com
     allowedToDelegateTo: all(entry, 'msDS-AllowedToDelegateTo'),
     servicePrincipalNames: all(entry, 'servicePrincipalName'),
     hasHyperVScp,
+    ...(sid !== undefined ? { objectSid: sid, allowedToActOnBehalfOf: rbcd } : {}),
   };
 }

@@ -5,9 +5,10 @@
  */
 import { AndFilter, EqualityFilter, OrFilter, SubstringFilter } from 'ldapts';
 import type { ComputerAccount } from '../../core/model';
-import { isValidHostName, parentDn } from '../../core/ldap';
+import { parentDn } from '../../core/ldap';
+import { isComputerName } from '../../core/settings/host-name';
 import { MIGRATION_SERVICE_CLASS } from '../../core/delegation';
-import { ACCOUNT_ATTRIBUTES, toComputerAccount } from './account-mapper';
+import { ACCOUNT_ATTRIBUTES, ACCOUNT_BINARY_ATTRIBUTES, toComputerAccount } from './account-mapper';
 import { DirectoryError } from './directory-error';
 import type { DirectorySession } from './directory-session';
 
@@ -31,7 +32,7 @@ export async function discoverHyperVHosts(session: DirectorySession): Promise<Co
       }),
       attributes: ['1.1'],
     }),
-    session.search({ filter: isComputer, attributes: ACCOUNT_ATTRIBUTES }),
+    session.search({ filter: isComputer, attributes: ACCOUNT_ATTRIBUTES, binaryAttributes: ACCOUNT_BINARY_ATTRIBUTES }),
   ]);
   const withScp = new Set(scps.map((s) => parentDn(s.dn).toLowerCase()));
   const prefix = `${MIGRATION_SERVICE_CLASS.toLowerCase()}/`;
@@ -66,7 +67,7 @@ async function hasScp(session: DirectorySession, dn: string): Promise<boolean> {
  */
 export async function resolveComputer(session: DirectorySession, typed: string): Promise<ComputerAccount> {
   const name = typed.trim();
-  if (!isValidHostName(name)) {
+  if (!isComputerName(name)) {
     throw new DirectoryError('invalid-input', `"${typed}" is not a computer name (letters, digits, hyphens and dots only).`, typed);
   }
   const short = name.replace(/\$$/, '').split('.')[0] as string;
@@ -75,6 +76,7 @@ export async function resolveComputer(session: DirectorySession, typed: string):
   const entries = await session.search({
     filter: new AndFilter({ filters: [isComputer, new OrFilter({ filters: alternatives })] }),
     attributes: ACCOUNT_ATTRIBUTES,
+    binaryAttributes: ACCOUNT_BINARY_ATTRIBUTES,
     paged: false,
   });
   // An FQDN must match its dNSHostName when the account has one (hv01.other.example is not HV01).
@@ -94,7 +96,7 @@ export async function resolveComputer(session: DirectorySession, typed: string):
 
 /** Reads one account by DN (after a write, to verify it). */
 export async function readComputer(session: DirectorySession, dn: string): Promise<ComputerAccount> {
-  const [entry] = await session.search({ base: dn, scope: 'base', filter: '(objectClass=*)', attributes: ACCOUNT_ATTRIBUTES, paged: false });
+  const [entry] = await session.search({ base: dn, scope: 'base', filter: '(objectClass=*)', attributes: ACCOUNT_ATTRIBUTES, binaryAttributes: ACCOUNT_BINARY_ATTRIBUTES, paged: false });
   if (!entry) throw new DirectoryError('not-found', `The account ${dn} was not found.`, dn);
   return toComputerAccount(entry, await hasScp(session, entry.dn));
 }

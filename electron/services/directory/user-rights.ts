@@ -13,6 +13,7 @@ import { escapeFilterValue } from '../../core/ldap';
 import { DirectoryError } from './directory-error';
 import type { DirectorySession } from './directory-session';
 import type { LowerEntry } from './account-mapper';
+import { sidFromHexText } from '../../core/delegation';
 
 export interface UserRights {
   /** The name asked about (UPN, DOMAIN\\user or DN). */
@@ -32,17 +33,8 @@ export interface UserRights {
 const UF_NOT_DELEGATED = 0x100000;
 const USER_ATTRIBUTES = ['sAMAccountName', 'memberOf', 'primaryGroupID', 'userAccountControl', 'objectSid'];
 
-/** Binary SID (as hex) → `S-1-5-21-…`; undefined when it is not a SID. */
-export function sidFromHex(hex: string): string | undefined {
-  if (!/^([0-9a-f]{2})+$/i.test(hex)) return undefined;
-  const b = Buffer.from(hex, 'hex');
-  if (b.length < 8) return undefined;
-  const count = b[1] ?? 0;
-  if (b.length !== 8 + 4 * count) return undefined;
-  const authority = b.readUIntBE(2, 6);
-  const subs = Array.from({ length: count }, (_, i) => b.readUInt32LE(8 + 4 * i));
-  return `S-${b[0] ?? 1}-${authority}${subs.map((s) => `-${s}`).join('')}`;
-}
+/** Binary SID (as hex) → `S-1-5-21-…`; undefined when it is not a SID (one reader: core/delegation). */
+export const sidFromHex = sidFromHexText;
 
 /** The privileged group a SID names, or undefined. */
 export function privilegedGroupOf(sid: string): string | undefined {

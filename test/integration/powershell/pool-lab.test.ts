@@ -167,14 +167,21 @@ describe('faults and errors', () => {
 
   it('parallel hosts run in parallel', async () => {
     for (const h of ['HV01', 'HV02', 'HV03', 'HV04']) await setFault(lab, h, { latencyMs: 600 });
-    const started = Date.now();
-    const results = await Promise.all(['HV01', 'HV02', 'HV03', 'HV04'].map((h) => pool.run('enable-migration.ps1', { computerName: h, enabled: true })));
-    const elapsed = Date.now() - started;
+    const call = (h: string): Promise<unknown> => pool.run('enable-migration.ps1', { computerName: h, enabled: true });
+    // Warm all four processes first (earlier tests may have replaced some), so what is timed is
+    // the calls, not process start-up.
+    await Promise.all(['HV01', 'HV02', 'HV03', 'HV04'].map(call));
+    let started = Date.now();
+    await call('HV01');
+    const one = Date.now() - started;
+    started = Date.now();
+    const results = await Promise.all(['HV01', 'HV02', 'HV03', 'HV04'].map(call));
+    const four = Date.now() - started;
     expect(results).toHaveLength(4);
-    // Each call sleeps 600 ms three times (enable, Get-VMHost, Get-VMMigrationNetwork): ~1.8 s;
-    // run one after another the four would take ≥ 7.2 s. The gap is wide so a busy machine
-    // cannot turn this into a timing test.
-    expect(elapsed).toBeLessThan(5000);
+    // Each call sleeps 600 ms three times (enable, Get-VMHost, Get-VMMigrationNetwork): ~1.8 s.
+    // One after another the four would take 4× one call; measured against one call in the same
+    // moment, so a busy machine slows both sides and cannot turn this into a timing test.
+    expect(four).toBeLessThan(2.5 * one);
   });
 });
 

@@ -89,6 +89,8 @@ describe('moveCandidates', () => {
     expect(checkChosen(r, ['app01']).map((c) => c.name)).toEqual(['app01']);
     expect(() => checkChosen(r, ['app02'])).toThrow(/^vms: "app02" is not ready to move: vm.version title/);
     expect(() => checkChosen(r, ['nope'])).toThrow(/^vms: HV03 has no VM named "nope"/);
+    // The field is the VM's place in the request, as the IPC gate names fields.
+    expect(() => checkChosen(r, ['app01', 'app02'])).toThrow(expect.objectContaining({ field: 'vms.1' }));
   });
 });
 

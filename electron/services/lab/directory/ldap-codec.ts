@@ -8,6 +8,7 @@
  * shapes the directory service actually sends (bind, search with paging, modify, unbind).
  */
 import { BerReader, BerWriter } from 'ldapts';
+import { sidToBytes } from '../../../core/delegation/security-descriptor';
 
 export const PAGED_OID = '1.2.840.113556.1.4.319';
 
@@ -168,7 +169,8 @@ export function decodeRequest(frame: Buffer): Request {
         const type = str(r);
         const vEnd = enter(r, 0x31);
         const values: string[] = [];
-        while (r.offset < vEnd) values.push(str(r));
+        const hex = HEX_BINARY_ATTRIBUTES.has(type.toLowerCase());
+        while (r.offset < vEnd) values.push(hex ? (r.readString(0x04, true) ?? Buffer.alloc(0)).toString('hex') : str(r));
         changes.push({ operation, type, values });
       }
       return { op: 'modify', id, dn, changes };
@@ -211,18 +213,16 @@ export function encodeResult(id: number, tag: number, code: number, message = ''
 /** SID attributes the lab stores as `S-1-…` text (readable directory.json) and sends binary, as AD does. */
 const BINARY_SID_ATTRIBUTES = new Set(['objectsid', 'tokengroups']);
 
-/** `S-1-5-21-…` → the binary SID (revision, count, 48-bit authority, little-endian sub-authorities). */
+/**
+ * Binary attributes the lab stores as lower-case hex text and sends (and reads) as bytes: the
+ * RBCD security descriptor (checks-kerberos, issue 14 item 1).
+ */
+const HEX_BINARY_ATTRIBUTES = new Set(['msds-allowedtoactonbehalfofotheridentity']);
+
+/** `S-1-5-21-…` → the binary SID (core/delegation's one writer). */
 export function sidToBuffer(sid: string): Buffer | undefined {
-  const m = /^S-(\d+)-(\d+)((?:-\d+)*)$/i.exec(sid);
-  if (!m) return undefined;
-  const subs = (m[3] ?? '').split('-').filter(Boolean).map(Number);
-  if (subs.length > 15 || subs.some((x) => x > 0xffffffff)) return undefined;
-  const b = Buffer.alloc(8 + 4 * subs.length);
-  b[0] = Number(m[1]);
-  b[1] = subs.length;
-  b.writeUIntBE(Number(m[2]), 2, 6);
-  subs.forEach((x, i) => b.writeUInt32LE(x, 8 + 4 * i));
-  return b;
+  const b = sidToBytes(sid);
+  return b === undefined ? undefined : Buffer.from(b);
 }
 
 export function encodeEntry(id: number, dn: string, attrs: readonly { name: string; values: readonly string[] }[]): Buffer {
@@ -237,6 +237,7 @@ export function encodeEntry(id: number, dn: string, attrs: readonly { name: stri
       for (const v of a.values) {
         const sid = BINARY_SID_ATTRIBUTES.has(a.name.toLowerCase()) ? sidToBuffer(v) : undefined;
         if (sid) w.writeBuffer(sid, 0x04);
+        else if (HEX_BINARY_ATTRIBUTES.has(a.name.toLowerCase()) && /^([0-9a-f]{2})+$/i.test(v)) w.writeBuffer(Buffer.from(v, 'hex'), 0x04);
         else w.writeString(v);
       }
       w.endSequence();
