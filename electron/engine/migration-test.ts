@@ -8,7 +8,7 @@
  * Every I/O step is an injected function, so this runs the same against the real pool, the lab
  * or a test double, and a dead host or a failing probe becomes a finding, never a crash.
  */
-import type { AuthenticationType, ComputerAccount, HostFacts, HypotheticalVm, TestReport } from '../core/model';
+import type { AuthenticationType, ComputerAccount, HostFacts, HypotheticalVm, StorageTarget, TestReport } from '../core/model';
 import {
   coversReverse,
   hostKey,
@@ -49,6 +49,11 @@ export interface MigrationTestDeps {
   readonly compareVm: (source: string, vmName: string, destination: string, options: CompareVmOptions) => Promise<VmCompatibilityReport>;
   /** Probes TCP ports on `target` from `from` (`WORKSTATION` = the computer running Ferry). */
   readonly checkPorts: (from: string, target: string, ports: readonly number[]) => Promise<readonly { port: number; open: boolean; filtered?: boolean }[]>;
+  /**
+   * With storage: the destination folder (`path`, else the host's default VHD folder), whether it
+   * exists and takes files, and its volume (get-storage-target.ps1). Absent: not checked.
+   */
+  readonly readStorageTarget?: (host: string, path?: string) => Promise<StorageTarget>;
   readonly now: () => Date;
   readonly user: string;
   /** The directory's DNS domain, used for FQDNs of accounts without dNSHostName. */
@@ -178,6 +183,21 @@ async function compare(deps: MigrationTestDeps, source: string, vm: string, dest
   return needs.length > 0 ? { ...report, needs } : report;
 }
 
+/** Each destination's storage folder once, by host key; a probe that fails is a target with its error. */
+async function readStorageTargets(deps: MigrationTestDeps, destinations: readonly string[], path: string | undefined): Promise<Map<string, StorageTarget> | undefined> {
+  const read = deps.readStorageTarget;
+  if (!read) return undefined;
+  const names = [...new Map(destinations.map((d) => [hostKey(d), d])).values()];
+  const answers = await Promise.all(names.map(async (name) => {
+    try {
+      return [hostKey(name), await read(name, path)] as const;
+    } catch (e) {
+      return [hostKey(name), { path: path ?? '', chosen: path !== undefined, error: errorText(e) }] as const;
+    }
+  }));
+  return new Map(answers);
+}
+
 /** Accounts by host key; `ok` is false when a directory was asked and could not answer. */
 async function readAccounts(deps: MigrationTestDeps, names: readonly string[]): Promise<{ accounts: Map<string, ComputerAccount>; ok: boolean }> {
   const accounts = new Map<string, ComputerAccount>();
@@ -283,6 +303,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
   } else {
     for (const { pair: p } of runnable) vmChecksSkipped.set(pairKey(p.source, p.destination), { reason: 'not-requested' });
   }
+  const storageTargets = request.includeStorage === true ? await readStorageTargets(deps, pairs.filter((p) => up(p.destination)).map((p) => p.destination), request.destinationStoragePath) : undefined;
   stopIfCancelled(signal);
 
   const gathered: GroupFacts = {
@@ -294,6 +315,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     vmReports,
     vmChecksSkipped,
     ...(dnsDomain !== undefined ? { dnsDomain } : {}),
+    ...(storageTargets ? { storageTargets } : {}),
   };
   const options = {
     authentication: request.authentication ?? 'Kerberos',
