@@ -33,6 +33,7 @@ import {
   type OperatorFacts,
   type CompareVmPairFacts,
   type PortCheck,
+  type SpnHolding,
   type StartMode,
   type VmCheckSkip,
   type VmCompatibilityReport,
@@ -58,6 +59,8 @@ export interface MigrationTestDeps {
   readonly user: string;
   /** The directory's DNS domain, used for FQDNs of accounts without dNSHostName. */
   readonly dnsDomain?: string;
+  /** Holders of the found hosts' migration and cifs SPNs (issue 14 item 1); absent = not counted. */
+  readonly readSpnHolders?: (hosts: readonly { host: string; account: ComputerAccount }[]) => Promise<readonly SpnHolding[]>;
 }
 
 /** How Compare-VM checks the move: VM only (shared storage), or with its storage (shared nothing). */
@@ -216,6 +219,25 @@ async function readAccounts(deps: MigrationTestDeps, names: readonly string[]): 
   return { accounts, ok: answers.every((a) => a.ok) };
 }
 
+/** SPN holders by host key; undefined when not counted (no directory, or the count failed: no finding then). */
+async function countSpnHolders(deps: MigrationTestDeps, hosts: readonly string[], accounts: ReadonlyMap<string, ComputerAccount>): Promise<Map<string, SpnHolding[]> | undefined> {
+  const found = hosts.flatMap((host) => {
+    const account = accounts.get(hostKey(host));
+    return account ? [{ host, account }] : [];
+  });
+  if (!deps.readSpnHolders || found.length === 0) return undefined;
+  try {
+    const byHost = new Map<string, SpnHolding[]>();
+    for (const h of await deps.readSpnHolders(found)) {
+      const key = hostKey(h.host);
+      byHost.set(key, [...(byHost.get(key) ?? []), h]);
+    }
+    return byHost;
+  } catch {
+    return undefined;
+  }
+}
+
 function vmsOf(host: HostFacts | undefined, request: GroupTestRequest): string[] {
   const present = (host?.vms ?? []).map((v) => v.name);
   const wanted = request.vms ?? 'all';
@@ -246,6 +268,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     Promise.all(hosts.map((h) => probe(deps, WORKSTATION, h, winrm))),
   ]);
   stopIfCancelled(signal);
+  const spnHolders = await countSpnHolders(deps, hosts, accounts.accounts);
   const byKey = new Map(facts.map((f) => [hostKey(f.computerName), f]));
   const up = (name: string) => byKey.get(hostKey(name))?.status === 'ok';
 
@@ -316,6 +339,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     vmChecksSkipped,
     ...(dnsDomain !== undefined ? { dnsDomain } : {}),
     ...(storageTargets ? { storageTargets } : {}),
+    ...(spnHolders ? { spnHolders } : {}),
   };
   const options = {
     authentication: request.authentication ?? 'Kerberos',
