@@ -4,10 +4,11 @@
  * migration-service SPN and the operator's groups. Field notes §4 A, reference §5–§6.1.
  */
 import type { ComputerAccount, Finding, HostFacts } from '../model';
-import { hasMigrationSpn, holds, requiredEntries, shortName } from '../delegation/entries';
+import { hasMigrationSpn, requiredEntries, shortName } from '../delegation/entries';
 import { parentAndChild } from '../delegation/domains';
 import { UF_TRUSTED_FOR_DELEGATION, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, hasFlag } from '../delegation/uac';
 import type { MigrationFacts } from './facts';
+import { joined, lowerCaseSet } from './fact-memo';
 import { WS2025_BUILD, osBuild } from './vm-feature-rules';
 import { operatorRules } from './operator-rules';
 import { crossDomainRule, duplicateSpnRule } from './kerberos-rules';
@@ -143,11 +144,13 @@ function kerberosRules(f: MigrationFacts): Finding[] {
 
 function delegationEntriesRule(f: MigrationFacts, from: ComputerAccount, to: ComputerAccount, suffix: string, setting: string): Finding {
   const { entries } = requiredEntries(to, f.dnsDomain ?? '');
-  const missing = entries.filter((e) => holds(from.allowedToDelegateTo, e) === undefined);
+  // `holds` for each entry, against the account's entries lower-cased once for all its pairs.
+  const have = lowerCaseSet(from.allowedToDelegateTo);
+  const missing = entries.filter((e) => !have.has(e.toLowerCase()));
   const evidence = {
     account: from.name,
     required: entries.join('; '),
-    present: from.allowedToDelegateTo.join('; ') || '(none)',
+    present: joined(from.allowedToDelegateTo, '; ') || '(none)',
   };
   if (missing.length === 0) return finding(`identity.delegation${suffix}`, 'identity', 'pass', evidence, NO_FIX, undefined,
     { from: from.name, to: to.name });

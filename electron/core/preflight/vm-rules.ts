@@ -15,10 +15,18 @@ export function findVm(host: HostFacts, name: string): VmSummary | undefined {
   return vms.find((v) => v.name === name) ?? vms.find((v) => v.name.toLowerCase() === name.toLowerCase());
 }
 
+// The same few version strings recur in every VM and pair of a group: parsed once. Bounded so
+// hostile input cannot grow it without limit; the parsed arrays are shared, hence readonly.
+const versions = new Map<string, readonly number[] | undefined>();
+const VERSION_CACHE_LIMIT = 1024;
+
 /** "9.0" → [9, 0]; undefined when not a dotted number. */
-export function parseVersion(text: string): number[] | undefined {
-  if (!/^\d+(\.\d+)*$/.test(text.trim())) return undefined;
-  return text.trim().split('.').map(Number);
+export function parseVersion(text: string): readonly number[] | undefined {
+  if (versions.has(text)) return versions.get(text);
+  const parsed = /^\d+(\.\d+)*$/.test(text.trim()) ? Object.freeze(text.trim().split('.').map(Number)) : undefined;
+  if (versions.size >= VERSION_CACHE_LIMIT) versions.clear();
+  versions.set(text, parsed);
+  return parsed;
 }
 
 export function compareVersions(a: readonly number[], b: readonly number[]): number {
@@ -126,7 +134,7 @@ function configVersion(vm: VmSummary, f: MigrationFacts): Finding {
   const supported = f.destination.supportedVersions;
   const evidence = { vm: vm.name, source: vm.configurationVersion, destination: supported ? supported.join(', ') : 'unknown' };
   const v = parseVersion(vm.configurationVersion);
-  const list = (supported ?? []).map(parseVersion).filter((x): x is number[] => x !== undefined);
+  const list = (supported ?? []).map(parseVersion).filter((x): x is readonly number[] => x !== undefined);
   const params = { vm: vm.name, version: vm.configurationVersion, host: f.destination.computerName };
   if (v === undefined || list.length === 0) return finding('vm.config-version', 'vm', 'info', evidence, NO_FIX, vm.name, params);
   const max = list.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));

@@ -148,6 +148,7 @@ export const de: Resources = {
     mode: 'Was verschoben wird', vmOnly: 'Nur die VM (ihr Speicher ist gemeinsam)', withStorage: 'VM und ihr Speicher',
     storagePath: 'Zielordner für die Datenträger', storageHint: 'Leer: der Standardordner von Hyper-V auf {{destination}}.',
     useDefault: '{{path}} verwenden', defaultVhd: 'Standardordner für Datenträger', defaultVm: 'Standardordner für VMs',
+    untested: 'Der Test hat eine andere Art der Verschiebung geprüft ({{tested}}). Testen Sie diese Verschiebung, bevor Sie verschieben.', retest: 'Diese Verschiebung testen',
     start: 'Verschieben…', limit: 'Höchstens {{count}} Verschiebung(en) gleichzeitig; die übrigen warten in der Warteschlange.',
     credssp: {
       title: '{{source}} verwendet CredSSP: Verschiebung auf {{source}} starten',

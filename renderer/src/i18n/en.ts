@@ -147,6 +147,7 @@ export const en = {
     mode: 'What moves', vmOnly: 'VM only (its storage is shared)', withStorage: 'VM and its storage',
     storagePath: 'Destination folder for the disks', storageHint: 'Empty: Hyper-V’s default folder on {{destination}}.',
     useDefault: 'Use {{path}}', defaultVhd: 'default disk folder', defaultVm: 'default VM folder',
+    untested: 'The test checked another kind of move ({{tested}}). Test this move before moving it.', retest: 'Test this move',
     start: 'Move…', limit: 'At most {{count}} move(s) at once; the rest wait in the queue.',
     credssp: {
       title: '{{source}} uses CredSSP: start the move on {{source}}',

@@ -841,4 +841,6 @@ function Test-HyperVLabTcpPort {
 . (Join-Path $PSScriptRoot 'HyperVLab.Move.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.LocalGroups.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Sessions.ps1')
+. (Join-Path $PSScriptRoot 'HyperVLab.Storage.ps1')
+. (Join-Path $PSScriptRoot 'HyperVLab.Smb.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Signatures.ps1')
