@@ -10,6 +10,7 @@ import { StorageTargetSchema } from '../core/contract/schemas';
 import type { ComputerAccount, StorageTarget } from '../core/model';
 import { WORKSTATION, type OperatorFacts, type OperatorHostRights, type VmCompatibilityReport } from '../core/preflight';
 import { resolveComputer } from '../services/directory/computer-accounts';
+import { readSpnHolders } from '../services/directory/spn-holders';
 import { DirectoryError } from '../services/directory/directory-error';
 import type { DirectorySession } from '../services/directory/directory-session';
 import { readUserRights, type UserRights } from '../services/directory/user-rights';
@@ -155,6 +156,7 @@ export function createMigrationTestDeps(options: MigrationTestDepsOptions): Migr
             }
           },
           dnsDomain: directory.info.dnsDomain,
+          readSpnHolders: (hosts: readonly { host: string; account: ComputerAccount }[]) => readSpnHolders(directory, hosts, directory.info.dnsDomain),
         }
       : {}),
     compareVm: async (source, vmName, destination, compare): Promise<VmCompatibilityReport> => {

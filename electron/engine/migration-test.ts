@@ -33,6 +33,7 @@ import {
   type OperatorFacts,
   type CompareVmPairFacts,
   type PortCheck,
+  type SpnHolding,
   type StartMode,
   type VmCheckSkip,
   type VmCompatibilityReport,
@@ -58,6 +59,8 @@ export interface MigrationTestDeps {
   readonly user: string;
   /** The directory's DNS domain, used for FQDNs of accounts without dNSHostName. */
   readonly dnsDomain?: string;
+  /** Holders of the found hosts' migration and cifs SPNs (issue 14 item 1); absent = not counted. */
+  readonly readSpnHolders?: (hosts: readonly { host: string; account: ComputerAccount }[]) => Promise<readonly SpnHolding[]>;
 }
 
 /** How Compare-VM checks the move: VM only (shared storage), or with its storage (shared nothing). */
@@ -119,8 +122,11 @@ export interface GroupTestReport {
   readonly ranBy: string;
   readonly hosts: readonly HostFacts[];
   readonly pairs: readonly OrderedPair[];
-  readonly results: readonly PairResult[];
   readonly cells: readonly MatrixCell[];
+  /** Some VM of some pair was not checked with Compare-VM (beyond the budget, or not asked). */
+  readonly compareVmSkipped: boolean;
+  /** One pair's findings and model, evaluated from the gathered facts when asked (a cell opened). */
+  readonly pairResult: (pair: OrderedPair) => PairResult | undefined;
 }
 
 /** Compare-VM calls a group test makes on its own; beyond this the matrix relies on Ferry's rules. */
@@ -213,6 +219,25 @@ async function readAccounts(deps: MigrationTestDeps, names: readonly string[]): 
   return { accounts, ok: answers.every((a) => a.ok) };
 }
 
+/** SPN holders by host key; undefined when not counted (no directory, or the count failed: no finding then). */
+async function countSpnHolders(deps: MigrationTestDeps, hosts: readonly string[], accounts: ReadonlyMap<string, ComputerAccount>): Promise<Map<string, SpnHolding[]> | undefined> {
+  const found = hosts.flatMap((host) => {
+    const account = accounts.get(hostKey(host));
+    return account ? [{ host, account }] : [];
+  });
+  if (!deps.readSpnHolders || found.length === 0) return undefined;
+  try {
+    const byHost = new Map<string, SpnHolding[]>();
+    for (const h of await deps.readSpnHolders(found)) {
+      const key = hostKey(h.host);
+      byHost.set(key, [...(byHost.get(key) ?? []), h]);
+    }
+    return byHost;
+  } catch {
+    return undefined;
+  }
+}
+
 function vmsOf(host: HostFacts | undefined, request: GroupTestRequest): string[] {
   const present = (host?.vms ?? []).map((v) => v.name);
   const wanted = request.vms ?? 'all';
@@ -243,6 +268,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     Promise.all(hosts.map((h) => probe(deps, WORKSTATION, h, winrm))),
   ]);
   stopIfCancelled(signal);
+  const spnHolders = await countSpnHolders(deps, hosts, accounts.accounts);
   const byKey = new Map(facts.map((f) => [hostKey(f.computerName), f]));
   const up = (name: string) => byKey.get(hostKey(name))?.status === 'ok';
 
@@ -313,6 +339,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     vmChecksSkipped,
     ...(dnsDomain !== undefined ? { dnsDomain } : {}),
     ...(storageTargets ? { storageTargets } : {}),
+    ...(spnHolders ? { spnHolders } : {}),
   };
   const options = {
     authentication: request.authentication ?? 'Kerberos',
@@ -324,8 +351,8 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     ...(request.assumptions ? { assumptions: request.assumptions } : {}),
   } as const;
   // Delegation is checked both ways for a pair when the topology also allows the reverse move.
-  const { results, cells } = readinessMatrix(gathered, pairs, options, (p) => coversReverse(allowed, p));
-  return { startedAt, ranBy: deps.user, hosts: facts, pairs, results, cells };
+  const { cells, compareVmSkipped, pairResult } = readinessMatrix(gathered, pairs, options, (p) => coversReverse(allowed, p));
+  return { startedAt, ranBy: deps.user, hosts: facts, pairs, cells, compareVmSkipped, pairResult };
 }
 
 /** The pair test: the group of two, the one pair source → destination. */
@@ -356,9 +383,8 @@ export async function runMigrationTest(deps: MigrationTestDeps, request: Migrati
 
 /** One pair of a group report as the pair test's report. */
 export function pairReport(report: GroupTestReport, pair: OrderedPair): TestReport {
-  const i = report.pairs.findIndex((p) => hostKey(p.source) === hostKey(pair.source) && hostKey(p.destination) === hostKey(pair.destination));
-  const result = report.results[i];
-  if (i < 0 || result === undefined) throw new Error(`The test did not cover ${pair.source} → ${pair.destination}.`);
+  const result = report.pairResult(pair);
+  if (result === undefined) throw new Error(`The test did not cover ${pair.source} → ${pair.destination}.`);
   const host = (name: string) => report.hosts.find((h) => hostKey(h.computerName) === hostKey(name));
   const hosts = [host(result.source), host(result.destination)].filter((h): h is HostFacts => h !== undefined);
   return { source: result.source, destination: result.destination, startedAt: report.startedAt, ranBy: report.ranBy, hosts, findings: [...result.findings], model: [...result.model] };

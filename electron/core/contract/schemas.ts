@@ -207,19 +207,6 @@ export const DiscoveredHostSchema = z
   })
   .strict();
 
-export const PlanStepKindSchema = z.enum([
-  'enable-migration',
-  'disable-migration',
-  'set-host',
-  'add-network',
-  'remove-network',
-  'set-network',
-  'delegation-add',
-  'delegation-remove',
-  'uac-set',
-  'klist-purge',
-]);
-
 /**
  * What every step has: `command` is what an admin would run (PowerShell) or the LDAP change, for
  * review; `inverseCommand` undoes it; `optional` (advisory, klist purge) steps are shown but only

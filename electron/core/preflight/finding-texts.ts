@@ -4,8 +4,9 @@
  * severity). Placeholders `{{name}}` take the finding's `params` (i18next syntax, so the
  * renderer's resources can hold this table unchanged); `…Bytes` and `…Seconds` params are raw
  * numbers that `localizeFinding` formats in the reader's locale (see `locale-format.ts`). The
- * engine keeps its own English
- * `title`/`fix.text` for the CLI; the renderer and the HTML report read this table.
+ * rules give only ids and params: `finding()` (finding.ts) writes a finding's English `title` and
+ * `fix.text` from this table for the CLI, JSON and logs; the renderer and the HTML report read it
+ * in the reader's language.
  *
  * Kept in core (pure data) so the renderer's i18n resources and the report share one table.
  */

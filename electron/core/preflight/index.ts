@@ -36,7 +36,7 @@ export { modelInputFromFacts, sharedLinks, DEFAULT_HYPOTHETICAL, type DerivedMod
 export { subnetsOverlap } from './subnet-reach';
 export { psQuote, DELEGATION_FORWARD, DELEGATION_REVERSE } from './finding';
 export { FINDING_TEXTS, type FindingText, type FindingTextTable, type FindingTexts, type FindingLocale } from './finding-texts';
-export { localizeFinding, findingTextFor, textIdOf, variantOf, interpolate, wordCodedParam, type LocalizedFinding } from './localize-finding';
+export { localizeFinding, findingTextFor, textIdOf, variantOf, interpolate, type LocalizedFinding } from './localize-finding';
 export { compareVmNeeds, needsFromCompareError, encodeNeeds, decodeNeeds, parseHResult, COMPARE_VM_NEED_CODES, type CompareVmNeed, type CompareVmNeedCode, type CompareVmPairFacts } from './compare-vm-needs';
 export { EVIDENCE_TEXTS, localizeEvidence, evidenceLabel, evidenceValue, readableLabel, type EvidenceTexts, type EvidenceLine } from './evidence-texts';
 export { formatBytes, formatSeconds, formatNumber, formatRawValue, valueFormatFor, type ValueFormat, type FormatLocale } from './locale-format';

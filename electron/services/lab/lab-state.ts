@@ -178,6 +178,11 @@ export interface LabFault {
   klistFails?: boolean;
   /** The host goes down during the next live migration it takes part in, at this fraction (0..1) of the move. */
   downDuringMove?: number;
+  /**
+   * Record each call to the host as it starts, before its latency (a line in `faults/<NAME>.calls`):
+   * a test waits for a call to be under way (`labCalls`) instead of sleeping.
+   */
+  traceCalls?: boolean;
 }
 
 export const GiB = 1024 ** 3;
@@ -193,6 +198,11 @@ export function hostFile(dir: string, name: string): string {
 
 export function faultFile(dir: string, name: string): string {
   return path.join(dir, 'faults', `${hostKey(name)}.json`);
+}
+
+/** The calls a `traceCalls` fault has recorded (HyperVLab.psm1 `Write-LabCallTrace`). */
+export function callTraceFile(dir: string, name: string): string {
+  return path.join(dir, 'faults', `${hostKey(name)}.calls`);
 }
 
 /** Writes JSON via a temp file + rename, so a reader in another process never sees half a file. */
