@@ -38,10 +38,9 @@ function history(id: string, host: string, ev: Events): Finding {
   const days = String(ev.days);
   if (ev.items.length === 0) {
     if (ev.errors.length > 0) {
-      return finding(id, 'host', 'info', `The Hyper-V event logs of ${host} could not be read`, { host, error: ev.errors.join('; ') },
-        manual(`Read them on ${host}: Get-WinEvent -LogName Microsoft-Windows-Hyper-V-VMMS-Admin -MaxEvents 50.`), undefined, { host, variant: 'unread' });
+      return finding(id, 'host', 'info', { host, error: ev.errors.join('; ') }, manual(), undefined, { host, variant: 'unread' });
     }
-    return finding(id, 'host', 'pass', `No migration events on ${host} in the last ${days} days`, { host, days }, NO_FIX, undefined, { host, days });
+    return finding(id, 'host', 'pass', { host, days }, NO_FIX, undefined, { host, days });
   }
   const counts = new Map<number, number>();
   for (const e of ev.items) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
@@ -55,9 +54,7 @@ function history(id: string, host: string, ev: Events): Finding {
     evidence.message = latest.message;
   }
   const severity = ids.every((i) => ROUTINE.has(i)) ? 'info' : 'warn';
-  return finding(id, 'host', severity, `${host} logged ${ev.items.length} migration event(s) in the last ${days} days (${summary})`, evidence,
-    manual(`Each event points at a check of this test: ${explains}. 20417: long blackout (compare with the model); 21502: a failed move (Compare-VM, switches, versions, processor); 21024: network lost after the move (switch names); 21501: the simultaneous-migration limit was reached; 20306: authentication (delegation).`),
-    undefined, { host, days, count: String(ev.items.length), events: summary, explains });
+  return finding(id, 'host', severity, evidence, manual(), undefined, { host, days, count: String(ev.items.length), events: summary, explains });
 }
 
 /** Blackout seconds in a 20417 text ("…blackout time of 63.1 seconds"; German "63,1 Sekunden"). */
@@ -88,8 +85,5 @@ function blackouts(f: MigrationFacts): Finding[] {
   const params = { host: worst.host, reportedSeconds: String(worst.seconds), count: String(reported.length), option, modelSeconds: predicted === undefined ? '0' : String(predicted) };
   // Reported far above the prediction: the VMs dirty memory faster, or the link is busier, than the model assumes.
   const above = predicted !== undefined && worst.seconds > 2 * Math.max(predicted, 1);
-  return [finding('capacity.blackout-history', 'capacity', above ? 'warn' : 'info',
-    `Hyper-V reported blackouts of up to ${worst.seconds} s (event 20417 on ${worst.host}); the model predicts ${predicted === undefined ? 'unknown' : `${predicted.toFixed(1)} s`} with ${option}`, evidence,
-    above ? manual('Real moves paused the VMs much longer than the model predicts: give the model the VMs\' real dirty rate (a hypothetical VM), move busy VMs at quiet times, or use a faster option or link.') : NO_FIX,
-    undefined, above ? { ...params, variant: 'above-model' } : params)];
+  return [finding('capacity.blackout-history', 'capacity', above ? 'warn' : 'info', evidence, above ? manual() : NO_FIX, undefined, above ? { ...params, variant: 'above-model' } : params)];
 }

@@ -35,17 +35,13 @@ function signing(f: MigrationFacts): Finding[] {
   };
   const params = { source: src, destination: dst };
   if (sign === undefined && crypt === undefined) {
-    return [finding('network.smb-signing', 'network', 'info', `SMB signing and encryption on ${src} and ${dst} could not be read`, evidence,
-      manual('Check Get-SmbClientConfiguration on the source and Get-SmbServerConfiguration on the destination (RequireSecuritySignature, EncryptData).'), undefined,
-      { ...params, variant: 'unread' })];
+    return [finding('network.smb-signing', 'network', 'info', evidence, manual(), undefined, { ...params, variant: 'unread' })];
   }
   if (sign !== true && crypt !== true) {
-    return [finding('network.smb-signing', 'network', 'pass', `SMB moves from ${src} to ${dst} are neither signed nor encrypted: SMB Direct places data directly`, evidence, NO_FIX, undefined, params)];
+    return [finding('network.smb-signing', 'network', 'pass', evidence, NO_FIX, undefined, params)];
   }
   const what = sign === true && crypt === true ? 'signing-encryption' : sign === true ? 'signing' : 'encryption';
-  return [finding('network.smb-signing', 'network', 'warn', `SMB ${what === 'signing-encryption' ? 'signing and encryption' : what} between ${src} and ${dst}: SMB Direct falls back to ordinary send/receive`, evidence,
-    manual('Expect less throughput and more CPU than RDMA placement gives (the model\'s SMB figures assume placement). Keep signing and encryption if your policy needs them (Ferry changes neither), or choose Compression for these hosts.'), undefined,
-    { ...params, variant: what })];
+  return [finding('network.smb-signing', 'network', 'warn', evidence, manual(), undefined, { ...params, variant: what })];
 }
 
 function limit(f: MigrationFacts): Finding[] {
@@ -55,7 +51,5 @@ function limit(f: MigrationFacts): Finding[] {
     sourceSmbLimitBytes: String(f.source.smb?.liveMigrationLimitBytesPerSecond ?? 'unknown'),
     destinationSmbLimitBytes: String(f.destination.smb?.liveMigrationLimitBytesPerSecond ?? 'unknown'),
   };
-  return [finding('network.smb-bandwidth-limit', 'network', 'info', `An SMB bandwidth limit for live migration caps SMB moves at ${(bps / 1e6).toFixed(0)} MB/s (the model uses it)`, evidence,
-    manual('Get-SmbBandwidthLimit -Category LiveMigration shows it; Remove-SmbBandwidthLimit -Category LiveMigration lifts it if the limit is no longer wanted.'), undefined,
-    { limitBytes: String(bps) })];
+  return [finding('network.smb-bandwidth-limit', 'network', 'info', evidence, manual(), undefined, { limitBytes: String(bps) })];
 }

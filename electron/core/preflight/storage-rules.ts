@@ -23,20 +23,16 @@ function folder(t: StorageTarget, f: MigrationFacts): Finding[] {
   const evidence = { destination: dst, storagePath: t.path, pathChosen: t.chosen ? 'yes' : 'no', pathExists: yesNo(t.exists), pathWritable: yesNo(t.writable) };
   const params = { host: dst, path: t.path };
   if (t.error !== undefined) {
-    return [finding('capacity.storage-path', 'capacity', 'warn', `The storage folder ${t.path} on ${dst} could not be checked`, { ...evidence, error: t.error },
-      manual(`Check on ${dst} that the folder exists and the VM management service can write to it.`), undefined, { ...params, variant: 'unread' })];
+    return [finding('capacity.storage-path', 'capacity', 'warn', { ...evidence, error: t.error }, manual(), undefined, { ...params, variant: 'unread' })];
   }
   if (t.exists === false) {
     const cmd = `Invoke-Command -ComputerName ${psQuote(dst)} { New-Item -ItemType Directory -Path ${psQuote(t.path)} }`;
-    return [finding('capacity.storage-path', 'capacity', 'fail', `The storage folder ${t.path} does not exist on ${dst}`, evidence,
-      command(`Create the folder on ${dst}, or choose one that exists.`, cmd), undefined, { ...params, variant: 'missing', command: cmd })];
+    return [finding('capacity.storage-path', 'capacity', 'fail', evidence, command(cmd), undefined, { ...params, variant: 'missing', command: cmd })];
   }
   if (t.writable === false) {
-    return [finding('capacity.storage-path', 'capacity', 'fail', `No file can be created in ${t.path} on ${dst}`, evidence,
-      manual('The folder is read-only (a read-only volume, or its permissions): choose another destination folder, or let the VM management service write there.'), undefined,
-      { ...params, variant: 'read-only' })];
+    return [finding('capacity.storage-path', 'capacity', 'fail', evidence, manual(), undefined, { ...params, variant: 'read-only' })];
   }
-  return [finding('capacity.storage-path', 'capacity', 'pass', `The storage folder ${t.path} exists on ${dst} and takes new files`, evidence, NO_FIX, undefined, params)];
+  return [finding('capacity.storage-path', 'capacity', 'pass', evidence, NO_FIX, undefined, params)];
 }
 
 function space(t: StorageTarget, vms: readonly VmSummary[], f: MigrationFacts): Finding[] {
@@ -55,23 +51,16 @@ function space(t: StorageTarget, vms: readonly VmSummary[], f: MigrationFacts): 
   const params = { host: dst, path: t.path, copyBytes: String(copy), count: String(vms.length) };
   if (free === undefined) {
     if (t.error !== undefined) return [];
-    return [finding('capacity.storage-space', 'capacity', 'warn', `Free space for ${t.path} on ${dst} is unknown`, evidence,
-      manual(`Check that the share or volume behind ${t.path} has room for the VHD files being copied (a UNC share's free space is the file server's).`), undefined,
-      { ...params, variant: 'unknown' })];
+    return [finding('capacity.storage-space', 'capacity', 'warn', evidence, manual(), undefined, { ...params, variant: 'unknown' })];
   }
   if (copy > free) {
     const cmd = `Get-Volume -CimSession ${psQuote(dst)} -FilePath ${psQuote(t.path)}`;
-    return [finding('capacity.storage-space', 'capacity', 'fail', `${volumeName(t)} on ${dst} has too little free space for the VHD files being copied`, evidence,
-      command(`Free space on ${dst}'s volume, choose a destination folder on a volume with room (-DestinationStoragePath), or move fewer VMs at once.`, cmd), undefined,
-      { ...params, volume: volumeName(t), freeBytes: String(free), command: cmd })];
+    return [finding('capacity.storage-space', 'capacity', 'fail', evidence, command(cmd), undefined, { ...params, volume: volumeName(t), freeBytes: String(free), command: cmd })];
   }
   if (short.length > 0) {
-    return [finding('capacity.storage-space', 'capacity', 'warn', `Some VHD sizes could not be read: ${dst} may lack room in ${t.path}`, evidence,
-      manual(`Get-VHD could not read every disk of ${short.join(', ')}, so the total to copy is too low; check those disks' sizes before the move.`), undefined,
-      { ...params, freeBytes: String(free), vms: short.join(', '), variant: 'sizes-unread' })];
+    return [finding('capacity.storage-space', 'capacity', 'warn', evidence, manual(), undefined, { ...params, freeBytes: String(free), vms: short.join(', '), variant: 'sizes-unread' })];
   }
-  return [finding('capacity.storage-space', 'capacity', 'pass', `${volumeName(t)} on ${dst} has room for the VHD files being copied`, evidence, NO_FIX, undefined,
-    { ...params, volume: volumeName(t), freeBytes: String(free) })];
+  return [finding('capacity.storage-space', 'capacity', 'pass', evidence, NO_FIX, undefined, { ...params, volume: volumeName(t), freeBytes: String(free) })];
 }
 
 function volumeName(t: StorageTarget): string {
