@@ -23,6 +23,7 @@ import {
   readJson,
   writeJsonAtomic,
   type LabConfig,
+  type LabEvent,
   type LabHostState,
   type LabLinkCost,
   type LabLocale,
@@ -128,6 +129,33 @@ function newVm(name: string, memoryGb: number, switchName: string, version: stri
   };
 }
 
+const VMMS_ADMIN = 'Microsoft-Windows-Hyper-V-VMMS-Admin';
+const DAY_MS = 86_400_000;
+
+/** HV01's seeded event history, relative to `now` (lab wording; 20417's text is the TSLM example's). */
+function labEventHistory(now: number): LabEvent[] {
+  const at = (days: number) => new Date(now - days * DAY_MS).toISOString();
+  return [
+    { id: 20417, logName: VMMS_ADMIN, timeCreated: at(5), message: "Virtual machine migration operation for 'sql01' completed with an unexpectedly long blackout time of 63.1 seconds." },
+    { id: 21502, logName: VMMS_ADMIN, timeCreated: at(10), message: "Virtual machine migration operation for 'web01' failed at migration destination 'HV02'." },
+    { id: 21501, logName: VMMS_ADMIN, timeCreated: at(12), message: 'Virtual machine migration operation failed: the virtual machine migration limit "2" was reached, please wait for completion of an ongoing migration operation.' },
+    { id: 20417, logName: VMMS_ADMIN, timeCreated: at(45), message: "Virtual machine migration operation for 'web01' completed with an unexpectedly long blackout time of 12.5 seconds." },
+  ];
+}
+
+/** Adds events to a lab host's Hyper-V admin logs (Get-WinEvent answers from them). */
+export async function seedLabEvents(dir: string, host: string, events: readonly LabEvent[]): Promise<void> {
+  const file = hostFile(dir, host);
+  let state: LabHostState;
+  try {
+    state = await readJson<LabHostState>(file);
+  } catch {
+    throw new LabInputError('--host', `--host: the lab in '${dir}' has no host '${hostKey(host)}'`);
+  }
+  state.events = [...(state.events ?? []), ...events];
+  await writeJsonAtomic(file, state);
+}
+
 /** The default lab's imperfections are HV01's and HV02's; further hosts get a ready Kerberos configuration. */
 function defaultHosts(names: readonly string[]): LabHostState[] {
   return names.map((name, i) => {
@@ -158,6 +186,9 @@ function defaultHosts(names: readonly string[]): LabHostState[] {
       // Issue 14 item 4: a live-migration SMB bandwidth limit of 250 MB/s caps the SMB option (the
       // model shows it); as a Windows Server 2025 host, HV01's SMB client requires signing.
       h.smb = { bandwidthLimits: [{ category: 'LiveMigration', bytesPerSecond: 250_000_000 }] };
+      // Issue 14 item 6: a month of history — a long blackout, a failed move, the limit reached
+      // (and a blackout older than the 30 days Ferry reads).
+      h.events = labEventHistory(Date.now());
     } else if (i === 1) {
       h.settings.virtualMachineMigrationEnabled = false;
       h.settings.maximumVirtualMachineMigrations = 1;
