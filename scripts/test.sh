@@ -23,7 +23,7 @@ if [ "$mode" = all ]; then
   step lint npx eslint --max-warnings=0 .
   step unused-exports npx tsx scripts/unused-exports.ts
   step typecheck node scripts/typecheck.mjs
-  projects=(unit integration hostile e2e)
+  projects=(unit integration integration-samba hostile e2e)
 else
   projects=(e2e)
 fi

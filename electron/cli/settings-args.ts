@@ -10,6 +10,7 @@
 import type { DesiredSettings, HostFacts, MigrationNetwork, Plan } from '../core/model';
 import { PlanInputError } from '../core/plan/build-plan';
 import { recommend } from '../core/settings/recommend';
+import { recommendGroup } from '../core/settings/recommend-group';
 import { validateSubnetInput } from '../core/settings/subnet';
 import { planGroup } from '../engine/plan-group';
 import { readHosts } from '../engine/read-hosts';
@@ -41,7 +42,7 @@ interface SettingsRequest {
   readonly given: Partial<DesiredSettings>;
   /** `--host-network HOST=<subnet>[,<priority>]`: the networks one host accepts, by host. */
   readonly hostNetworks: Readonly<Record<string, readonly MigrationNetwork[]>>;
-  /** `--recommended`: the pair's recommendation (core/settings/recommend.ts) under the given options. */
+  /** `--recommended`: the pair's or the group's recommendation (core/settings/recommend*.ts) under the given options. */
   readonly recommended: boolean;
 }
 
@@ -121,7 +122,6 @@ export async function parseSettingsRequest(args: ParsedArgs): Promise<SettingsRe
   const hostNetworks = parseHostNetworks(args, hosts);
   if (any && Object.keys(hostNetworks).length > 0) throw new ArgError('--host-network', 'cannot be combined with --any-network');
   const recommended = args.switches.has('recommended');
-  if (recommended && hosts.length !== 2) throw new ArgError('--recommended', 'recommends for a pair: give --source and --destination');
   if (recommended && args.values.get('auth') === undefined) delete given.virtualMachineMigrationAuthenticationType;
   return { hosts, given, hostNetworks, recommended };
 }
@@ -159,9 +159,10 @@ function desiredFor(given: Partial<DesiredSettings>, hostNetworks: SettingsReque
   return { desired, perHost };
 }
 
-/** The recommendation for the pair read, with the options given on top (one value for both hosts). */
+/** The recommendation for the pair or group read, with the options given on top (one value for every host). */
 function recommendedFor(given: Partial<DesiredSettings>, hostNetworks: SettingsRequest['hostNetworks'], facts: readonly HostFacts[]) {
-  const desired: DesiredSettings = { ...recommend(facts[0], facts[1]).desired, ...given };
+  const recommendation = facts.length === 2 ? recommend(facts[0], facts[1]) : recommendGroup(facts);
+  const desired: DesiredSettings = { ...recommendation.desired, ...given };
   const perHost: Record<string, Partial<DesiredSettings>> = {};
   for (const [host, networks] of Object.entries(hostNetworks)) perHost[host] = { networks: networks.map((n) => ({ ...n })) };
   return { desired, perHost };

@@ -6,6 +6,7 @@
  * delegation costs one request per account, not one per value.
  */
 import type { PlanStep } from '../core/model';
+import { unreachable, type LdapStep } from '../core/plan/plan-step';
 import { DELEGATION_ATTRIBUTE, UAC_ATTRIBUTE, UF_TRUSTED_TO_AUTH_FOR_DELEGATION, hasFlag, holds } from '../core/delegation';
 import type { ComputerAccount } from '../core/model';
 import { DirectoryError } from '../services/directory/directory-error';
@@ -13,39 +14,43 @@ import type { DirectorySession, ValueChange } from '../services/directory/direct
 import { readComputer, resolveComputer } from '../services/directory/computer-accounts';
 import type { StepExecutor, StepOutcome } from './step-executor';
 
-const LDAP_KINDS: ReadonlySet<string> = new Set(['delegation-add', 'delegation-remove', 'uac-set']);
+/** The step as one the directory runs, or a refusal naming its kind. */
+function ldapStep(step: PlanStep): LdapStep {
+  if (step.channel !== 'ldap') throw new DirectoryError('invalid-input', `The directory cannot run a "${step.kind}" step.`, step.target);
+  return step;
+}
 
 /** The value-level changes one step makes (never a replace). */
-function changesOf(step: PlanStep): ValueChange[] {
+function changesOf(step: LdapStep): ValueChange[] {
   switch (step.kind) {
     case 'delegation-add':
-      return [{ operation: 'add', attribute: DELEGATION_ATTRIBUTE, value: String(step.after) }];
+      return [{ operation: 'add', attribute: DELEGATION_ATTRIBUTE, value: step.after }];
     case 'delegation-remove':
-      return [{ operation: 'delete', attribute: DELEGATION_ATTRIBUTE, value: String(step.before) }];
+      return [{ operation: 'delete', attribute: DELEGATION_ATTRIBUTE, value: step.before }];
     case 'uac-set':
       // Delete-old + add-new: fails instead of overwriting when the value changed since the read.
       return [
-        { operation: 'delete', attribute: UAC_ATTRIBUTE, value: String(Number(step.before)) },
-        { operation: 'add', attribute: UAC_ATTRIBUTE, value: String(Number(step.after)) },
+        { operation: 'delete', attribute: UAC_ATTRIBUTE, value: String(step.before) },
+        { operation: 'add', attribute: UAC_ATTRIBUTE, value: String(step.after) },
       ];
     default:
-      throw new DirectoryError('invalid-input', `The directory cannot run a "${step.kind}" step.`, step.target);
+      return unreachable(step, 'LDAP step');
   }
 }
 
 /** What the account read back after the change says about one step. */
-function outcomeOf(step: PlanStep, back: ComputerAccount): StepOutcome {
+function outcomeOf(step: LdapStep, back: ComputerAccount): StepOutcome {
   switch (step.kind) {
     case 'delegation-add':
-      return { readBack: back.allowedToDelegateTo, verified: holds(back.allowedToDelegateTo, String(step.after)) !== undefined };
+      return { readBack: back.allowedToDelegateTo, verified: holds(back.allowedToDelegateTo, step.after) !== undefined };
     case 'delegation-remove':
-      return { readBack: back.allowedToDelegateTo, verified: holds(back.allowedToDelegateTo, String(step.before)) === undefined };
-    default: {
-      const before = Number(step.before);
-      const after = Number(step.after);
-      const ferrySetFlag = !hasFlag(before, UF_TRUSTED_TO_AUTH_FOR_DELEGATION) && hasFlag(after, UF_TRUSTED_TO_AUTH_FOR_DELEGATION);
-      return { readBack: back.userAccountControl, verified: back.userAccountControl === after, ferrySetFlag };
+      return { readBack: back.allowedToDelegateTo, verified: holds(back.allowedToDelegateTo, step.before) === undefined };
+    case 'uac-set': {
+      const ferrySetFlag = !hasFlag(step.before, UF_TRUSTED_TO_AUTH_FOR_DELEGATION) && hasFlag(step.after, UF_TRUSTED_TO_AUTH_FOR_DELEGATION);
+      return { readBack: back.userAccountControl, verified: back.userAccountControl === step.after, ferrySetFlag };
     }
+    default:
+      return unreachable(step, 'LDAP step');
   }
 }
 
@@ -63,11 +68,12 @@ export function createLdapExecutor(directory: DirectorySession): StepExecutor {
     const first = steps[0];
     if (first === undefined) return [];
     if (signal.aborted) throw new DirectoryError('failed', 'Cancelled before the step started.', first.target);
-    const changes = steps.flatMap(changesOf);
+    const ldap = steps.map(ldapStep);
+    const changes = ldap.flatMap(changesOf);
     const dn = await dnOf(first.target);
     await directory.modifyValues(dn, changes);
     const back = await readComputer(directory, dn);
-    return steps.map((s) => outcomeOf(s, back));
+    return ldap.map((s) => outcomeOf(s, back));
   };
 
   return {
@@ -76,7 +82,7 @@ export function createLdapExecutor(directory: DirectorySession): StepExecutor {
       if (outcome === undefined) throw new DirectoryError('failed', 'No outcome for the step.', step.target);
       return outcome;
     },
-    batchKey: (step) => (LDAP_KINDS.has(step.kind) ? `account:${step.target.toLowerCase()}` : undefined),
+    batchKey: (step) => (step.channel === 'ldap' ? `account:${step.target.toLowerCase()}` : undefined),
     executeBatch: run,
   };
 }

@@ -8,7 +8,7 @@
  * Every I/O step is an injected function, so this runs the same against the real pool, the lab
  * or a test double, and a dead host or a failing probe becomes a finding, never a crash.
  */
-import type { AuthenticationType, ComputerAccount, HostFacts, HypotheticalVm, TestReport } from '../core/model';
+import type { AuthenticationType, ComputerAccount, HostFacts, HypotheticalVm, StorageTarget, TestReport } from '../core/model';
 import {
   coversReverse,
   hostKey,
@@ -50,6 +50,11 @@ export interface MigrationTestDeps {
   readonly compareVm: (source: string, vmName: string, destination: string, options: CompareVmOptions) => Promise<VmCompatibilityReport>;
   /** Probes TCP ports on `target` from `from` (`WORKSTATION` = the computer running Ferry). */
   readonly checkPorts: (from: string, target: string, ports: readonly number[]) => Promise<readonly { port: number; open: boolean; filtered?: boolean }[]>;
+  /**
+   * With storage: the destination folder (`path`, else the host's default VHD folder), whether it
+   * exists and takes files, and its volume (get-storage-target.ps1). Absent: not checked.
+   */
+  readonly readStorageTarget?: (host: string, path?: string) => Promise<StorageTarget>;
   readonly now: () => Date;
   readonly user: string;
   /** The directory's DNS domain, used for FQDNs of accounts without dNSHostName. */
@@ -117,8 +122,11 @@ export interface GroupTestReport {
   readonly ranBy: string;
   readonly hosts: readonly HostFacts[];
   readonly pairs: readonly OrderedPair[];
-  readonly results: readonly PairResult[];
   readonly cells: readonly MatrixCell[];
+  /** Some VM of some pair was not checked with Compare-VM (beyond the budget, or not asked). */
+  readonly compareVmSkipped: boolean;
+  /** One pair's findings and model, evaluated from the gathered facts when asked (a cell opened). */
+  readonly pairResult: (pair: OrderedPair) => PairResult | undefined;
 }
 
 /** Compare-VM calls a group test makes on its own; beyond this the matrix relies on Ferry's rules. */
@@ -176,6 +184,21 @@ async function compare(deps: MigrationTestDeps, source: string, vm: string, dest
   // Hyper-V's own error (0x8009030E, 0x8007274D…) says which prerequisite was missing.
   const needs = needsFromCompareError(report.errorCodes, pair);
   return needs.length > 0 ? { ...report, needs } : report;
+}
+
+/** Each destination's storage folder once, by host key; a probe that fails is a target with its error. */
+async function readStorageTargets(deps: MigrationTestDeps, destinations: readonly string[], path: string | undefined): Promise<Map<string, StorageTarget> | undefined> {
+  const read = deps.readStorageTarget;
+  if (!read) return undefined;
+  const names = [...new Map(destinations.map((d) => [hostKey(d), d])).values()];
+  const answers = await Promise.all(names.map(async (name) => {
+    try {
+      return [hostKey(name), await read(name, path)] as const;
+    } catch (e) {
+      return [hostKey(name), { path: path ?? '', chosen: path !== undefined, error: errorText(e) }] as const;
+    }
+  }));
+  return new Map(answers);
 }
 
 /** Accounts by host key; `ok` is false when a directory was asked and could not answer. */
@@ -303,6 +326,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
   } else {
     for (const { pair: p } of runnable) vmChecksSkipped.set(pairKey(p.source, p.destination), { reason: 'not-requested' });
   }
+  const storageTargets = request.includeStorage === true ? await readStorageTargets(deps, pairs.filter((p) => up(p.destination)).map((p) => p.destination), request.destinationStoragePath) : undefined;
   stopIfCancelled(signal);
 
   const gathered: GroupFacts = {
@@ -314,6 +338,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     vmReports,
     vmChecksSkipped,
     ...(dnsDomain !== undefined ? { dnsDomain } : {}),
+    ...(storageTargets ? { storageTargets } : {}),
     ...(spnHolders ? { spnHolders } : {}),
   };
   const options = {
@@ -326,8 +351,8 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     ...(request.assumptions ? { assumptions: request.assumptions } : {}),
   } as const;
   // Delegation is checked both ways for a pair when the topology also allows the reverse move.
-  const { results, cells } = readinessMatrix(gathered, pairs, options, (p) => coversReverse(allowed, p));
-  return { startedAt, ranBy: deps.user, hosts: facts, pairs, results, cells };
+  const { cells, compareVmSkipped, pairResult } = readinessMatrix(gathered, pairs, options, (p) => coversReverse(allowed, p));
+  return { startedAt, ranBy: deps.user, hosts: facts, pairs, cells, compareVmSkipped, pairResult };
 }
 
 /** The pair test: the group of two, the one pair source → destination. */
@@ -358,9 +383,8 @@ export async function runMigrationTest(deps: MigrationTestDeps, request: Migrati
 
 /** One pair of a group report as the pair test's report. */
 export function pairReport(report: GroupTestReport, pair: OrderedPair): TestReport {
-  const i = report.pairs.findIndex((p) => hostKey(p.source) === hostKey(pair.source) && hostKey(p.destination) === hostKey(pair.destination));
-  const result = report.results[i];
-  if (i < 0 || result === undefined) throw new Error(`The test did not cover ${pair.source} → ${pair.destination}.`);
+  const result = report.pairResult(pair);
+  if (result === undefined) throw new Error(`The test did not cover ${pair.source} → ${pair.destination}.`);
   const host = (name: string) => report.hosts.find((h) => hostKey(h.computerName) === hostKey(name));
   const hosts = [host(result.source), host(result.destination)].filter((h): h is HostFacts => h !== undefined);
   return { source: result.source, destination: result.destination, startedAt: report.startedAt, ranBy: report.ranBy, hosts, findings: [...result.findings], model: [...result.model] };

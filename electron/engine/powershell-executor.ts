@@ -5,6 +5,7 @@
  */
 import { HostMigrationSettingsSchema } from '../core/contract/schemas';
 import type { HostMigrationSettings, MigrationNetwork, PlanStep } from '../core/model';
+import { unreachable, type HostSettingStep } from '../core/plan/plan-step';
 import { subnetKey } from '../core/settings/subnet';
 import type { ScriptRunner } from './script-runner';
 import type { StepExecutor, StepOutcome } from './step-executor';
@@ -27,64 +28,54 @@ class ReadBackError extends Error {
   }
 }
 
-const SET_HOST_SETTINGS = new Set([
-  'maximumVirtualMachineMigrations',
-  'maximumStorageMigrations',
-  'virtualMachineMigrationAuthenticationType',
-  'virtualMachineMigrationPerformanceOption',
-  'useAnyNetworkForMigration',
-]);
-
-function asNetwork(value: unknown): MigrationNetwork | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  return typeof v.subnet === 'string' && typeof v.priority === 'number' ? { subnet: v.subnet, priority: v.priority } : null;
-}
-
 /** The script and its data for a step; data is passed as JSON, never as PowerShell text. */
-function scriptFor(step: PlanStep): { script: string; data: Record<string, unknown> } {
+function scriptFor(step: HostSettingStep): { script: string; data: Record<string, unknown> } {
   const computerName = step.target;
   switch (step.kind) {
     case 'enable-migration':
     case 'disable-migration':
       return { script: 'enable-migration.ps1', data: { computerName, enabled: step.kind === 'enable-migration' } };
     case 'set-host':
-      if (!SET_HOST_SETTINGS.has(step.setting)) throw new UnsupportedStepError(step);
       return { script: 'set-host.ps1', data: { computerName, [step.setting]: step.after } };
-    case 'add-network': {
-      const n = asNetwork(step.after);
-      if (!n) throw new UnsupportedStepError(step);
-      return { script: 'add-migration-network.ps1', data: { computerName, subnet: n.subnet, priority: n.priority } };
-    }
-    case 'remove-network': {
-      const n = asNetwork(step.before);
-      if (!n) throw new UnsupportedStepError(step);
-      return { script: 'remove-migration-network.ps1', data: { computerName, subnet: n.subnet } };
-    }
-    case 'set-network': {
-      const before = asNetwork(step.before);
-      const after = asNetwork(step.after);
-      if (!before || !after) throw new UnsupportedStepError(step);
-      return { script: 'set-migration-network.ps1', data: { computerName, subnet: before.subnet, newPriority: after.priority } };
-    }
+    case 'add-network':
+      return { script: 'add-migration-network.ps1', data: { computerName, subnet: step.after.subnet, priority: step.after.priority } };
+    case 'remove-network':
+      return { script: 'remove-migration-network.ps1', data: { computerName, subnet: step.before.subnet } };
+    case 'set-network':
+      return { script: 'set-migration-network.ps1', data: { computerName, subnet: step.before.subnet, newPriority: step.after.priority } };
     default:
-      throw new UnsupportedStepError(step);
+      return unreachable(step, 'host-setting step');
   }
 }
 
+/** The host's entry for a subnet (compared parsed), as `{ subnet, priority }`, or null. */
+function networkEntry(settings: HostMigrationSettings, subnet: string): MigrationNetwork | null {
+  const key = subnetKey(subnet);
+  const found = settings.migrationNetworks.find((n) => subnetKey(n.subnet) === key);
+  return found ? { subnet: found.subnet, priority: found.priority } : null;
+}
+
 /** What the host now reports for the step's setting, and whether it is the step's `after`. */
-function verifyStep(step: PlanStep, settings: HostMigrationSettings): StepOutcome {
-  if (step.setting === 'migrationNetwork') {
-    const wanted = asNetwork(step.after);
-    const named = wanted ?? asNetwork(step.before);
-    const key = named ? subnetKey(named.subnet) : null;
-    const found = settings.migrationNetworks.find((n) => key !== null && subnetKey(n.subnet) === key) ?? null;
-    const readBack = found ? { subnet: found.subnet, priority: found.priority } : null;
-    const verified = wanted === null ? found === null : found !== null && found.priority === wanted.priority;
-    return { readBack, verified };
+function verifyStep(step: HostSettingStep, settings: HostMigrationSettings): StepOutcome {
+  switch (step.kind) {
+    case 'enable-migration':
+    case 'disable-migration':
+    case 'set-host': {
+      const readBack = settings[step.setting];
+      return { readBack, verified: readBack === step.after };
+    }
+    case 'add-network':
+    case 'set-network': {
+      const readBack = networkEntry(settings, step.after.subnet);
+      return { readBack, verified: readBack !== null && readBack.priority === step.after.priority };
+    }
+    case 'remove-network': {
+      const readBack = networkEntry(settings, step.before.subnet);
+      return { readBack, verified: readBack === null };
+    }
+    default:
+      return unreachable(step, 'host-setting step');
   }
-  const readBack = (settings as unknown as Record<string, unknown>)[step.setting];
-  return { readBack, verified: readBack !== undefined && readBack === step.after };
 }
 
 /** `klist purge -li 0x3e7` did not succeed on the host: the step failed, with klist's words. */

@@ -17,6 +17,9 @@ import { PowerShellPool, clashNotice } from '../services/powershell/pool';
 import { createDirectoryHandlers } from './handlers/directory-handlers';
 import { createGroupsHandlers } from './handlers/groups-handlers';
 import { createLabHandlers } from './handlers/lab-handlers';
+import { createMoveHandlers } from './handlers/move-handlers';
+import { labTimeScale } from '../services/lab/lab-init';
+import { MOVE_HISTORY_FILE } from '../services/move/move-history';
 import { createSettingsHandlers, type DelegationPlanner } from './handlers/settings-handlers';
 import { createTestHandlers } from './handlers/test-handlers';
 import { UserFacingError, type HandlerMap } from './ipc-dispatch';
@@ -86,7 +89,19 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     run: (script, data, opts) => getPool().run(script, data, opts),
     runEach: (script, inputs, opts) => getPool().runEach(script, inputs, opts),
   };
+  // Moves: a Hyper-V job lives in the process that started it, so they get one process of their own.
+  let jobs: PowerShellPool | undefined;
+  const getJobs = (): PowerShellPool => {
+    jobs ??= new PowerShellPool({
+      size: 1,
+      ...(options.powershellExecutable ? { executable: options.powershellExecutable } : {}),
+      ...(labMode ? { labDir, ...labModule } : {}),
+      ...scripts,
+    });
+    return jobs;
+  };
 
+  const auditFile = path.join(options.dataDir, 'audit', 'ferry-audit.jsonl');
   const directory = createDirectoryHandlers({ log });
   let labDirectory: LabDirectory | undefined;
   const startLab = async (dir: string) => {
@@ -115,7 +130,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
 
   const settings = createSettingsHandlers({
     pool: runner,
-    auditFile: path.join(options.dataDir, 'audit', 'ferry-audit.jsonl'),
+    auditFile,
     ldapExecutor,
     delegationPlanner,
     emitProgress: (event) => sink('ferry:progress', event),
@@ -128,6 +143,17 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
       return createMigrationTestDeps({ pool: runner, user, signal, workstationProbe: labMode ? 'lab' : 'tcp', ...(session ? { directory: session } : {}) });
     },
     locale: options.locale.toLowerCase().startsWith('de') ? 'de' : 'en',
+  });
+  const moves = createMoveHandlers({
+    runner,
+    jobRunner: getJobs,
+    auditFile,
+    historyFile: path.join(options.dataDir, 'settings', MOVE_HISTORY_FILE),
+    user,
+    timeScale: () => (labMode ? labTimeScale(labDir).catch(() => 1) : Promise.resolve(1)),
+    // The test's own report for the pair, kept in main: the window's word on readiness is not enough.
+    reportFor: (source, destination, signal) => tests['test:pair']({ source, destination }, signal),
+    emit: (event) => sink('ferry:move', event),
   });
   const lab = createLabHandlers({ dataDir: options.dataDir, startLabDirectory: startLab });
 
@@ -150,6 +176,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     'hosts:resolve': (request) => directory['hosts:resolve'](request),
     ...settings,
     ...tests,
+    ...moves,
     ...createGroupsHandlers({ file: path.join(options.dataDir, 'settings', 'groups.json') }),
   };
 
@@ -163,6 +190,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
       await directory.dispose().catch(() => undefined);
       await labDirectory?.stop().catch(() => undefined);
       await pool?.dispose().catch(() => undefined);
+      await jobs?.dispose().catch(() => undefined);
     },
   };
 }

@@ -54,7 +54,13 @@ export function createFerryApi(transport: Transport) {
     listGroups: call('groups:list'),
     saveGroup: call('groups:save'),
     deleteGroup: call('groups:delete'),
+    startMove: call('move:start'),
+    cancelMove: call('move:cancel'),
+    moveBack: call('move:back'),
+    movePaths: call('move:paths'),
+    moveHistory: call('move:history'),
     onProgress: on('ferry:progress'),
+    onMove: on('ferry:move'),
   });
 }
 

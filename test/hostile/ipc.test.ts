@@ -57,6 +57,12 @@ const basePayloads: { readonly [C in InvokeChannel]: unknown } = {
   'groups:list': {},
   'groups:save': { name: 'East rack', hosts: ['HV01', 'HV02'] },
   'groups:delete': { name: 'East rack' },
+  // Moves: no VM01 on the lab's HV01 and no recorded move, so nothing can move; every value stays data.
+  'move:start': { source: 'HV01', destination: 'HV02', vms: ['VM01'], includeStorage: true, destinationStoragePath: 'D:\\VMs', confirmed: true },
+  'move:cancel': { vm: 'VM01' },
+  'move:back': { confirmed: true },
+  'move:paths': { host: 'HV02' },
+  'move:history': {},
 };
 
 /**
@@ -154,10 +160,10 @@ describe('hostile input against every IPC text field', () => {
   it('has at least 200 cases and covers every channel that takes text', () => {
     expect(corpusSize('/tmp/x')).toBeGreaterThanOrEqual(200);
     const covered = new Set(fields.map((f) => f.channel));
-    for (const c of ['directory:connect', 'hosts:discover', 'hosts:resolve', 'hosts:read', 'plan:create', 'test:run', 'plan:export', 'apply:start', 'rollback:start', 'groups:save', 'groups:delete'] as const) {
+    for (const c of ['directory:connect', 'hosts:discover', 'hosts:resolve', 'hosts:read', 'plan:create', 'test:run', 'plan:export', 'apply:start', 'rollback:start', 'groups:save', 'groups:delete', 'move:start', 'move:cancel', 'move:paths'] as const) {
       expect(covered.has(c), c).toBe(true);
     }
-    expect(fields.map((f) => f.label)).toEqual(expect.arrayContaining(['plan:create desired.networks.0.subnet', 'directory:connect password', 'test:run vms.0', 'test:run destinationStoragePath']));
+    expect(fields.map((f) => f.label)).toEqual(expect.arrayContaining(['plan:create desired.networks.0.subnet', 'directory:connect password', 'test:run vms.0', 'test:run destinationStoragePath', 'move:start vms.0', 'move:start destinationStoragePath', 'move:cancel vm', 'move:paths host']));
   });
 
   it('the base payloads are valid (so each error below is the hostile field’s)', () => {

@@ -2,7 +2,7 @@
  * A fake `window.ferry` for renderer unit tests: answers every channel from in-memory data,
  * records every call, and lets a test override one channel's answer or fire progress events.
  */
-import type { InvokeChannel, IpcResult, RequestOf, ResponseOf } from '../../electron/core/contract/channels';
+import type { EventChannel, EventOf, InvokeChannel, IpcResult, RequestOf, ResponseOf } from '../../electron/core/contract/channels';
 import type { DiscoveredHost, HostFacts, ProgressEvent } from '../../electron/core/model';
 import { createFerryApi, type FerryApi } from '../../electron/preload/api';
 
@@ -53,6 +53,7 @@ interface FakeFerry {
   /** Replace the answer of one channel. */
   answer<C extends InvokeChannel>(channel: C, fn: (request: RequestOf<C>) => IpcResult<ResponseOf<C>> | Promise<IpcResult<ResponseOf<C>>>): void;
   emitProgress(event: ProgressEvent): void;
+  emitMove(event: EventOf<'ferry:move'>): void;
   readonly listenerCount: () => number;
 }
 
@@ -65,7 +66,11 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
   ];
   const facts = new Map((options.facts ?? hosts.map((h) => fakeFacts(h.account.name))).map((f) => [f.computerName.toUpperCase(), f]));
   const calls: { channel: InvokeChannel; request: unknown }[] = [];
-  const listeners = new Set<(e: ProgressEvent) => void>();
+  // Per event channel, so a move event never reaches a progress listener.
+  const listeners = new Map<EventChannel, Set<(e: unknown) => void>>();
+  const emit = (channel: EventChannel, event: unknown) => {
+    for (const l of listeners.get(channel) ?? []) l(event);
+  };
   const directory = { connected: true, lab: true, defaultNamingContext: 'DC=lab,DC=test', dnsDomain: 'lab.test' };
   const savedGroups: { name: string; hosts: string[] }[] = [];
 
@@ -111,6 +116,19 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
       }),
     'test:pair': (r) => ok({ source: r.source, destination: r.destination, startedAt: '2025-01-01T00:00:00Z', ranBy: 'admin', hosts: [], findings: [], model: [] }),
     'test:cancel': () => ok({ cancelled: true }),
+    'move:start': (r) =>
+      ok({
+        runId: 'move-1',
+        moves: r.vms.map((vm) => ({
+          vm, source: r.source, destination: r.destination, includeStorage: r.includeStorage, result: 'moved' as const,
+          prediction: { option: 'Compression' as const, memorySeconds: 10, storageSeconds: 0, totalSeconds: 10, downtimeSeconds: 0.1, converges: true },
+          landing: { where: 'destination' as const, sameState: true, sameMemory: true, state: 'Running', unreachable: [] }, measuredSeconds: 12,
+        })),
+      }),
+    'move:cancel': () => ok({ cancelled: true }),
+    'move:back': () => ({ ok: false, error: { code: 'not-found', message: 'The audit log has no move to move back.' } }),
+    'move:paths': () => ok({ virtualMachinePath: 'C:\\ProgramData\\Microsoft\\Windows\\Hyper-V', virtualHardDiskPath: 'C:\\ProgramData\\Microsoft\\Windows\\Virtual Hard Disks' }),
+    'move:history': () => ok({ timings: [] }),
     'test:report': () => ok({ fileName: 'ferry-test.html', html: '<html></html>' }),
     'groups:list': () => ok({ groups: [...savedGroups] }),
     'groups:save': (r) => {
@@ -137,10 +155,11 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
       if (!fn) return { ok: false, error: { code: 'unknown-channel', message: channel } };
       return fn(request);
     },
-    subscribe(_channel, listener) {
-      const l = listener as (e: ProgressEvent) => void;
-      listeners.add(l);
-      return () => listeners.delete(l);
+    subscribe(channel, listener) {
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set);
+      set.add(listener);
+      return () => set.delete(listener);
     },
   });
 
@@ -151,8 +170,11 @@ export function createFakeFerry(options: { hosts?: DiscoveredHost[]; facts?: Hos
       (answers as Record<string, unknown>)[channel] = fn;
     },
     emitProgress(event) {
-      for (const l of listeners) l(event);
+      emit('ferry:progress', event);
     },
-    listenerCount: () => listeners.size,
+    emitMove(event) {
+      emit('ferry:move', event);
+    },
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
   };
 }

@@ -25,7 +25,8 @@ const PLAN_USAGE = `Usage: ferry plan (--source <host> --destination <host> | --
                   [--recommended]
                   [--lab <dir>] [--json] [--script <out.ps1>]
 One desired value for every host; --host-network gives one host its own incoming networks.
---recommended (a pair): start from the window's Recommended settings; the options above override.
+--recommended: start from the window's Recommended settings (for a pair, or what every host of
+  the group has in common); the options above override.
 `;
 const APPLY_USAGE = `Usage: ferry apply <plan options> --yes [--audit-log <file>]\n`;
 

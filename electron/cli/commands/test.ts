@@ -243,11 +243,15 @@ export function groupToJson(report: GroupTestReport): unknown {
     ranBy: report.ranBy,
     hosts: report.hosts.map((h) => ({ computerName: h.computerName, status: h.status, ...(h.error ? { error: h.error } : {}) })),
     cells: report.cells,
-    pairs: report.results.map((r) => ({
-      source: r.source,
-      destination: r.destination,
-      findings: r.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title, evidence: f.evidence, fix: f.fix, ...(f.vm !== undefined ? { vm: f.vm } : {}) })),
-    })),
+    // Every pair's findings, evaluated again one pair at a time (the report keeps only the cells).
+    pairs: report.pairs.flatMap((p) => {
+      const r = report.pairResult(p);
+      return r === undefined ? [] : [{
+        source: r.source,
+        destination: r.destination,
+        findings: r.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title, evidence: f.evidence, fix: f.fix, ...(f.vm !== undefined ? { vm: f.vm } : {}) })),
+      }];
+    }),
   };
 }
 

@@ -24,7 +24,11 @@ import {
   GroupTestSummarySchema,
   GroupNameSchema,
   SavedGroupSchema,
+  MoveEventSchema,
+  MoveRunResultSchema,
+  MoveTimingSchema,
 } from './schemas';
+import { validateVmName } from '../move/vm-name';
 
 const Empty = z.object({}).strict();
 
@@ -141,6 +145,34 @@ export const TestRequestSchema = z
   .strict()
   .refine((r) => r.destinationStoragePath === undefined || r.includeStorage === true, STORAGE_PATH_NEEDS_INCLUDE);
 
+// ---- Moves (issue 12): VM names and storage paths by the same rules as `ferry migrate`.
+
+/** A VM name as Hyper-V allows it (free text, data only): bounded, no control characters. */
+export const VmNameSchema = z.string().superRefine((name, ctx) => {
+  const problem = validateVmName(name);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** At most this many VMs in one move request (the CLI's limit too). */
+export const MAX_MOVE_VMS = 64;
+
+/** Nothing moves without `confirmed: true`: the window sends it only from its confirm dialog. */
+const Confirmed = z.literal(true, { error: 'confirmed: a move needs explicit confirmation (confirmed: true)' });
+
+export const MoveStartRequestSchema = z
+  .object({
+    source: HostNameSchema,
+    destination: HostNameSchema,
+    vms: z.array(VmNameSchema).min(1).max(MAX_MOVE_VMS),
+    /** VM + storage (-IncludeStorage); false: VM only, its storage is shared. */
+    includeStorage: z.boolean(),
+    destinationStoragePath: StoragePathSchema.optional(),
+    confirmed: Confirmed,
+  })
+  .strict()
+  .refine((r) => r.destinationStoragePath === undefined || r.includeStorage, STORAGE_PATH_NEEDS_INCLUDE)
+  .refine((r) => r.source.toLowerCase() !== r.destination.toLowerCase(), { message: 'destination must differ from source', path: ['destination'] });
+
 const SavedGroupsSchema = z.object({ groups: z.array(SavedGroupSchema) }).strict();
 
 /** Request/response channels. Names are `area:verb`. */
@@ -223,11 +255,31 @@ export const invokeChannels = {
   /** Saves (or replaces, by name regardless of case) one group; answers every saved group. */
   'groups:save': { request: SavedGroupSchema, response: SavedGroupsSchema },
   'groups:delete': { request: z.object({ name: GroupNameSchema }).strict(), response: SavedGroupsSchema },
+  /**
+   * Moves VMs the last test found ready (main checks against its own report): answers when every
+   * move has ended; `ferry:move` events report each step meanwhile. One move run at a time.
+   */
+  'move:start': { request: MoveStartRequestSchema, response: MoveRunResultSchema },
+  /** Cancels the running moves (or one VM's): a queued move never starts, a running one gets Stop-Job. */
+  'move:cancel': {
+    request: z.object({ vm: VmNameSchema.optional() }).strict(),
+    response: z.object({ cancelled: z.boolean() }).strict(),
+  },
+  /** "Move back": the newest recorded move that was not moved back, the other way. */
+  'move:back': { request: z.object({ confirmed: Confirmed }).strict(), response: MoveRunResultSchema },
+  /** The host's default folders for VMs and virtual hard disks (Get-VMHost): the storage path choices. */
+  'move:paths': {
+    request: z.object({ host: HostNameSchema }).strict(),
+    response: z.object({ virtualMachinePath: z.string(), virtualHardDiskPath: z.string() }).strict(),
+  },
+  /** Measured against predicted, every finished move (oldest first). */
+  'move:history': { request: Empty, response: z.object({ timings: z.array(MoveTimingSchema) }).strict() },
 } as const;
 
 /** Main → renderer events. */
 export const eventChannels = {
   'ferry:progress': ProgressEventSchema,
+  'ferry:move': MoveEventSchema,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -101,6 +101,21 @@ export const MigrationLinkSchema = z
   })
   .strict();
 
+/**
+ * A host's SMB realities (issue 14 item 4; get-host-facts.ps1): signing and encryption its SMB
+ * client and server require, and its live-migration SMB bandwidth limit (bytes/s, 0 = none).
+ * A field is absent when its cmdlet could not answer (FS-SMBBW not installed, older Windows).
+ */
+const SmbFactsSchema = z
+  .object({
+    clientRequireSigning: z.boolean().optional(),
+    clientRequireEncryption: z.boolean().optional(),
+    serverRequireSigning: z.boolean().optional(),
+    serverEncryptData: z.boolean().optional(),
+    liveMigrationLimitBytesPerSecond: z.number().min(0).optional(),
+  })
+  .strict();
+
 /** Everything read from one host; `settings` is absent when the host could not be read. */
 export const HostFactsSchema = z
   .object({
@@ -124,6 +139,8 @@ export const HostFactsSchema = z
     numaSpanningEnabled: z.boolean().optional(),
     /** Get-VMHostNumaNode: each node's memory and logical processors. */
     numaNodes: z.array(z.object({ memoryTotalBytes: z.number().min(0), processorCount: z.number().int().min(0) }).strict()).optional(),
+    /** SMB signing/encryption and the live-migration SMB bandwidth limit (issue 14 item 4). */
+    smb: SmbFactsSchema.optional(),
     elapsedMs: z.number().optional(),
   })
   .strict();
@@ -175,38 +192,48 @@ export const DiscoveredHostSchema = z
   })
   .strict();
 
-export const PlanStepKindSchema = z.enum([
-  'enable-migration',
-  'disable-migration',
-  'set-host',
-  'add-network',
-  'remove-network',
-  'set-network',
-  'delegation-add',
-  'delegation-remove',
-  'uac-set',
-  'klist-purge',
+/**
+ * What every step has: `command` is what an admin would run (PowerShell) or the LDAP change, for
+ * review; `inverseCommand` undoes it; `optional` (advisory, klist purge) steps are shown but only
+ * run on request. The kind says which `setting` it changes and the type of `before`/`after`, and
+ * its `channel`: `powershell` steps run through the pool, `ldap` steps through the directory.
+ */
+const stepBase = {
+  id: z.string(),
+  target: z.string(),
+  command: z.string(),
+  inverseCommand: z.string(),
+  optional: z.boolean(),
+};
+/** Set-VMHost takes UInt32 counts. */
+const UInt32Schema = z.number().int().min(0).max(0xffffffff);
+const powershellStep = { ...stepBase, channel: z.literal('powershell') };
+const ldapStep = { ...stepBase, channel: z.literal('ldap') };
+
+const MigrationEnabledStep = { ...powershellStep, setting: z.literal('virtualMachineMigrationEnabled'), before: z.boolean(), after: z.boolean() };
+
+/** A Set-VMHost value: one schema per setting, so `before`/`after` have that setting's type. */
+const SetHostStepSchema = z.discriminatedUnion('setting', [
+  z.object({ ...powershellStep, kind: z.literal('set-host'), setting: z.enum(['maximumVirtualMachineMigrations', 'maximumStorageMigrations']), before: UInt32Schema, after: UInt32Schema }).strict(),
+  z.object({ ...powershellStep, kind: z.literal('set-host'), setting: z.literal('virtualMachineMigrationAuthenticationType'), before: AuthenticationTypeSchema, after: AuthenticationTypeSchema }).strict(),
+  z.object({ ...powershellStep, kind: z.literal('set-host'), setting: z.literal('virtualMachineMigrationPerformanceOption'), before: PerformanceOptionSchema, after: PerformanceOptionSchema }).strict(),
+  z.object({ ...powershellStep, kind: z.literal('set-host'), setting: z.literal('useAnyNetworkForMigration'), before: z.boolean(), after: z.boolean() }).strict(),
 ]);
 
-export const PlanStepSchema = z
-  .object({
-    id: z.string(),
-    kind: PlanStepKindSchema,
-    target: z.string(),
-    /** Which setting the step changes, e.g. `maximumVirtualMachineMigrations`. */
-    setting: z.string(),
-    before: z.unknown(),
-    after: z.unknown(),
-    /** What an admin would run (PowerShell) or the LDAP change, for review. */
-    command: z.string(),
-    /** The inverse command. */
-    inverseCommand: z.string(),
-    /** `powershell` steps run through the pool; `ldap` steps through the directory service. */
-    channel: z.enum(['powershell', 'ldap']),
-    /** Advisory steps (klist purge) are shown but only run on request. */
-    optional: z.boolean(),
-  })
-  .strict();
+const networkStep = { ...powershellStep, setting: z.literal('migrationNetwork') };
+
+export const PlanStepSchema = z.discriminatedUnion('kind', [
+  z.object({ ...MigrationEnabledStep, kind: z.literal('enable-migration') }).strict(),
+  z.object({ ...MigrationEnabledStep, kind: z.literal('disable-migration') }).strict(),
+  SetHostStepSchema,
+  z.object({ ...networkStep, kind: z.literal('add-network'), before: z.null(), after: MigrationNetworkSchema }).strict(),
+  z.object({ ...networkStep, kind: z.literal('remove-network'), before: MigrationNetworkSchema, after: z.null() }).strict(),
+  z.object({ ...networkStep, kind: z.literal('set-network'), before: MigrationNetworkSchema, after: MigrationNetworkSchema }).strict(),
+  z.object({ ...ldapStep, kind: z.literal('delegation-add'), setting: z.literal('msDS-AllowedToDelegateTo'), before: z.null(), after: z.string() }).strict(),
+  z.object({ ...ldapStep, kind: z.literal('delegation-remove'), setting: z.literal('msDS-AllowedToDelegateTo'), before: z.string(), after: z.null() }).strict(),
+  z.object({ ...ldapStep, kind: z.literal('uac-set'), setting: z.literal('userAccountControl'), before: UInt32Schema, after: UInt32Schema }).strict(),
+  z.object({ ...powershellStep, kind: z.literal('klist-purge'), setting: z.literal('kerberosTickets'), before: z.null(), after: z.null() }).strict(),
+]);
 
 export const PlanWarningSchema = z
   .object({
@@ -421,3 +448,98 @@ export const SavedGroupSchema = z
     hosts: z.array(HostNameSchema).min(2).max(MAX_GROUP_HOSTS),
   })
   .strict();
+
+// ---- Shared-nothing storage target (issue 14 item 3; get-storage-target.ps1) ----------------
+
+/**
+ * The destination folder a storage move writes to — `-DestinationStoragePath` (`chosen`) or the
+ * host's default virtual hard disk folder — and its volume. `volume` is absent for a UNC share
+ * (the file server's free space is not the host's) or when Get-Volume could not say.
+ */
+export const StorageTargetSchema = z
+  .object({
+    path: z.string().max(MAX_TEXT_LENGTH),
+    chosen: z.boolean(),
+    exists: z.boolean().optional(),
+    writable: z.boolean().optional(),
+    volume: z
+      .object({
+        driveLetter: z.string().max(4),
+        label: z.string().max(MAX_TEXT_LENGTH),
+        sizeBytes: z.number().min(0),
+        freeBytes: z.number().min(0),
+      })
+      .strict()
+      .optional(),
+    volumeError: z.string().max(MAX_TEXT_LENGTH).optional(),
+    /** Set when the folder could not be probed at all (host down, remoting refused). */
+    error: z.string().max(MAX_TEXT_LENGTH).optional(),
+  })
+  .strict();
+// ---- Moves (move:start|cancel|back|paths|history, event ferry:move): live migration from Ferry.
+// The shapes of core/move and engine/move.ts as they cross IPC; the requests (with VM names) are in channels.ts.
+
+export const MovePredictionSchema = z
+  .object({
+    option: PerformanceOptionSchema,
+    memorySeconds: z.number().min(0),
+    storageSeconds: z.number().min(0),
+    totalSeconds: z.number().min(0),
+    downtimeSeconds: z.number().min(0),
+    converges: z.boolean(),
+  })
+  .strict();
+
+export const MoveLandingSchema = z
+  .object({
+    where: z.enum(['destination', 'source', 'both', 'nowhere', 'unknown']),
+    sameState: z.boolean().optional(),
+    sameMemory: z.boolean().optional(),
+    state: z.string().optional(),
+    unreachable: z.array(z.string()).readonly(),
+  })
+  .strict();
+
+export const MoveOutcomeSchema = z
+  .object({
+    vm: z.string(),
+    source: z.string(),
+    destination: z.string(),
+    includeStorage: z.boolean(),
+    result: z.enum(['moved', 'failed', 'cancelled', 'run-on-source']),
+    prediction: MovePredictionSchema,
+    landing: MoveLandingSchema.optional(),
+    measuredSeconds: z.number().min(0).optional(),
+    error: z.object({ message: z.string(), codes: z.array(z.string()).readonly() }).strict().optional(),
+    /** CredSSP: the Move-VM command to run on the source host instead. */
+    command: z.string().optional(),
+  })
+  .strict();
+
+/** One move's step, pushed to the window while `move:start` (or `move:back`) runs. */
+export const MoveEventSchema = z
+  .object({
+    runId: z.string(),
+    kind: z.enum(['queued', 'started', 'progress', 'done']),
+    vm: z.string(),
+    predictedSeconds: z.number().min(0).optional(),
+    percent: z.number().min(0).max(100).optional(),
+    outcome: MoveOutcomeSchema.optional(),
+  })
+  .strict();
+
+/** One finished move's measured seconds beside the model's (core/move/history.ts MoveTiming). */
+export const MoveTimingSchema = z
+  .object({
+    vm: z.string(),
+    source: z.string(),
+    destination: z.string(),
+    includeStorage: z.boolean(),
+    finishedAt: z.string(),
+    measuredSeconds: z.number().min(0),
+    predictedSeconds: z.number().min(0),
+    timeScale: z.number().positive(),
+  })
+  .strict();
+
+export const MoveRunResultSchema = z.object({ runId: z.string(), moves: z.array(MoveOutcomeSchema) }).strict();

@@ -9,9 +9,9 @@
 import type { Finding, HypotheticalVm, MatrixCell, ModelResult } from '../model';
 import { modelInputFromFacts, modelRules, runPreflight } from '../preflight';
 import { countSeverities, verdictOf } from '../preflight/verdict';
-import { MODEL_DEFAULTS, runModel, type ModelAssumptions } from '../simulate';
+import { MODEL_DEFAULTS, runModel, type ModelAssumptions, type ModelInput } from '../simulate';
 import { coversReverse, type OrderedPair } from './group';
-import { indexGroup, pairFacts, type GroupFacts, type GroupIndex, type GroupTestChoices } from './group-facts';
+import { indexGroup, pairFacts, pairKey, type GroupFacts, type GroupIndex, type GroupTestChoices } from './group-facts';
 
 export interface PairResult extends OrderedPair {
   readonly findings: readonly Finding[];
@@ -25,17 +25,31 @@ export interface ReadinessOptions extends GroupTestChoices {
   readonly assumptions?: Partial<ModelAssumptions>;
 }
 
+/** Model results by their input within one run: pairs with the same largest VM and links share them. */
+type ModelMemo = Map<string, readonly ModelResult[]>;
+
+function modelOf(input: ModelInput, assumptions: ModelAssumptions, memo: ModelMemo | undefined): readonly ModelResult[] {
+  if (memo === undefined) return runModel(input, assumptions);
+  const key = JSON.stringify(input);
+  let model = memo.get(key);
+  if (model === undefined) {
+    model = runModel(input, assumptions);
+    memo.set(key, model);
+  }
+  return model;
+}
+
 /** One pair's findings and model, from an index built once for the run. */
-export function evaluatePair(index: GroupIndex, pair: OrderedPair, options: ReadinessOptions, bothDirections: boolean): PairResult {
+export function evaluatePair(index: GroupIndex, pair: OrderedPair, options: ReadinessOptions, bothDirections: boolean, memo?: ModelMemo): PairResult {
   const facts = pairFacts(index, pair, options, bothDirections);
   const assumptions: ModelAssumptions = { ...MODEL_DEFAULTS, ...(options.assumptions ?? {}) };
-  const model = runModel(modelInputFromFacts(facts, options.hypothetical, assumptions).input, assumptions);
+  const model = modelOf(modelInputFromFacts(facts, options.hypothetical, assumptions).input, assumptions, memo);
   const findings = [...runPreflight(facts), ...modelRules(model, facts.source.settings?.virtualMachineMigrationPerformanceOption)];
-  return { source: pair.source, destination: pair.destination, findings, model };
+  return { source: pair.source, destination: pair.destination, findings, model: [...model] };
 }
 
 /** The cell of a pair; `first` is the first blocker (or warning), so a cell says why unopened. */
-export function cellOf(result: PairResult): MatrixCell {
+export function cellOf(result: Pick<PairResult, 'source' | 'destination' | 'findings'>): MatrixCell {
   const counts = countSeverities(result.findings);
   const verdict = verdictOf(counts);
   const first = result.findings.find((f) => f.severity === 'fail') ?? result.findings.find((f) => f.severity === 'warn');
@@ -48,18 +62,51 @@ export function cellOf(result: PairResult): MatrixCell {
   };
 }
 
+/** A group's matrix: a cell per pair, and any pair's full result on demand. */
+interface ReadinessMatrix {
+  /** In the order of the pairs asked for. */
+  readonly cells: MatrixCell[];
+  /** Some VM of some pair was not checked with Hyper-V's own Compare-VM (the group was too large). */
+  readonly compareVmSkipped: boolean;
+  /**
+   * The pair's findings and model, evaluated again from the same facts (as the pair test would):
+   * what its cell summarises. Undefined for a pair the matrix does not cover.
+   */
+  readonly pairResult: (pair: OrderedPair) => PairResult | undefined;
+}
+
+const notRequested = (f: Finding) => f.id === 'vm.compare' && f.params?.variant === 'not-requested';
+
 /**
- * Every pair's result and cell, in the order of `pairs`. Delegation is checked both ways for a
- * pair when `bothWays` says so — by default when its reverse is among the pairs (a mesh), one way
+ * Every pair's cell, in the order of `pairs`. Delegation is checked both ways for a pair when
+ * `bothWays` says so — by default when its reverse is among the pairs (a mesh), one way
  * otherwise (a hub's spokes).
+ *
+ * A pair's findings are summarised and let go: 2,450 pairs hold ~350,000 findings, which kept
+ * alive cost more in garbage collection than evaluating them did. The window opens one pair at a
+ * time (`pairResult`).
  */
 export function readinessMatrix(
   facts: GroupFacts,
   pairs: readonly OrderedPair[],
   options: ReadinessOptions,
   bothWays: (pair: OrderedPair) => boolean = (p) => coversReverse(pairs, p),
-): { results: PairResult[]; cells: MatrixCell[] } {
+): ReadinessMatrix {
   const index = indexGroup(facts);
-  const results = pairs.map((p) => evaluatePair(index, p, options, bothWays(p)));
-  return { results, cells: results.map(cellOf) };
+  const memo: ModelMemo = new Map();
+  let compareVmSkipped = false;
+  const cells = pairs.map((p) => {
+    const { findings } = evaluatePair(index, p, options, bothWays(p), memo);
+    if (!compareVmSkipped && findings.some(notRequested)) compareVmSkipped = true;
+    return cellOf({ source: p.source, destination: p.destination, findings });
+  });
+  const covered = new Map(pairs.map((p) => [pairKey(p.source, p.destination), p]));
+  return {
+    cells,
+    compareVmSkipped,
+    pairResult: (pair) => {
+      const asked = covered.get(pairKey(pair.source, pair.destination));
+      return asked === undefined ? undefined : evaluatePair(index, asked, options, bothWays(asked), memo);
+    },
+  };
 }

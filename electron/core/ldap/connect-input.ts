@@ -2,7 +2,8 @@
  * Checks what an admin typed to connect to the directory before any socket is opened, so a
  * bad value gets a message naming its field instead of a vague connection failure.
  */
-import { isValidHostName, splitDn } from './escape';
+import { hostNameProblem } from '../settings/host-name';
+import { splitDn } from './escape';
 
 interface ConnectInput {
   readonly url: string;
@@ -18,19 +19,14 @@ interface FieldProblem {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-function validIpv4(host: string): boolean {
-  const parts = host.split('.');
-  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
-}
-
 /** `ldaps://host[:port]` or `ldap://host[:port]`, with an optional trailing slash and nothing else. */
 export function validateLdapUrl(url: string): string | null {
   const m = /^(ldaps?):\/\/(\[[0-9A-Fa-f:.]+\]|[^/:[\]]+)(?::(\d{1,5}))?\/?$/.exec(url);
   if (!m) return 'url: use ldaps://server[:port], or ldap://server[:port] with StartTLS.';
   const host = m[2] as string;
   const port = m[3];
-  const hostOk = host.startsWith('[') ? /^\[[0-9A-Fa-f:.]+\]$/.test(host) && host.includes(':') : validIpv4(host) || isValidHostName(host);
-  if (!hostOk || host.endsWith('$')) return `url: '${host.slice(0, 64)}' is not a server name or IP address.`;
+  const hostOk = host.startsWith('[') ? /^\[[0-9A-Fa-f:.]+\]$/.test(host) && host.includes(':') : hostNameProblem(host) === null;
+  if (!hostOk) return `url: '${host.slice(0, 64)}' is not a server name or IP address.`;
   if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return 'url: the port must be between 1 and 65535.';
   return null;
 }
@@ -41,7 +37,7 @@ export function validateBindUser(user: string): string | null {
     return 'bindUser: give your user name as admin@corp.example or CORP\\admin.';
   }
   const upn = /^([^@\s"\\/[\]:;|=,+*?<>]{1,256})@([^@\s]+)$/.exec(user);
-  if (upn && isValidHostName(upn[2] as string)) return null;
+  if (upn && hostNameProblem(upn[2] as string) === null) return null;
   const downLevel = /^([A-Za-z0-9][A-Za-z0-9-]{0,14})\\([^\\@\s"/[\]:;|=,+*?<>]{1,256})$/.exec(user);
   if (downLevel) return null;
   if (validateDn(user) === null && user.includes('=')) return null;

@@ -72,12 +72,3 @@ export function dnsDomainFromDn(dn: string): string {
     .map((rdn) => rdn.slice(3).toLowerCase())
     .join('.');
 }
-
-/**
- * A host name Ferry will look up: NetBIOS name, FQDN or `NAME$`. Anything else (filter or DN
- * specials, spaces, control characters, over-long) is rejected before it reaches LDAP.
- */
-export function isValidHostName(name: string): boolean {
-  if (name.length === 0 || name.length > 253) return false;
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\$?$/.test(name);
-}

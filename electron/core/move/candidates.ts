@@ -58,18 +58,18 @@ export function moveCandidates(report: TestReport): MoveCandidate[] {
 /** The named VMs a move may take; throws naming the first one that is not ready (and why). */
 export function checkChosen(report: TestReport, names: readonly string[]): MoveCandidate[] {
   const all = moveCandidates(report);
-  return names.map((n) => {
+  return names.map((n, i) => {
     const c = all.find((x) => x.name === n);
-    if (c === undefined) throw new MoveInputError('vms', `vms: ${report.source} has no VM named "${n}" in the test report`);
+    if (c === undefined) throw new MoveInputError(`vms.${i}`, `vms: ${report.source} has no VM named "${n}" in the test report`);
     if (!c.ready) {
       const why = c.reason?.kind === 'finding' ? `${c.reason.title ?? c.reason.findingId ?? ''}` : 'the test did not check it';
-      throw new MoveInputError('vms', `vms: "${n}" is not ready to move: ${why}`);
+      throw new MoveInputError(`vms.${i}`, `vms: "${n}" is not ready to move: ${why}`);
     }
     return c;
   });
 }
 
-/** Bad move input; `field` names the request field or CLI argument. */
+/** Bad move input; `field` names the request field (`vms.2`: the third VM named). */
 export class MoveInputError extends Error {
   constructor(
     readonly field: string,

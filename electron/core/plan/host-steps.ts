@@ -14,15 +14,9 @@
  */
 import type { MigrationNetwork, PlanStep } from '../model';
 import type { SettingChange } from '../settings/diff';
-import {
-  addNetworkCommand,
-  migrationEnabledCommand,
-  removeNetworkCommand,
-  setHostCommand,
-  setNetworkPriorityCommand,
-} from './host-commands';
+import { withHostCommands, type HostSettingStep } from './plan-step';
 
-export const NETWORK_SETTING = 'migrationNetwork';
+export const NETWORK_SETTING = 'migrationNetwork' as const;
 
 const RANK: Readonly<Record<string, number>> = {
   'disable-migration': 0,
@@ -34,29 +28,9 @@ const RANK: Readonly<Record<string, number>> = {
   'enable-migration': 6,
 };
 
-function step(
-  host: string,
-  kind: PlanStep['kind'],
-  setting: string,
-  before: unknown,
-  after: unknown,
-  command: string,
-  inverseCommand: string,
-  idSuffix = setting,
-): PlanStep {
-  return {
-    id: `${host}:${kind}:${idSuffix}`,
-    kind,
-    target: host,
-    setting,
-    before,
-    after,
-    command,
-    inverseCommand,
-    channel: 'powershell',
-    optional: false,
-  };
-}
+/** The fields every host step shares; the commands are written from the values. */
+const common = (host: string, kind: HostSettingStep['kind'], idSuffix: string) =>
+  ({ id: `${host}:${kind}:${idSuffix}`, target: host, command: '', inverseCommand: '', channel: 'powershell', optional: false }) as const;
 
 const net = (n: MigrationNetwork): MigrationNetwork => ({ subnet: n.subnet, priority: n.priority });
 
@@ -67,15 +41,7 @@ function stepForChange(host: string, change: SettingChange): { rank: number; ste
       const kind = change.after ? 'enable-migration' : 'disable-migration';
       return {
         rank: RANK[kind] ?? 0,
-        step: step(
-          host,
-          kind,
-          change.setting,
-          change.before,
-          change.after,
-          migrationEnabledCommand(host, change.after),
-          migrationEnabledCommand(host, change.before),
-        ),
+        step: withHostCommands({ ...common(host, kind, change.setting), kind, setting: change.setting, before: change.before, after: change.after }),
       };
     }
     case 'host-value':
@@ -83,57 +49,29 @@ function stepForChange(host: string, change: SettingChange): { rank: number; ste
       // Both are Set-VMHost values; UseAnyNetworkForMigration only ranks later (see above).
       return {
         rank: change.kind === 'host-value' ? (RANK['set-host'] ?? 1) : (RANK['use-any-network'] ?? 5),
-        step: step(
-          host,
-          'set-host',
-          change.setting,
-          change.before,
-          change.after,
-          setHostCommand(host, change.setting, change.after),
-          setHostCommand(host, change.setting, change.before),
-        ),
+        // diffSettings pairs each setting with a value of its own type.
+        step: withHostCommands({ ...common(host, 'set-host', change.setting), kind: 'set-host', setting: change.setting, before: change.before, after: change.after } as HostSettingStep),
       };
     case 'network-add':
       return {
         rank: RANK['add-network'] ?? 2,
-        step: step(
-          host,
-          'add-network',
-          NETWORK_SETTING,
-          null,
-          net(change.network),
-          addNetworkCommand(host, change.network),
-          removeNetworkCommand(host, change.network.subnet),
-          change.network.subnet,
-        ),
+        step: withHostCommands({ ...common(host, 'add-network', change.network.subnet), kind: 'add-network', setting: NETWORK_SETTING, before: null, after: net(change.network) }),
       };
     case 'network-remove':
       return {
         rank: RANK['remove-network'] ?? 4,
-        step: step(
-          host,
-          'remove-network',
-          NETWORK_SETTING,
-          net(change.network),
-          null,
-          removeNetworkCommand(host, change.network.subnet),
-          addNetworkCommand(host, change.network),
-          change.network.subnet,
-        ),
+        step: withHostCommands({ ...common(host, 'remove-network', change.network.subnet), kind: 'remove-network', setting: NETWORK_SETTING, before: net(change.network), after: null }),
       };
     case 'network-priority':
       return {
         rank: RANK['set-network'] ?? 3,
-        step: step(
-          host,
-          'set-network',
-          NETWORK_SETTING,
-          { subnet: change.subnet, priority: change.before },
-          { subnet: change.subnet, priority: change.after },
-          setNetworkPriorityCommand(host, change.subnet, change.after),
-          setNetworkPriorityCommand(host, change.subnet, change.before),
-          change.subnet,
-        ),
+        step: withHostCommands({
+          ...common(host, 'set-network', change.subnet),
+          kind: 'set-network',
+          setting: NETWORK_SETTING,
+          before: { subnet: change.subnet, priority: change.before },
+          after: { subnet: change.subnet, priority: change.after },
+        }),
       };
   }
 }

@@ -9,7 +9,11 @@
  */
 const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
 
+const HAS_SINGLE_QUOTE = /['\u2018\u2019\u201A\u201B]/;
+
 export function quotePs(value: string): string {
+  // Most values (host and VM names) hold no quote: skip the replace, the rules quote thousands per group.
+  if (!HAS_SINGLE_QUOTE.test(value)) return `'${value}'`;
   return `'${value.replace(SINGLE_QUOTES, '$&$&')}'`;
 }
 

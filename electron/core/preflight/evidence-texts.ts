@@ -45,6 +45,13 @@ const en: EvidenceTexts = {
     destinationOs: 'Windows build (destination)', vmMemoryBytes: 'VM memory', vmProcessors: 'Virtual processors', numaSpanning: 'NUMA spanning (destination)',
     nodeMemoryBytes: 'Memory of the largest NUMA node', nodeProcessors: 'Processors of the largest NUMA node', checkpoints: 'Checkpoints', diskBytes: 'Disk files',
     credentialGuardSource: 'Credential Guard running (source)', credentialGuardDestination: 'Credential Guard running (destination)',
+    // Shared-nothing storage (storage-rules.ts)
+    storagePath: 'Destination folder', pathChosen: 'Folder chosen for this move', pathExists: 'Folder exists', pathWritable: 'A file can be created there',
+    copyBytes: 'VHD files to copy', volume: 'Volume', volumeFreeBytes: 'Free on the volume', volumeSizeBytes: 'Volume size', sizesUnread: 'VHD sizes not read for',
+    // SMB option realities (smb-rules.ts)
+    smbSigningSource: 'SMB client requires signing (source)', smbSigningDestination: 'SMB server requires signing (destination)',
+    smbEncryptionSource: 'SMB client requires encryption (source)', smbEncryptionDestination: 'SMB server encrypts (destination)',
+    sourceSmbLimitBytes: 'Live-migration SMB limit per second (source)', destinationSmbLimitBytes: 'Live-migration SMB limit per second (destination)',
     // checks-kerberos (kerberos-rules.ts)
     domainSource: 'Domain of the account (source)', domainDestination: 'Domain of the account (destination)', sidSource: 'Account SID (source)', sidDestination: 'Account SID (destination)',
     rbcdSource: 'Accepts delegation from (source, resource-based)', rbcdDestination: 'Accepts delegation from (destination, resource-based)',
@@ -84,6 +91,13 @@ const de: EvidenceTexts = {
     destinationOs: 'Windows-Build (Ziel)', vmMemoryBytes: 'Arbeitsspeicher der VM', vmProcessors: 'Virtuelle Prozessoren', numaSpanning: 'NUMA-Spanning (Ziel)',
     nodeMemoryBytes: 'Arbeitsspeicher des größten NUMA-Knotens', nodeProcessors: 'Prozessoren des größten NUMA-Knotens', checkpoints: 'Prüfpunkte', diskBytes: 'Datenträgerdateien',
     credentialGuardSource: 'Credential Guard aktiv (Quelle)', credentialGuardDestination: 'Credential Guard aktiv (Ziel)',
+    // Shared-Nothing-Speicher (storage-rules.ts)
+    storagePath: 'Zielordner', pathChosen: 'Ordner für diese Verschiebung gewählt', pathExists: 'Ordner existiert', pathWritable: 'Eine Datei lässt sich dort anlegen',
+    copyBytes: 'Zu kopierende VHD-Dateien', volume: 'Volume', volumeFreeBytes: 'Frei auf dem Volume', volumeSizeBytes: 'Größe des Volumes', sizesUnread: 'VHD-Größen nicht gelesen für',
+    // SMB-Option in der Praxis (smb-rules.ts)
+    smbSigningSource: 'SMB-Client verlangt Signierung (Quelle)', smbSigningDestination: 'SMB-Server verlangt Signierung (Ziel)',
+    smbEncryptionSource: 'SMB-Client verlangt Verschlüsselung (Quelle)', smbEncryptionDestination: 'SMB-Server verschlüsselt (Ziel)',
+    sourceSmbLimitBytes: 'SMB-Limit für Livemigration pro Sekunde (Quelle)', destinationSmbLimitBytes: 'SMB-Limit für Livemigration pro Sekunde (Ziel)',
     // checks-kerberos (kerberos-rules.ts)
     domainSource: 'Domäne des Kontos (Quelle)', domainDestination: 'Domäne des Kontos (Ziel)', sidSource: 'Konto-SID (Quelle)', sidDestination: 'Konto-SID (Ziel)',
     rbcdSource: 'Nimmt Delegierung an von (Quelle, ressourcenbasiert)', rbcdDestination: 'Nimmt Delegierung an von (Ziel, ressourcenbasiert)',

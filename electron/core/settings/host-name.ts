@@ -106,6 +106,14 @@ export function hostNameIssue(name: string): { message: string; messageKey: stri
   return { message: hostNameMessage(problem), messageKey: `hostName.${code}`, messageParams: { name: printable(String(name)), ...params } };
 }
 
+/**
+ * A computer named as the directory knows it: a host name, or its sAMAccountName (`NAME$`) —
+ * the same rule with the account's `$` taken off first.
+ */
+export function isComputerName(name: string): boolean {
+  return hostNameProblem(name.endsWith('$') ? name.slice(0, -1) : name) === null;
+}
+
 /** Null when the name is acceptable, otherwise the English sentence saying what is wrong. */
 export function validateHostName(name: string): string | null {
   const problem = hostNameProblem(name);

@@ -47,7 +47,7 @@ export function groupSummary(report: GroupTestReport): GroupTestSummary {
     ranBy: report.ranBy,
     hosts: report.hosts.map((h) => ({ computerName: h.computerName, status: h.status, ...(h.error ? { error: h.error } : {}) })),
     cells: [...report.cells],
-    compareVm: !report.results.some((r) => r.findings.some((f) => f.id === 'vm.compare' && f.params?.variant === 'not-requested')),
+    compareVm: !report.compareVmSkipped,
   };
 }
 

@@ -5,7 +5,8 @@
  */
 import { AndFilter, EqualityFilter, OrFilter, SubstringFilter } from 'ldapts';
 import type { ComputerAccount } from '../../core/model';
-import { isValidHostName, parentDn } from '../../core/ldap';
+import { parentDn } from '../../core/ldap';
+import { isComputerName } from '../../core/settings/host-name';
 import { MIGRATION_SERVICE_CLASS } from '../../core/delegation';
 import { ACCOUNT_ATTRIBUTES, ACCOUNT_BINARY_ATTRIBUTES, toComputerAccount } from './account-mapper';
 import { DirectoryError } from './directory-error';
@@ -66,7 +67,7 @@ async function hasScp(session: DirectorySession, dn: string): Promise<boolean> {
  */
 export async function resolveComputer(session: DirectorySession, typed: string): Promise<ComputerAccount> {
   const name = typed.trim();
-  if (!isValidHostName(name)) {
+  if (!isComputerName(name)) {
     throw new DirectoryError('invalid-input', `"${typed}" is not a computer name (letters, digits, hyphens and dots only).`, typed);
   }
   const short = name.replace(/\$$/, '').split('.')[0] as string;

@@ -6,7 +6,10 @@
  * CredSSP and HV02 Kerberos, HV01 accepts any network, the switches are named differently, and
  * one VM on HV01 has configuration version 12.0 while HV02 supports up to 10.0. That VM (sql01)
  * also has a virtual TPM and more virtual processors than one NUMA node of HV02, where NUMA
- * spanning is off; build-agent (off) has a checkpoint and a GPU partition. HV03 and HV04
+ * spanning is off; build-agent (off) has a checkpoint and a GPU partition. A storage move to HV02's
+ * default folder does not fit: its C: has 20 GiB free for HV01's 36 GiB of VHD files (D:\VMs has
+ * room; R:\VMs is on a read-only volume). HV01 has a live-migration SMB bandwidth limit (250 MB/s)
+ * and, as a Windows Server 2025 host, requires SMB signing. HV03 and HV04
  * are ready Kerberos hosts without VMs, so a group of four has both ready and blocked pairs.
  */
 import { randomUUID } from 'node:crypto';
@@ -154,6 +157,9 @@ function defaultHosts(names: readonly string[]): LabHostState[] {
         sql.tpmEnabled = true;
         sql.processorCount = 24;
       }
+      // Issue 14 item 4: a live-migration SMB bandwidth limit of 250 MB/s caps the SMB option (the
+      // model shows it); as a Windows Server 2025 host, HV01's SMB client requires signing.
+      h.smb = { bandwidthLimits: [{ category: 'LiveMigration', bytesPerSecond: 250_000_000 }] };
     } else if (i === 1) {
       h.settings.virtualMachineMigrationEnabled = false;
       h.settings.maximumVirtualMachineMigrations = 1;
@@ -161,6 +167,13 @@ function defaultHosts(names: readonly string[]): LabHostState[] {
       // NUMA spanning off: a VM must fit in one of its two nodes (16 processors, 128 GiB each).
       h.numaSpanningEnabled = false;
       h.vms = [newVm('file01', 4, 'External', '9.0')];
+      // Issue 14 item 3: the default VHD folder's volume is nearly full; D:\VMs has room, R: is read-only.
+      h.volumes = [
+        { driveLetter: 'C', label: 'System', sizeBytes: 200 * GiB, freeBytes: 20 * GiB },
+        { driveLetter: 'D', label: 'VMs', sizeBytes: 2048 * GiB, freeBytes: 1536 * GiB },
+        { driveLetter: 'R', label: 'Archive', sizeBytes: 512 * GiB, freeBytes: 400 * GiB, readOnly: true },
+      ];
+      h.folders = ['D:\\VMs', 'R:\\VMs'];
     }
     return h;
   });

@@ -5,23 +5,10 @@
  */
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { MoveTimingSchema } from '../../core/contract/schemas';
 import type { MoveTiming } from '../../core/move';
 
 export const MOVE_HISTORY_FILE = 'move-history.jsonl';
-
-const MoveTimingSchema = z
-  .object({
-    vm: z.string(),
-    source: z.string(),
-    destination: z.string(),
-    includeStorage: z.boolean(),
-    finishedAt: z.string(),
-    measuredSeconds: z.number().min(0),
-    predictedSeconds: z.number().min(0),
-    timeScale: z.number().positive(),
-  })
-  .strict();
 
 export class MoveHistory {
   constructor(readonly file: string) {}

@@ -13,6 +13,7 @@ export const de: Resources = {
     plan: 'Plan wird erstellt', export: 'Plan wird exportiert', apply: 'Plan wird angewendet', cancel: 'Wird abgebrochen',
     audit: 'Verlauf wird gelesen', rollback: 'Wird zurückgesetzt', test: 'Migrationstest läuft', report: 'Bericht wird exportiert',
     groups: 'Gruppen werden gelesen oder gespeichert', cell: 'Befunde des Paars werden gelesen',
+    move: 'VMs werden verschoben', movePaths: 'Ordner des Ziels werden gelesen', moveHistory: 'Verlauf der Verschiebungen wird gelesen',
   },
   errors: {
     onHost: 'Auf {{host}}:',
@@ -140,6 +141,41 @@ export const de: Resources = {
     change: { fixed: 'Behoben', new: 'Neu', worse: 'Schlechter', better: 'Besser' },
     details: 'Befund und Behebung: {{title}}',
   },
+  // ---- VMs verschieben (Issue 12): Livemigration aus dem Arbeitsbereich Testen.
+  move: {
+    title: 'VMs nach {{destination}} verschieben', intro: 'VMs, die der Test als bereit befand, live von {{source}} nach {{destination}} migrieren.',
+    pick: 'Zu verschiebende VMs', notTested: 'der Test hat diese VM nicht geprüft', blockedBy: 'blockiert: {{reason}}',
+    mode: 'Was verschoben wird', vmOnly: 'Nur die VM (ihr Speicher ist gemeinsam)', withStorage: 'VM und ihr Speicher',
+    storagePath: 'Zielordner für die Datenträger', storageHint: 'Leer: der Standardordner von Hyper-V auf {{destination}}.',
+    useDefault: '{{path}} verwenden', defaultVhd: 'Standardordner für Datenträger', defaultVm: 'Standardordner für VMs',
+    untested: 'Der Test hat eine andere Art der Verschiebung geprüft ({{tested}}). Testen Sie diese Verschiebung, bevor Sie verschieben.', retest: 'Diese Verschiebung testen',
+    start: 'Verschieben…', limit: 'Höchstens {{count}} Verschiebung(en) gleichzeitig; die übrigen warten in der Warteschlange.',
+    credssp: {
+      title: '{{source}} verwendet CredSSP: Verschiebung auf {{source}} starten',
+      body: 'Mit CredSSP schlägt eine von dieser Arbeitsstation gestartete Verschiebung mit 0x8009030E fehl („Im Sicherheitspaket sind keine Anmeldeinformationen verfügbar“). Melden Sie sich an {{source}} an und führen Sie dies in PowerShell als Administrator aus, oder stellen Sie das Paar unter Konfigurieren auf Kerberos um:',
+      copy: 'Befehl kopieren',
+    },
+    confirm: {
+      title: '{{count}} VM(s) verschieben?', vms: 'VMs', hosts: 'Von → nach', what: 'Was verschoben wird', auth: 'Authentifizierung', performance: 'Leistungsoption',
+      predicted: 'Schätzung des Modells', ok: 'Jetzt verschieben', cancel: 'Nicht verschieben',
+    },
+    progress: {
+      title: 'Verschiebungen', vm: 'VM', status: 'Status', percent: '{{percent}} %', predicted: 'Modell', cancel: 'Verschiebung abbrechen', cancelAll: 'Alle Verschiebungen abbrechen',
+      label: 'Verschiebung von {{vm}}',
+    },
+    status: { queued: 'Wartet in der Warteschlange', running: 'Wird verschoben', done: 'Beendet' },
+    result: {
+      moved: 'Nach {{host}} verschoben', failed: 'Fehlgeschlagen', cancelled: 'Abgebrochen', 'run-on-source': 'Nicht gestartet: auf {{host}} starten',
+      where: 'Zurückgelesen: die VM ist auf {{host}}', whereBoth: 'Zurückgelesen: die VM ist auf beiden Hosts', whereNowhere: 'Zurückgelesen: die VM ist auf keinem der Hosts',
+      whereUnknown: 'Zurückgelesen: keine Antwort von {{hosts}}', same: 'läuft wie zuvor (Zustand {{state}}, gleicher Arbeitsspeicher)', notSame: 'NICHT wie zuvor: Zustand oder Arbeitsspeicher weichen ab',
+      measured: 'Dauerte {{measured}}; das Modell sagte {{predicted}}', measuredLab: 'Dauerte {{measured}}; das Modell sagte {{predicted}} (× Labor-Zeitfaktor {{scale}} = {{scaled}})',
+      back: 'Zurückverschieben', backHint: 'Verschiebt die zuletzt verschobene VM dorthin zurück, woher sie kam.',
+    },
+    history: {
+      title: 'Gemessen und vorhergesagt', empty: 'Noch keine Verschiebung beendet.', vm: 'VM', route: 'Von → nach', measured: 'Gemessen', predicted: 'Modell', error: 'Abweichung',
+      summary: '{{count}} Verschiebung(en): das Modell liegt im Mittel um {{mean}} daneben ({{bias}}).', optimistic: 'Verschiebungen dauerten länger als vorhergesagt', pessimistic: 'Verschiebungen waren schneller als vorhergesagt',
+    },
+  },
   // ---- Groups of hosts (issue 11): selection, saved groups, group Configure, readiness matrix.
   group: {
     bar: {
@@ -200,6 +236,25 @@ export const de: Resources = {
     'bad-label': '{{name}} ist kein gültiger Hostname: „{{label}}“ darf nur Buchstaben, Ziffern und innere Bindestriche enthalten.',
     'netbios-too-long': '{{name}} ist länger als 15 Zeichen, die Grenze für einen Computernamen: geben Sie stattdessen den DNS-Namen ein.',
     'numeric-last-label': '{{name}} ist kein gültiger Hostname: der letzte Teil darf nicht nur aus Ziffern bestehen.',
+  },
+  // Gewünschte Einstellungen, die das Gate ablehnt: ein Schlüssel je Code aus core/settings/validate.ts und subnet.ts (das Feld steht daneben).
+  validation: {
+    count: 'Geben Sie eine ganze Zahl von {{min}} bis {{max}} ein.',
+    priority: 'Geben Sie eine ganze Zahl von 0 bis {{max}} ein.',
+    boolean: 'Wählen Sie ein oder aus.',
+    authentication: 'Wählen Sie Kerberos oder CredSSP.',
+    performance: 'Wählen Sie TCP/IP, Komprimierung oder SMB.',
+    networks: 'Geben Sie mindestens ein Subnetz an oder lassen Sie jedes Netzwerk zu.',
+    'duplicate-subnet': '{{subnet}} steht bereits als {{first}} in der Liste.',
+  },
+  subnet: {
+    empty: 'Geben Sie ein Subnetz ein.',
+    'too-long': '„{{subnet}}“ ist länger als {{max}} Zeichen.',
+    'two-slashes': '„{{subnet}}“ enthält mehr als einen „/“.',
+    'not-an-address': '„{{subnet}}“ ist keine IPv4- oder IPv6-Adresse und kein Subnetz.',
+    'bad-address': '„{{subnet}}“ ist keine gültige {{family}}-Adresse.',
+    'bad-prefix': '„{{subnet}}“ hat eine ungültige Präfixlänge (0–{{max}}).',
+    'host-bits': '„{{subnet}}“ hat Hostbits unterhalb von /{{prefix}} gesetzt: meinten Sie {{canonical}}?',
   },
   findings: FINDING_TEXTS.de,
   // Evidence labels and vocabulary values (engine evidence stays machine-friendly).

@@ -12,6 +12,7 @@ export const en = {
     plan: 'Building the plan', export: 'Exporting the plan', apply: 'Applying the plan', cancel: 'Cancelling',
     audit: 'Reading the history', rollback: 'Rolling back', test: 'Running the migration test', report: 'Exporting the report',
     groups: 'Reading or saving groups', cell: 'Reading the pair’s findings',
+    move: 'Moving VMs', movePaths: 'Reading the destination’s folders', moveHistory: 'Reading the move history',
   },
   errors: {
     onHost: 'On {{host}}:',
@@ -139,6 +140,41 @@ export const en = {
     change: { fixed: 'Fixed', new: 'New', worse: 'Worse', better: 'Better' },
     details: 'Evidence and fix: {{title}}',
   },
+  // ---- Move VMs (issue 12): live migration from the Test workspace.
+  move: {
+    title: 'Move VMs to {{destination}}', intro: 'Live-migrate VMs the test found ready from {{source}} to {{destination}}.',
+    pick: 'VMs to move', notTested: 'the test did not check this VM', blockedBy: 'blocked: {{reason}}',
+    mode: 'What moves', vmOnly: 'VM only (its storage is shared)', withStorage: 'VM and its storage',
+    storagePath: 'Destination folder for the disks', storageHint: 'Empty: Hyper-V’s default folder on {{destination}}.',
+    useDefault: 'Use {{path}}', defaultVhd: 'default disk folder', defaultVm: 'default VM folder',
+    untested: 'The test checked another kind of move ({{tested}}). Test this move before moving it.', retest: 'Test this move',
+    start: 'Move…', limit: 'At most {{count}} move(s) at once; the rest wait in the queue.',
+    credssp: {
+      title: '{{source}} uses CredSSP: start the move on {{source}}',
+      body: 'With CredSSP a move started from this workstation fails with 0x8009030E (“No credentials are available in the security package”). Sign in on {{source}} and run this in PowerShell as administrator, or switch the pair to Kerberos in Configure:',
+      copy: 'Copy command',
+    },
+    confirm: {
+      title: 'Move {{count}} VM(s)?', vms: 'VMs', hosts: 'From → to', what: 'What moves', auth: 'Authentication', performance: 'Performance option',
+      predicted: 'Model’s estimate', ok: 'Move now', cancel: 'Do not move',
+    },
+    progress: {
+      title: 'Moves', vm: 'VM', status: 'Status', percent: '{{percent}} %', predicted: 'Model', cancel: 'Cancel move', cancelAll: 'Cancel all moves',
+      label: 'Move of {{vm}}',
+    },
+    status: { queued: 'Waiting in the queue', running: 'Moving', done: 'Ended' },
+    result: {
+      moved: 'Moved to {{host}}', failed: 'Failed', cancelled: 'Cancelled', 'run-on-source': 'Not started: start it on {{host}}',
+      where: 'Read back: the VM is on {{host}}', whereBoth: 'Read back: the VM is on both hosts', whereNowhere: 'Read back: the VM was found on neither host',
+      whereUnknown: 'Read back: no answer from {{hosts}}', same: 'running as before (state {{state}}, same memory)', notSame: 'NOT as before: state or memory differs',
+      measured: 'Took {{measured}}; the model said {{predicted}}', measuredLab: 'Took {{measured}}; the model said {{predicted}} (× lab time scale {{scale}} = {{scaled}})',
+      back: 'Move back', backHint: 'Moves the last moved VM back where it came from.',
+    },
+    history: {
+      title: 'Measured against predicted', empty: 'No move finished yet.', vm: 'VM', route: 'From → to', measured: 'Measured', predicted: 'Model', error: 'Difference',
+      summary: '{{count}} move(s): the model is off by {{mean}} on average ({{bias}}).', optimistic: 'moves took longer than predicted', pessimistic: 'moves were faster than predicted',
+    },
+  },
   // ---- Groups of hosts (issue 11): selection, saved groups, group Configure, readiness matrix.
   group: {
     bar: {
@@ -203,6 +239,25 @@ export const en = {
     'numeric-last-label': '{{name}} is not a valid host name: its last part cannot be all digits.',
   },
   /** Finding titles and fixes per finding id and variant; shared with the HTML report (core). */
+  // Desired settings refused at the gate: one key per code in core/settings/validate.ts and subnet.ts (the field is shown beside it).
+  validation: {
+    count: 'Give a whole number from {{min}} to {{max}}.',
+    priority: 'Give a whole number from 0 to {{max}}.',
+    boolean: 'Choose on or off.',
+    authentication: 'Choose Kerberos or CredSSP.',
+    performance: 'Choose TCP/IP, Compression or SMB.',
+    networks: 'Give at least one subnet, or allow any network.',
+    'duplicate-subnet': '{{subnet}} is already listed as {{first}}.',
+  },
+  subnet: {
+    empty: 'Type a subnet.',
+    'too-long': '“{{subnet}}” is longer than {{max}} characters.',
+    'two-slashes': '“{{subnet}}” has more than one “/”.',
+    'not-an-address': '“{{subnet}}” is not an IPv4 or IPv6 address or subnet.',
+    'bad-address': '“{{subnet}}” is not a valid {{family}} address.',
+    'bad-prefix': '“{{subnet}}” has an invalid prefix length (0–{{max}}).',
+    'host-bits': '“{{subnet}}” has host bits set below /{{prefix}}: did you mean {{canonical}}?',
+  },
   findings: FINDING_TEXTS.en,
   // Evidence labels and vocabulary values (engine evidence stays machine-friendly).
   evidence: EVIDENCE_TEXTS.en,

@@ -12,8 +12,6 @@ export interface AccountChanges {
   readonly flag: boolean;
 }
 
-const values = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
-
 export function delegationByAccount(steps: readonly PlanStep[]): AccountChanges[] {
   const out = new Map<string, { account: string; adds: string[]; removes: string[]; flag: boolean }>();
   const entry = (account: string) => {
@@ -23,8 +21,8 @@ export function delegationByAccount(steps: readonly PlanStep[]): AccountChanges[
     return e;
   };
   for (const s of steps) {
-    if (s.kind === 'delegation-add') entry(s.target).adds.push(...values(s.after));
-    else if (s.kind === 'delegation-remove') entry(s.target).removes.push(...values(s.before));
+    if (s.kind === 'delegation-add') entry(s.target).adds.push(s.after);
+    else if (s.kind === 'delegation-remove') entry(s.target).removes.push(s.before);
     else if (s.kind === 'uac-set') entry(s.target).flag = true;
   }
   return [...out.values()];

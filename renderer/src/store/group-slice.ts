@@ -12,7 +12,7 @@ import { ask } from './ask';
 import { desiredFromCurrent } from './configure-slice';
 import { factsFor } from './discovery-slice';
 import { pickHost, setAll } from './group-selection';
-import { recommendGroup } from './recommend-group';
+import { recommendGroup } from '../../../electron/core/settings/recommend-group';
 import type { SliceFactory } from './types';
 
 export type Scope = 'pair' | 'group';

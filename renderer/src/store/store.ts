@@ -10,6 +10,7 @@ import { createDiscoverySlice } from './discovery-slice';
 import { createRunSlice } from './run-slice';
 import { createTestSlice } from './test-slice';
 import { createGroupSlice } from './group-slice';
+import { createMoveSlice } from './move-slice';
 import type { FerryState } from './types';
 
 export type FerryStore = StoreApi<FerryState>;
@@ -22,10 +23,12 @@ export function createFerryStore(api: FerryApi): FerryStore {
     ...createRunSlice(api)(...a),
     ...createTestSlice(api)(...a),
     ...createGroupSlice(api)(...a),
+    ...createMoveSlice(api)(...a),
   }));
 }
 
 /** Subscribes the store to IPC events; returns the unsubscribe for teardown. */
 export function connectEvents(store: FerryStore, api: FerryApi): () => void {
-  return api.onProgress((event) => store.getState().onProgress(event));
+  const off = [api.onProgress((event) => store.getState().onProgress(event)), api.onMove((event) => store.getState().onMove(event))];
+  return () => off.forEach((f) => f());
 }

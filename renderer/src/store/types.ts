@@ -10,8 +10,9 @@ import type { ConfigureSlice } from './configure-slice';
 import type { RunSlice } from './run-slice';
 import type { TestSlice } from './test-slice';
 import type { GroupSlice } from './group-slice';
+import type { MoveSlice } from './move-slice';
 
-export type FerryState = AppSlice & DiscoverySlice & ConfigureSlice & RunSlice & TestSlice & GroupSlice;
+export type FerryState = AppSlice & DiscoverySlice & ConfigureSlice & RunSlice & TestSlice & GroupSlice & MoveSlice;
 export type SliceFactory<S> = (api: FerryApi) => StateCreator<FerryState, [], [], S>;
 
 /** Long operations the UI shows progress for (and can abandon). */
@@ -32,7 +33,10 @@ export type Op =
   | 'test'
   | 'report'
   | 'groups'
-  | 'cell';
+  | 'cell'
+  | 'move'
+  | 'movePaths'
+  | 'moveHistory';
 
 /** What went wrong, on which host, and the i18n key of what to do about it. */
 export interface UiError {

@@ -76,9 +76,9 @@ describe('runGroupTest', () => {
     const { deps } = countingDeps();
     const hub = await runGroupTest(deps, { hosts: HOSTS, topology: { kind: 'hub', hubs: ['HV01'] } });
     expect(hub.pairs.map((p) => `${p.source}>${p.destination}`)).toEqual(['HV02>HV01', 'HV03>HV01', 'HV04>HV01']);
-    expect(hub.results[0]!.findings.some((f) => f.id === 'identity.delegation.reverse')).toBe(false);
+    expect(hub.pairResult(hub.pairs[0]!)!.findings.some((f) => f.id === 'identity.delegation.reverse')).toBe(false);
     const mesh = await runGroupTest(deps, { hosts: HOSTS });
-    expect(mesh.results[0]!.findings.some((f) => f.id === 'identity.delegation.reverse')).toBe(true);
+    expect(mesh.pairResult(mesh.pairs[0]!)!.findings.some((f) => f.id === 'identity.delegation.reverse')).toBe(true);
   });
 
   it('beyond the Compare-VM budget the matrix says per VM that Hyper-V’s check was not run', async () => {
@@ -87,10 +87,12 @@ describe('runGroupTest', () => {
     expect(2 * 120 * 3).toBeGreaterThan(COMPARE_VM_BUDGET);
     const report = await runGroupTest(deps, { hosts: HOSTS });
     expect(counts.compare).toBe(0);
-    const f = report.results[0]!.findings.find((x) => x.id === 'vm.compare');
+    const f = report.pairResult(report.pairs[0]!)!.findings.find((x) => x.id === 'vm.compare');
     expect(f).toMatchObject({ severity: 'info', params: { variant: 'not-requested' } });
+    expect(report.compareVmSkipped).toBe(true);
     const forced = await runGroupTest(deps, { hosts: HOSTS, compareVm: 'all' });
-    expect(forced.results[0]!.findings.some((x) => x.id === 'vm.compare' && x.severity === 'pass')).toBe(true);
+    expect(forced.pairResult(forced.pairs[0]!)!.findings.some((x) => x.id === 'vm.compare' && x.severity === 'pass')).toBe(true);
+    expect(forced.compareVmSkipped).toBe(false);
   });
 
   it('the pair test is the group of two: the same report as the pair cut from a group run', async () => {

@@ -120,3 +120,22 @@ describe('host read', () => {
     expect(props).not.toContain('SizeBytes');
   });
 });
+
+describe('SMB facts in the lab (issue 14 item 4)', () => {
+  it('reads signing (Windows Server 2025 clients require it), encryption and the live-migration limit', async () => {
+    const h1 = await readHost(pool, 'HV01');
+    expect(h1.smb).toEqual({ clientRequireSigning: true, clientRequireEncryption: false, serverRequireSigning: false, serverEncryptData: false, liveMigrationLimitBytesPerSecond: 250_000_000 });
+    const h2 = await readHost(pool, 'HV02');
+    expect(h2.smb).toMatchObject({ clientRequireSigning: false, liveMigrationLimitBytesPerSecond: 0 });
+  });
+
+  it('without the SMB Bandwidth Limit feature the limit is left out, not the read', async () => {
+    const file = hostFile(lab, 'HV02');
+    const s = await readJson<LabHostState>(file);
+    s.smb = { bandwidthFeature: false, server: { encryptData: true } };
+    await writeJsonAtomic(file, s);
+    const h2 = await readHost(pool, 'HV02');
+    expect(h2.status).toBe('ok');
+    expect(h2.smb).toEqual({ clientRequireSigning: false, clientRequireEncryption: false, serverRequireSigning: false, serverEncryptData: true });
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * `ferry plan --recommended` plans what the window's Recommended button would set (the one
- * recommendation in core/settings/recommend.ts), with given options on top. The hosts are read
+ * recommendation in core/settings/recommend.ts for a pair, recommend-group.ts for a group), with
+ * given options on top. The hosts are read
  * through an in-memory ScriptRunner, so the whole CLI path from argv to Plan runs without pwsh.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { ArgError, parseArgs } from '../../../electron/cli/args';
 import { parseSettingsRequest, readAndPlan, SETTINGS_SPEC } from '../../../electron/cli/settings-args';
 import type { HostFacts, Plan } from '../../../electron/core/model';
 import { recommend } from '../../../electron/core/settings/recommend';
+import { recommendGroup } from '../../../electron/core/settings/recommend-group';
 import type { ScriptRunner } from '../../../electron/engine/script-runner';
 import { fakeFacts } from '../../support/fake-ferry-api';
 
@@ -57,7 +59,25 @@ describe('ferry plan --recommended', () => {
     expect(JSON.stringify(p.steps)).toContain('10.0.10.0/24');
   });
 
-  it('is for a pair', async () => {
-    await expect(parseSettingsRequest(parseArgs(['--hosts', 'HV01,HV02,HV03', '--recommended'], SETTINGS_SPEC))).rejects.toThrow(ArgError);
+  it('plans the group\'s recommendation for a group (the one Configure shows for it)', async () => {
+    // HV03's migration link has no RDMA: the group's weakest link decides, so no host gets SMB.
+    const hv03 = fakeFacts('HV03', { links: [
+      { name: 'Management', subnet: '10.0.0.0/24', linkSpeedGbps: 1, rdma: false },
+      { name: 'LiveMigration', subnet: '10.0.10.0/24', linkSpeedGbps: 25, rdma: false },
+    ] });
+    const { desired } = recommendGroup([hv01, hv02, hv03]);
+    expect(desired.virtualMachineMigrationPerformanceOption).toBe('Compression');
+    expect(desired.networks).toEqual([{ subnet: '10.0.10.0/24', priority: 1 }]);
+    const request = await parseSettingsRequest(parseArgs(['--hosts', 'HV01,HV02,HV03', '--recommended'], SETTINGS_SPEC));
+    const p = (await readAndPlan(runnerFor([hv01, hv02, hv03]), request)).plan;
+    for (const host of ['HV01', 'HV02', 'HV03']) {
+      expect(afterOf(p, host, 'virtualMachineMigrationAuthenticationType')).toBe('Kerberos');
+      expect(afterOf(p, host, 'virtualMachineMigrationPerformanceOption')).toBeUndefined(); // already Compression, not SMB
+      expect(p.steps.find((s) => s.target === host && s.kind === 'add-network')?.after).toEqual({ subnet: '10.0.10.0/24', priority: 1 });
+    }
+  });
+
+  it('refuses options that do not go with it', async () => {
+    await expect(parseSettingsRequest(parseArgs(['--hosts', 'HV01,HV02,HV03', '--recommended', '--max-migrations', '0'], SETTINGS_SPEC))).rejects.toThrow(ArgError);
   });
 });

@@ -8,20 +8,12 @@ import type { AuditRecord, Plan, PlanStep, ProgressEvent } from '../../../electr
 import { applyPlan } from '../../../electron/engine/apply';
 import type { StepExecutor } from '../../../electron/engine/step-executor';
 
-function step(id: string, channel: 'powershell' | 'ldap', extra: Partial<PlanStep> = {}): PlanStep {
-  return {
-    id,
-    kind: channel === 'ldap' ? 'delegation-add' : 'set-host',
-    target: 'HV01',
-    setting: id,
-    before: 1,
-    after: 2,
-    command: `do ${id}`,
-    inverseCommand: `undo ${id}`,
-    channel,
-    optional: false,
-    ...extra,
-  };
+/** A step the loop treats as opaque: a Set-VMHost count (PowerShell) or a flag swap (LDAP), 1 → 2. */
+function step(id: string, channel: 'powershell' | 'ldap', extra: { optional?: boolean } = {}): PlanStep {
+  const common = { id, target: 'HV01', before: 1, after: 2, command: `do ${id}`, inverseCommand: `undo ${id}`, optional: extra.optional ?? false };
+  return channel === 'ldap'
+    ? { ...common, kind: 'uac-set', setting: 'userAccountControl', channel }
+    : { ...common, kind: 'set-host', setting: 'maximumStorageMigrations', channel };
 }
 
 const plan = (steps: PlanStep[]): Plan => ({ id: 'plan-1', createdAt: '2026-01-01T00:00:00.000Z', hosts: ['HV01'], steps, warnings: [] });
@@ -33,9 +25,9 @@ function memoryHost(misbehave: Record<string, 'throw' | 'wrong'> = {}) {
   const executor: StepExecutor = {
     async execute(s) {
       calls.push(s.id);
-      if (misbehave[s.setting] === 'throw') throw Object.assign(new Error(`Set-VMHost failed on ${s.target}`), { code: 'script-error' });
-      state.set(s.setting, misbehave[s.setting] === 'wrong' ? 'other' : s.after);
-      const readBack = state.get(s.setting);
+      if (misbehave[s.id] === 'throw') throw Object.assign(new Error(`Set-VMHost failed on ${s.target}`), { code: 'script-error' });
+      state.set(s.id, misbehave[s.id] === 'wrong' ? 'other' : s.after);
+      const readBack = state.get(s.id);
       return { readBack, verified: readBack === s.after };
     },
   };
@@ -83,7 +75,7 @@ describe('applyPlan with in-memory executors', () => {
     const host = memoryHost({ a: 'wrong' });
     const result = await applyPlan(plan([step('a', 'powershell'), step('b', 'powershell')]), { powershell: host.executor }, { user: 'u' });
     expect(result.results.map((r) => r.status)).toEqual(['failed', 'not-started']);
-    expect(result.results[0]).toMatchObject({ readBack: 'other', verified: false, error: { code: 'verify-failed', message: 'HV01 reports "other" for a after the change, not 2.' } });
+    expect(result.results[0]).toMatchObject({ readBack: 'other', verified: false, error: { code: 'verify-failed', message: 'HV01 reports "other" for maximumStorageMigrations after the change, not 2.' } });
     expect(result.restoreCommands).toEqual([]);
   });
 

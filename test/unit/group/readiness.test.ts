@@ -57,16 +57,19 @@ describe('readinessMatrix', () => {
       vmReports: new Map([['HV01>HV02', facts.vmReports]]),
       dnsDomain: 'corp.example',
     };
-    const { results } = readinessMatrix(group, [{ source: 'HV01', destination: 'HV02' }, { source: 'HV02', destination: 'HV01' }], { ...options, vms: ['web01'] });
+    const { pairResult } = readinessMatrix(group, [{ source: 'HV01', destination: 'HV02' }, { source: 'HV02', destination: 'HV01' }], { ...options, vms: ['web01'] });
     const model = runModel(modelInputFromFacts(facts).input, MODEL_DEFAULTS);
-    expect(results[0]!.findings).toEqual([...runPreflight(facts), ...modelRules(model, 'Compression')]);
-    expect(results[0]!.model).toEqual(model);
+    const result = pairResult({ source: 'HV01', destination: 'HV02' });
+    expect(result!.findings).toEqual([...runPreflight(facts), ...modelRules(model, 'Compression')]);
+    expect(result!.model).toEqual(model);
+    expect(pairResult({ source: 'HV01', destination: 'HV03' })).toBeUndefined();
   });
 
   it('without a Compare-VM report, a skipped check says why per VM', () => {
     const facts = threeHosts();
-    const { results } = readinessMatrix({ ...facts, vmReports: new Map(), vmChecksSkipped: new Map([['HV01>HV02', { reason: 'not-requested' as const }]]) },
+    const { pairResult, compareVmSkipped } = readinessMatrix({ ...facts, vmReports: new Map(), vmChecksSkipped: new Map([['HV01>HV02', { reason: 'not-requested' as const }]]) },
       [{ source: 'HV01', destination: 'HV02' }], options);
-    expect(results[0]!.findings.find((f) => f.id === 'vm.compare')).toMatchObject({ severity: 'info', vm: 'web01', params: { variant: 'not-requested' } });
+    expect(compareVmSkipped).toBe(true);
+    expect(pairResult({ source: 'HV01', destination: 'HV02' })!.findings.find((f) => f.id === 'vm.compare')).toMatchObject({ severity: 'info', vm: 'web01', params: { variant: 'not-requested' } });
   });
 });

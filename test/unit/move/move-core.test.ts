@@ -89,6 +89,8 @@ describe('moveCandidates', () => {
     expect(checkChosen(r, ['app01']).map((c) => c.name)).toEqual(['app01']);
     expect(() => checkChosen(r, ['app02'])).toThrow(/^vms: "app02" is not ready to move: vm.version title/);
     expect(() => checkChosen(r, ['nope'])).toThrow(/^vms: HV03 has no VM named "nope"/);
+    // The field is the VM's place in the request, as the IPC gate names fields.
+    expect(() => checkChosen(r, ['app01', 'app02'])).toThrow(expect.objectContaining({ field: 'vms.1' }));
   });
 });
 
@@ -144,6 +146,19 @@ describe('predictMove', () => {
     expect(p.totalSeconds).toBeCloseTo(p.memorySeconds + p.storageSeconds, 6);
     const vmOnly = predictMove({ vm: vm('app01'), source: host('HV03'), destination: host('HV04'), includeStorage: false });
     expect(vmOnly.storageSeconds).toBe(0);
+  });
+  // Issue 12 item 4: the disks' copy is the pre-copy model's storage phase (SMB), not a link of its own.
+  it('VM + storage: the storage phase is the model\'s (SMB streams, shared by the moves at once)', () => {
+    const two = predictMove({ vm: vm('app01'), source: host('HV03'), destination: host('HV04'), includeStorage: true, concurrent: 2 });
+    expect(two.storageSeconds).toBeCloseTo((40 * GIB) / ((0.9 * 1.25e9) / 2), 3);
+    // 40 GbE: SMB Multichannel's 4 streams (4 × 338 MB/s) bound the copy, not 90 % of the link.
+    const wide = { links: [{ name: 'LM', subnet: '10.10.10.0/24', linkSpeedGbps: 40, rdma: false }] };
+    const fast = predictMove({ vm: vm('app01'), source: host('HV03', wide), destination: host('HV04', wide), includeStorage: true });
+    expect(fast.storageSeconds).toBeCloseTo((40 * GIB) / (4 * 338e6), 3);
+    // SMB Direct on both ends: no stream bound, 95 % of the link.
+    const rdma = { links: [{ name: 'LM', subnet: '10.10.10.0/24', linkSpeedGbps: 40, rdma: true }] };
+    const direct = predictMove({ vm: vm('app01'), source: host('HV03', rdma), destination: host('HV04', rdma), includeStorage: true });
+    expect(direct.storageSeconds).toBeCloseTo((40 * GIB) / (0.95 * 5e9), 3);
   });
   // Issue 14 item 7 (checks): moves share the link only once their streams fill it.
   it('two at once share a full link: each takes longer on 1 GbE; on 10 GbE two streams fit and only the compression CPU is shared', () => {

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { pickHost, setAll } from '../../../renderer/src/store/group-selection';
 import { groupPlanRequest } from '../../../renderer/src/store/group-slice';
 import { groupRows } from '../../../renderer/src/store/group-rows';
-import { recommendGroup } from '../../../renderer/src/store/recommend-group';
+import { recommendGroup } from '../../../electron/core/settings/recommend-group';
 import { createFerryStore } from '../../../renderer/src/store/store';
-import type { DesiredSettings, HostFacts } from '../../../electron/core/model';
+import type { DesiredSettings, HostFacts, PlanStep } from '../../../electron/core/model';
 import { createFakeFerry, fakeAccount, fakeFacts } from '../../support/fake-ferry-api';
 import { delegationEntries } from '../../../renderer/src/store/settings-rows';
 
@@ -190,15 +190,19 @@ describe('the readiness matrix in the window', () => {
 describe('the group plan per account', () => {
   it('lists per account the values added and removed and whether its protocol-transition flag changes', async () => {
     const { delegationByAccount } = await import('../../../renderer/src/store/delegation-by-account');
-    const step = (kind: 'delegation-add' | 'delegation-remove' | 'uac-set' | 'set-host', target: string, before: unknown, after: unknown) =>
-      ({ id: `${kind}:${target}:${String(after ?? before)}`, kind, target, setting: 'x', before, after, command: '', inverseCommand: '', channel: 'ldap' as const, optional: false });
+    const common = (id: string, target: string) => ({ id, target, command: '', inverseCommand: '', optional: false });
+    const add = (target: string, value: string): PlanStep => ({ ...common(`add:${value}`, target), kind: 'delegation-add', setting: 'msDS-AllowedToDelegateTo', before: null, after: value, channel: 'ldap' });
+    const remove = (target: string, value: string): PlanStep => ({ ...common(`remove:${value}`, target), kind: 'delegation-remove', setting: 'msDS-AllowedToDelegateTo', before: value, after: null, channel: 'ldap' });
+    const uac = (target: string, before: number, after: number): PlanStep => ({ ...common(`uac:${after}`, target), kind: 'uac-set', setting: 'userAccountControl', before, after, channel: 'ldap' });
+    const setHost: PlanStep = { ...common('set-host', 'HV01'), kind: 'set-host', setting: 'virtualMachineMigrationAuthenticationType', before: 'CredSSP', after: 'Kerberos', channel: 'powershell' };
     expect(delegationByAccount([
-      step('delegation-add', 'HV01', null, 'cifs/HV02'),
-      step('set-host', 'HV01', 'CredSSP', 'Kerberos'),
-      step('delegation-add', 'HV02', null, ['cifs/HV01', 'cifs/hv01.lab.example']),
-      step('delegation-add', 'hv01', null, 'cifs/hv02.lab.example'),
-      step('delegation-remove', 'HV03', 'cifs/HV01', null),
-      step('uac-set', 'HV02', 0x1000, 0x1001000),
+      add('HV01', 'cifs/HV02'),
+      setHost,
+      add('HV02', 'cifs/HV01'),
+      add('HV02', 'cifs/hv01.lab.example'),
+      add('hv01', 'cifs/hv02.lab.example'),
+      remove('HV03', 'cifs/HV01'),
+      uac('HV02', 0x1000, 0x1001000),
     ])).toEqual([
       { account: 'HV01', adds: ['cifs/HV02', 'cifs/hv02.lab.example'], removes: [], flag: false },
       { account: 'HV02', adds: ['cifs/HV01', 'cifs/hv01.lab.example'], removes: [], flag: true },

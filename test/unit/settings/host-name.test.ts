@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateHostName } from '../../../electron/core/settings/host-name';
+import { isComputerName, validateHostName } from '../../../electron/core/settings/host-name';
 
 describe('validateHostName', () => {
   it.each(['HV01', 'hv-02', 'hv01.lab.example', 'HV01.LAB.EXAMPLE.', '10.0.0.1', '::1', 'fe80::1', '2001:db8::10', '::ffff:192.0.2.1', 'a'.repeat(15)])(
@@ -35,5 +35,14 @@ describe('validateHostName', () => {
 
   it('never echoes control characters', () => {
     expect(validateHostName('a\u001b[31mb')).toContain('\\u001b');
+  });
+});
+
+describe('isComputerName (a directory lookup: the host-name rule, or NAME$)', () => {
+  it('accepts host names and account names and rejects hostile ones', () => {
+    for (const ok of ['HV01', 'hv01.lab.example', 'HV01$', 'a-b']) expect(isComputerName(ok)).toBe(true);
+    for (const bad of ['', '*', 'a)(b', 'HV01,CN=x', 'a b', 'a\u0000', "a'b", 'x'.repeat(254), '-a', 'a..b', '$', 'HV01$$']) {
+      expect(isComputerName(bad)).toBe(false);
+    }
   });
 });

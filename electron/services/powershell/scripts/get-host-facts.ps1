@@ -5,6 +5,39 @@
 param([string]$InputBase64)
 if (-not (Get-Command Invoke-FerryMain -ErrorAction SilentlyContinue)) { . (Join-Path $PSScriptRoot '_prelude.ps1') }
 
+# ---- SMB realities (issue 14 item 4): self-contained, one call per cmdlet -------------------
+# Signing and encryption (Get-SmbClientConfiguration / Get-SmbServerConfiguration) make SMB
+# Direct fall back from RDMA placement to send/receive; a live-migration SMB bandwidth limit
+# (Get-SmbBandwidthLimit -Category LiveMigration, 0 = none) caps SMB moves. The SmbShare
+# cmdlets take -CimSession only: on real hosts they ride the host's session, in the lab its
+# stand-in (Invoke-HyperVLabCim). Each part is optional: a cmdlet that fails (FS-SMBBW not
+# installed) leaves its fact out, never the read.
+$FerrySmbRead = {
+    param($on)
+    $r = [ordered]@{}
+    try {
+        $cl = Get-SmbClientConfiguration @on -ErrorAction Stop
+        $r['clientRequireSigning'] = [bool]$cl.RequireSecuritySignature
+        if ($null -ne $cl.PSObject.Properties['RequireEncryption']) { $r['clientRequireEncryption'] = [bool]$cl.RequireEncryption }
+    } catch { }
+    try {
+        $sv = Get-SmbServerConfiguration @on -ErrorAction Stop
+        $r['serverRequireSigning'] = [bool]$sv.RequireSecuritySignature
+        $r['serverEncryptData'] = [bool]$sv.EncryptData
+    } catch { }
+    try {
+        $limits = @(Get-SmbBandwidthLimit @on -Category LiveMigration -ErrorAction Stop)
+        $bps = [int64]0
+        if ($limits.Count -gt 0) { $bps = [int64]$limits[0].BytesPerSecond }
+        $r['liveMigrationLimitBytesPerSecond'] = $bps
+    } catch { }
+    $r
+}
+function Get-FerrySmbFacts([string]$ComputerName, [hashtable]$On) {
+    if (Test-FerryLab) { return Invoke-HyperVLabCim -ComputerName $ComputerName -ArgumentList @(@{}) -ScriptBlock $FerrySmbRead }
+    return & $FerrySmbRead $On
+}
+
 Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     param($in)
     $c = [string]$in.computerName
@@ -143,5 +176,6 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         # The host's session when there is one (real hosts), so the links ride on it too.
         $facts['links'] = @(Get-FerryHostLinks -ComputerName $c -CimSession $on['CimSession'])
     }
+    $facts['smb'] = Get-FerrySmbFacts $c $on
     return $facts
 }

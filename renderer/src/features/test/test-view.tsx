@@ -16,6 +16,7 @@ import { TestResults } from './test-results';
 import { TestSetup } from './test-setup';
 import { VerdictBanner } from './verdict-banner';
 import { GroupTestView } from '../group/group-test-view';
+import { MovePanel } from './move-panel';
 
 const useStyles = makeStyles({
   setup: { marginBottom: tokens.spacingVerticalS },
@@ -72,6 +73,7 @@ export function TestView() {
         <TestSetup busy={false} />
       </details>
       <TestResults report={report} summary={summary} vms={vms} lang={lang} {...(diff ? { changes: diff.changes } : {})} />
+      <MovePanel report={report} lang={lang} />
     </div>
   );
 }

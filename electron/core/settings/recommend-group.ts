@@ -2,12 +2,13 @@
  * "Recommended" for a group: the pair rules (recommend.ts) applied to what every host has in
  * common — the subnets all hosts have a link on (speed and RDMA of the weakest), the priority
  * all hosts agree on, the largest simultaneous-migration counts — with a full mesh of delegation.
+ * Configure's Recommended for a group and `ferry plan --recommended --hosts …` both use it.
  */
-import type { HostFacts, MigrationLink } from '../../../electron/core/model';
-import { commonLinks, recommend, type Recommendation } from '../../../electron/core/settings/recommend';
+import type { HostFacts, MigrationLink } from '../model';
+import { commonLinks, recommend, type Recommendation } from './recommend';
 
 /** What every host of the group has, as one host's facts (the pair rules read nothing else). */
-export function commonFacts(group: readonly HostFacts[]): HostFacts | undefined {
+function commonFacts(group: readonly HostFacts[]): HostFacts | undefined {
   const [first, ...rest] = group;
   if (!first) return undefined;
   let links: readonly MigrationLink[] = first.links ?? [];
