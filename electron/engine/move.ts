@@ -7,7 +7,7 @@
  * reading both hosts back. Every move leaves an audit record saying where the VM is; a moved VM's
  * measured time is kept beside the model's prediction.
  */
-import { checkChosen, landing, limitsFrom, moveStart, predictMove, startable } from '../core/move';
+import { checkChosen, checkStorageTested, landing, limitsFrom, moveStart, predictMove, startable } from '../core/move';
 import type { Landing, MovePrediction, MoveSpec, MoveTiming, VmBefore, VmPlacement } from '../core/move';
 import type { AuditRecord, HostFacts, TestReport, VmSummary } from '../core/model';
 import type { StartMode } from '../core/preflight/facts';
@@ -111,6 +111,7 @@ export function startMovesFromReport(deps: MoveDeps, report: TestReport, request
     throw new Error(`The test report is for ${report.source} → ${report.destination}, not ${request.source} → ${request.destination}; test this pair first.`);
   }
   checkChosen(report, request.vms);
+  checkStorageTested(report, request.includeStorage, request.destinationStoragePath);
   const source = hostOf(report, request.source);
   const destination = hostOf(report, request.destination);
   if (source === undefined || destination === undefined) throw new Error('The test report has no facts for the source or the destination; test again.');

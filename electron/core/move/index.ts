@@ -6,3 +6,4 @@ export * from './predict';
 export * from './landing';
 export * from './history';
 export * from './vm-name';
+export * from './storage-tested';

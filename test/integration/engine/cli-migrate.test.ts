@@ -37,6 +37,10 @@ beforeAll(async () => {
   const s = await readJson<LabHostState>(hostFile(lab, 'HV03'));
   s.vms.forEach((v) => (v.processorCompatibilityForMigration = true));
   await writeJsonAtomic(hostFile(lab, 'HV03'), s);
+  // The folder the storage move goes to exists on the destination (the test checks it does).
+  const d4 = await readJson<LabHostState>(hostFile(lab, 'HV04'));
+  d4.folders = [...(d4.folders ?? []), 'D:\\VMs'];
+  await writeJsonAtomic(hostFile(lab, 'HV04'), d4);
   // Delegation as an admin would set it: in the lab folder's own directory.
   const d = await ferry(['delegation', 'apply', '--source', 'HV03', '--destination', 'HV04', '--lab', lab, '--yes']);
   expect(d.code, d.err).toBe(0);
@@ -60,7 +64,7 @@ describe('ferry migrate', () => {
 
   it('with --yes: progress lines, moved, read back; exit 0', async () => {
     const r = await ferry(['migrate', ...pair, '--vm', 'app01', '--include-storage', '--destination-storage-path', 'D:\\VMs', '--yes']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/app01: queued\napp01: started \(model: \d+\.\d s\)\n/);
     expect(r.out).toMatch(/app01: [1-9]0 %\n/);
     expect(r.out).toMatch(/app01: moved to HV04 in \d+\.\d s \(model: \d+\.\d s\); read back on HV04: Running, same memory/);

@@ -38,9 +38,10 @@ async function editHost(name: string, change: (s: LabHostState) => void): Promis
 
 const deps = (): MoveDeps => ({ runner: pool, jobRunner: jobs, audit, history, user: 'LAB\\tester', timeScale: SCALE, pollMs: 40 });
 
-async function test(source: string, destination: string, vms: string[]): Promise<TestReport> {
+/** The pair's test for a move with storage, into `storagePath` or the destination's default folder. */
+async function test(source: string, destination: string, vms: string[], storagePath?: string): Promise<TestReport> {
   const d = createMigrationTestDeps({ pool, user: 'LAB\\tester', workstationProbe: 'lab' });
-  return runMigrationTest(d, { source, destination, vms, includeStorage: true });
+  return runMigrationTest(d, { source, destination, vms, includeStorage: true, ...(storagePath !== undefined ? { destinationStoragePath: storagePath } : {}) });
 }
 
 async function vmsOn(host: string): Promise<string[]> {
@@ -52,6 +53,8 @@ beforeAll(async () => {
   await setLabTimeScale(lab, SCALE);
   for (const n of ['app01', 'app02', 'app03', 'app04']) await addVm(lab, { host: 'HV03', name: n, memoryGb: 2, switchName: 'External', version: '10.0' });
   await editHost('HV03', (h) => h.vms.forEach((v) => (v.processorCompatibilityForMigration = true)));
+  // The folder the storage move goes to exists on the destination (the test checks it does).
+  await editHost('HV04', (h) => (h.folders = [...(h.folders ?? []), 'D:\\VMs']));
   await writeLabDelegation(lab, [
     { host: 'HV03', delegateTo: ['HV04'], protocolTransition: true },
     { host: 'HV04', delegateTo: ['HV03'], protocolTransition: true },
@@ -73,7 +76,7 @@ afterAll(async () => {
 
 describe('moving a ready VM', () => {
   it('test → move app01 with storage → progress → read back on HV04, running, same memory; audit and history', async () => {
-    const report = await test('HV03', 'HV04', ['app01']);
+    const report = await test('HV03', 'HV04', ['app01'], 'D:\\VMs');
     expect(report.findings.filter((f) => f.severity === 'fail')).toEqual([]);
     const events: MoveEvent[] = [];
     const run = startMovesFromReport(deps(), report, { source: 'HV03', destination: 'HV04', vms: ['app01'], includeStorage: true, destinationStoragePath: 'D:\\VMs' }, (e) => events.push(e));
