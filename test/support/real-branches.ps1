@@ -196,6 +196,14 @@ function global:Get-NetIPAddress {
 function global:Get-SmbClientConfiguration { param($CimSession) Note-Call "Get-SmbClientConfiguration $($CimSession.ComputerName)"; [pscustomobject]@{ RequireSecuritySignature = $true; EnableSecuritySignature = $true } }
 function global:Get-SmbServerConfiguration { param($CimSession) Note-Call "Get-SmbServerConfiguration $($CimSession.ComputerName)"; [pscustomobject]@{ RequireSecuritySignature = $false; EncryptData = $true } }
 function global:Get-SmbBandwidthLimit { param($CimSession, [string[]]$Category) Note-Call "Get-SmbBandwidthLimit $($CimSession.ComputerName) -Category $Category"; [pscustomobject]@{ Category = 'LiveMigration'; BytesPerSecond = [uint64]750000000 } }
+# Get-WinEvent runs on the host inside Invoke-Command (issue 14 item 6): one 20417 in the VMMS log, nothing in the Worker log.
+function global:Get-WinEvent {
+    param([hashtable[]]$FilterHashtable, [long]$MaxEvents)
+    $q = $FilterHashtable[0]
+    Note-Call "Get-WinEvent $($q.LogName) -Id $($q.Id -join ',') -MaxEvents $MaxEvents"
+    if ($q.LogName -like '*Worker*') { throw (New-Object Management.Automation.ErrorRecord (New-Object Exception 'No events were found that match the specified selection criteria.'), 'NoMatchingEventsFound,Microsoft.PowerShell.Commands.GetWinEventCommand', ObjectNotFound, $null) }
+    [pscustomobject]@{ Id = 20417; LogName = $q.LogName; TimeCreated = [DateTime]::new(2026, 11, 20, 8, 0, 0, [DateTimeKind]::Utc); Message = "Virtual machine migration operation for 'sql01' completed with an unexpectedly long blackout time of 63.1 seconds." }
+}
 Invoke-Case 'facts' 'get-host-facts.ps1' @{ computerName = 'HV01' }
 
 # ---- shared-nothing storage target (issue 14 item 3) -----------------------------------------

@@ -116,6 +116,19 @@ const SmbFactsSchema = z
   })
   .strict();
 
+/**
+ * A host's migration event history (issue 14 item 6; get-host-facts.ps1): the VMMS and Worker
+ * admin logs' events 20306, 20417, 21024, 21501, 21502 of the last `days` days, newest first,
+ * bounded per log; `errors` names a log that could not be read.
+ */
+const EventHistorySchema = z
+  .object({
+    days: z.number().int().min(0),
+    items: z.array(z.object({ id: z.number().int(), logName: z.string().max(256), timeCreated: z.string().max(64), message: z.string().max(MAX_TEXT_LENGTH) }).strict()).max(200),
+    errors: z.array(z.string().max(MAX_TEXT_LENGTH)).max(10),
+  })
+  .strict();
+
 /** Everything read from one host; `settings` is absent when the host could not be read. */
 export const HostFactsSchema = z
   .object({
@@ -141,6 +154,8 @@ export const HostFactsSchema = z
     numaNodes: z.array(z.object({ memoryTotalBytes: z.number().min(0), processorCount: z.number().int().min(0) }).strict()).optional(),
     /** SMB signing/encryption and the live-migration SMB bandwidth limit (issue 14 item 4). */
     smb: SmbFactsSchema.optional(),
+    /** Migration events of the last 30 days (issue 14 item 6). */
+    events: EventHistorySchema.optional(),
     elapsedMs: z.number().optional(),
   })
   .strict();

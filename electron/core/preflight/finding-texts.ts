@@ -121,10 +121,26 @@ const kerberosEn = {
   },
 };
 // ---- end checks-kerberos ----
+// Event history (event-rules.ts, issue 14 item 6).
+const eventHistoryEn = {
+  pass: { title: 'No migration events on {{host}} in the last {{days}} days' },
+  info: { title: '{{host}} logged {{count}} migration event(s) in the last {{days}} days ({{events}})', fix: 'Each event points at a check of this test: {{explains}}. 21501: the simultaneous-migration limit was reached.' },
+  warn: { title: '{{host}} logged {{count}} migration event(s) in the last {{days}} days ({{events}})', fix: 'Each event points at a check of this test: {{explains}}. 20417: long blackout (compare with the model); 21502: a failed move (Compare-VM, switches, versions, processor); 21024: network lost after the move (switch names); 21501: the simultaneous-migration limit was reached; 20306: authentication (delegation).' },
+  unread: { title: 'The Hyper-V event logs of {{host}} could not be read', fix: 'Read them on {{host}}: Get-WinEvent -LogName Microsoft-Windows-Hyper-V-VMMS-Admin -MaxEvents 50.' },
+};
+const eventsEn = {
+  'host.events.source': eventHistoryEn,
+  'host.events.destination': eventHistoryEn,
+  'capacity.blackout-history': {
+    info: { title: 'Hyper-V reported blackouts of up to {{reportedSeconds}} (event 20417 on {{host}}); the model predicts {{modelSeconds}} with {{option}}' },
+    'above-model': { title: 'Hyper-V reported blackouts of up to {{reportedSeconds}} (event 20417 on {{host}}), far above the model\'s {{modelSeconds}} with {{option}}', fix: 'Real moves paused the VMs much longer than the model predicts: give the model the VMs\' real dirty rate (a hypothetical VM), move busy VMs at quiet times, or use a faster option or link.' },
+  },
+};
 const en = {
   ...vmFeaturesEn,
   ...storageEn,
   ...smbEn,
+  ...eventsEn,
   ...kerberosEn,
   'identity.domain': {
     warn: { title: 'Domain membership could not be read on both hosts', fix: 'Check that both hosts are joined to the same domain or to domains that trust each other.' },
@@ -398,10 +414,26 @@ const kerberosDe: Pick<FindingTexts, keyof typeof kerberosEn> = {
   },
 };
 // ---- end checks-kerberos ----
+// Ereignisverlauf (event-rules.ts, Issue 14 Punkt 6).
+const eventHistoryDe = {
+  pass: { title: 'Keine Migrationsereignisse auf {{host}} in den letzten {{days}} Tagen' },
+  info: { title: '{{host}} hat in den letzten {{days}} Tagen {{count}} Migrationsereignis(se) protokolliert ({{events}})', fix: 'Jedes Ereignis verweist auf eine Prüfung dieses Tests: {{explains}}. 21501: Das Limit gleichzeitiger Migrationen war erreicht.' },
+  warn: { title: '{{host}} hat in den letzten {{days}} Tagen {{count}} Migrationsereignis(se) protokolliert ({{events}})', fix: 'Jedes Ereignis verweist auf eine Prüfung dieses Tests: {{explains}}. 20417: lange Ausfallzeit (mit dem Modell vergleichen); 21502: gescheiterte Verschiebung (Compare-VM, Switches, Versionen, Prozessor); 21024: Netzwerk nach der Verschiebung verloren (Switch-Namen); 21501: Das Limit gleichzeitiger Migrationen war erreicht; 20306: Authentifizierung (Delegierung).' },
+  unread: { title: 'Die Hyper-V-Ereignisprotokolle von {{host}} ließen sich nicht lesen', fix: 'Lesen Sie sie auf {{host}}: Get-WinEvent -LogName Microsoft-Windows-Hyper-V-VMMS-Admin -MaxEvents 50.' },
+};
+const eventsDe: Pick<FindingTexts, keyof typeof eventsEn> = {
+  'host.events.source': eventHistoryDe,
+  'host.events.destination': eventHistoryDe,
+  'capacity.blackout-history': {
+    info: { title: 'Hyper-V meldete Ausfallzeiten bis {{reportedSeconds}} (Ereignis 20417 auf {{host}}); das Modell sagt mit {{option}} {{modelSeconds}} voraus' },
+    'above-model': { title: 'Hyper-V meldete Ausfallzeiten bis {{reportedSeconds}} (Ereignis 20417 auf {{host}}), weit über den {{modelSeconds}} des Modells mit {{option}}', fix: 'Echte Verschiebungen hielten die VMs viel länger an, als das Modell vorhersagt: Geben Sie dem Modell die echte Änderungsrate der VMs (eine hypothetische VM), verschieben Sie ausgelastete VMs in ruhigen Zeiten, oder nutzen Sie eine schnellere Option oder Verbindung.' },
+  },
+};
 const de: FindingTexts = {
   ...vmFeaturesDe,
   ...storageDe,
   ...smbDe,
+  ...eventsDe,
   ...kerberosDe,
   'identity.domain': {
     warn: { title: 'Die Domänenmitgliedschaft konnte nicht auf beiden Hosts gelesen werden', fix: 'Prüfen Sie, ob beide Hosts derselben Domäne oder einander vertrauenden Domänen angehören.' },

@@ -12,9 +12,10 @@ import { vmRules } from './vm-rules';
 import { vmFeatureRules } from './vm-feature-rules';
 import { storageRules } from './storage-rules';
 import { smbRules } from './smb-rules';
+import { eventRules } from './event-rules';
 
 export function runPreflight(facts: MigrationFacts): Finding[] {
-  return [...identityRules(facts), ...hostRules(facts), ...networkRules(facts), ...smbRules(facts), ...vmRules(facts), ...vmFeatureRules(facts), ...capacityRules(facts), ...storageRules(facts)];
+  return [...identityRules(facts), ...hostRules(facts), ...networkRules(facts), ...smbRules(facts), ...vmRules(facts), ...vmFeatureRules(facts), ...capacityRules(facts), ...storageRules(facts), ...eventRules(facts)];
 }
 
 export const worstSeverity = (findings: readonly Finding[]): Finding['severity'] =>
@@ -30,6 +31,7 @@ export { vmFeatureRules, osBuild, GPU_P_LIVE_MIGRATION_BUILD } from './vm-featur
 export { modelRules } from './model-rules';
 export { storageRules } from './storage-rules';
 export { smbRules } from './smb-rules';
+export { eventRules, blackoutSecondsOf } from './event-rules';
 export { modelInputFromFacts, sharedLinks, DEFAULT_HYPOTHETICAL, type DerivedModelInput } from './model-input';
 export { subnetsOverlap } from './subnet-reach';
 export { psQuote, DELEGATION_FORWARD, DELEGATION_REVERSE } from './finding';

@@ -35,17 +35,13 @@ function signing(f: MigrationFacts): Finding[] {
   };
   const params = { source: src, destination: dst };
   if (sign === undefined && crypt === undefined) {
-    return [finding('network.smb-signing', 'network', 'info', evidence,
-      manual(), undefined,
-      { ...params, variant: 'unread' })];
+    return [finding('network.smb-signing', 'network', 'info', evidence, manual(), undefined, { ...params, variant: 'unread' })];
   }
   if (sign !== true && crypt !== true) {
     return [finding('network.smb-signing', 'network', 'pass', evidence, NO_FIX, undefined, params)];
   }
   const what = sign === true && crypt === true ? 'signing-encryption' : sign === true ? 'signing' : 'encryption';
-  return [finding('network.smb-signing', 'network', 'warn', evidence,
-    manual(), undefined,
-    { ...params, variant: what })];
+  return [finding('network.smb-signing', 'network', 'warn', evidence, manual(), undefined, { ...params, variant: what })];
 }
 
 function limit(f: MigrationFacts): Finding[] {
@@ -55,7 +51,5 @@ function limit(f: MigrationFacts): Finding[] {
     sourceSmbLimitBytes: String(f.source.smb?.liveMigrationLimitBytesPerSecond ?? 'unknown'),
     destinationSmbLimitBytes: String(f.destination.smb?.liveMigrationLimitBytesPerSecond ?? 'unknown'),
   };
-  return [finding('network.smb-bandwidth-limit', 'network', 'info', evidence,
-    manual(), undefined,
-    { limitBytes: String(bps) })];
+  return [finding('network.smb-bandwidth-limit', 'network', 'info', evidence, manual(), undefined, { limitBytes: String(bps) })];
 }

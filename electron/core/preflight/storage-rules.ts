@@ -23,18 +23,14 @@ function folder(t: StorageTarget, f: MigrationFacts): Finding[] {
   const evidence = { destination: dst, storagePath: t.path, pathChosen: t.chosen ? 'yes' : 'no', pathExists: yesNo(t.exists), pathWritable: yesNo(t.writable) };
   const params = { host: dst, path: t.path };
   if (t.error !== undefined) {
-    return [finding('capacity.storage-path', 'capacity', 'warn', { ...evidence, error: t.error },
-      manual(), undefined, { ...params, variant: 'unread' })];
+    return [finding('capacity.storage-path', 'capacity', 'warn', { ...evidence, error: t.error }, manual(), undefined, { ...params, variant: 'unread' })];
   }
   if (t.exists === false) {
     const cmd = `Invoke-Command -ComputerName ${psQuote(dst)} { New-Item -ItemType Directory -Path ${psQuote(t.path)} }`;
-    return [finding('capacity.storage-path', 'capacity', 'fail', evidence,
-      command(cmd), undefined, { ...params, variant: 'missing', command: cmd })];
+    return [finding('capacity.storage-path', 'capacity', 'fail', evidence, command(cmd), undefined, { ...params, variant: 'missing', command: cmd })];
   }
   if (t.writable === false) {
-    return [finding('capacity.storage-path', 'capacity', 'fail', evidence,
-      manual(), undefined,
-      { ...params, variant: 'read-only' })];
+    return [finding('capacity.storage-path', 'capacity', 'fail', evidence, manual(), undefined, { ...params, variant: 'read-only' })];
   }
   return [finding('capacity.storage-path', 'capacity', 'pass', evidence, NO_FIX, undefined, params)];
 }
@@ -55,23 +51,16 @@ function space(t: StorageTarget, vms: readonly VmSummary[], f: MigrationFacts): 
   const params = { host: dst, path: t.path, copyBytes: String(copy), count: String(vms.length) };
   if (free === undefined) {
     if (t.error !== undefined) return [];
-    return [finding('capacity.storage-space', 'capacity', 'warn', evidence,
-      manual(), undefined,
-      { ...params, variant: 'unknown' })];
+    return [finding('capacity.storage-space', 'capacity', 'warn', evidence, manual(), undefined, { ...params, variant: 'unknown' })];
   }
   if (copy > free) {
     const cmd = `Get-Volume -CimSession ${psQuote(dst)} -FilePath ${psQuote(t.path)}`;
-    return [finding('capacity.storage-space', 'capacity', 'fail', evidence,
-      command(cmd), undefined,
-      { ...params, volume: volumeName(t), freeBytes: String(free), command: cmd })];
+    return [finding('capacity.storage-space', 'capacity', 'fail', evidence, command(cmd), undefined, { ...params, volume: volumeName(t), freeBytes: String(free), command: cmd })];
   }
   if (short.length > 0) {
-    return [finding('capacity.storage-space', 'capacity', 'warn', evidence,
-      manual(), undefined,
-      { ...params, freeBytes: String(free), vms: short.join(', '), variant: 'sizes-unread' })];
+    return [finding('capacity.storage-space', 'capacity', 'warn', evidence, manual(), undefined, { ...params, freeBytes: String(free), vms: short.join(', '), variant: 'sizes-unread' })];
   }
-  return [finding('capacity.storage-space', 'capacity', 'pass', evidence, NO_FIX, undefined,
-    { ...params, volume: volumeName(t), freeBytes: String(free) })];
+  return [finding('capacity.storage-space', 'capacity', 'pass', evidence, NO_FIX, undefined, { ...params, volume: volumeName(t), freeBytes: String(free) })];
 }
 
 function volumeName(t: StorageTarget): string {

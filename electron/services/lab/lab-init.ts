@@ -23,6 +23,7 @@ import {
   readJson,
   writeJsonAtomic,
   type LabConfig,
+  type LabEvent,
   type LabHostState,
   type LabLinkCost,
   type LabLocale,
@@ -32,6 +33,8 @@ import {
 } from './lab-state';
 
 export const LAB_DOMAIN = 'lab.example';
+/** A child domain of the lab's (issue 14 item 1): hosts put there need resource-based delegation. */
+export const LAB_SECOND_DOMAIN = `emea.${LAB_DOMAIN}`;
 export const LAB_WORKSTATION = 'FERRY-WS';
 /** The lab directory's saved state (see services/lab/directory/lab-directory-for-lab.ts). */
 export const LAB_DIRECTORY_FILE = 'directory.json';
@@ -128,6 +131,33 @@ function newVm(name: string, memoryGb: number, switchName: string, version: stri
   };
 }
 
+const VMMS_ADMIN = 'Microsoft-Windows-Hyper-V-VMMS-Admin';
+const DAY_MS = 86_400_000;
+
+/** HV01's seeded event history, relative to `now` (lab wording; 20417's text is the TSLM example's). */
+function labEventHistory(now: number): LabEvent[] {
+  const at = (days: number) => new Date(now - days * DAY_MS).toISOString();
+  return [
+    { id: 20417, logName: VMMS_ADMIN, timeCreated: at(5), message: "Virtual machine migration operation for 'sql01' completed with an unexpectedly long blackout time of 63.1 seconds." },
+    { id: 21502, logName: VMMS_ADMIN, timeCreated: at(10), message: "Virtual machine migration operation for 'web01' failed at migration destination 'HV02'." },
+    { id: 21501, logName: VMMS_ADMIN, timeCreated: at(12), message: 'Virtual machine migration operation failed: the virtual machine migration limit "2" was reached, please wait for completion of an ongoing migration operation.' },
+    { id: 20417, logName: VMMS_ADMIN, timeCreated: at(45), message: "Virtual machine migration operation for 'web01' completed with an unexpectedly long blackout time of 12.5 seconds." },
+  ];
+}
+
+/** Adds events to a lab host's Hyper-V admin logs (Get-WinEvent answers from them). */
+export async function seedLabEvents(dir: string, host: string, events: readonly LabEvent[]): Promise<void> {
+  const file = hostFile(dir, host);
+  let state: LabHostState;
+  try {
+    state = await readJson<LabHostState>(file);
+  } catch {
+    throw new LabInputError('--host', `--host: the lab in '${dir}' has no host '${hostKey(host)}'`);
+  }
+  state.events = [...(state.events ?? []), ...events];
+  await writeJsonAtomic(file, state);
+}
+
 /** The default lab's imperfections are HV01's and HV02's; further hosts get a ready Kerberos configuration. */
 function defaultHosts(names: readonly string[]): LabHostState[] {
   return names.map((name, i) => {
@@ -158,6 +188,9 @@ function defaultHosts(names: readonly string[]): LabHostState[] {
       // Issue 14 item 4: a live-migration SMB bandwidth limit of 250 MB/s caps the SMB option (the
       // model shows it); as a Windows Server 2025 host, HV01's SMB client requires signing.
       h.smb = { bandwidthLimits: [{ category: 'LiveMigration', bytesPerSecond: 250_000_000 }] };
+      // Issue 14 item 6: a month of history — a long blackout, a failed move, the limit reached
+      // (and a blackout older than the 30 days Ferry reads).
+      h.events = labEventHistory(Date.now());
     } else if (i === 1) {
       h.settings.virtualMachineMigrationEnabled = false;
       h.settings.maximumVirtualMachineMigrations = 1;
@@ -196,6 +229,21 @@ function checkLinkCost(cost: LabLinkCost): LabLinkCost {
 
 export interface InitLabOptions extends LabLinkCost {
   readonly hosts?: readonly string[];
+  /** checks-kerberos: hosts joined to the child domain LAB_SECOND_DOMAIN instead of the lab's. */
+  readonly secondDomainHosts?: readonly string[];
+  /** checks-kerberos: hosts whose migration SPNs a stale computer account (`<HOST>-OLD`) also holds. */
+  readonly duplicateSpnHosts?: readonly string[];
+}
+
+/** Each named host must be one of the lab's; returns their upper-case keys. */
+function labHostsArg(names: readonly string[] | undefined, hosts: ReadonlySet<string>, option: string): string[] {
+  const keys: string[] = [];
+  for (const n of names ?? []) {
+    const named = validateHostName(n) === null && (!n.includes('.') || n.toLowerCase().endsWith(`.${LAB_DOMAIN}`));
+    if (!named || !hosts.has(hostKey(n))) throw new LabInputError(option, `${option}: '${n.slice(0, 40)}' is not one of the lab's hosts`);
+    keys.push(hostKey(n));
+  }
+  return [...new Set(keys)];
 }
 
 export async function initLab(dir: string, opts: InitLabOptions = {}): Promise<{ hosts: string[] }> {
@@ -214,6 +262,8 @@ export async function initLab(dir: string, opts: InitLabOptions = {}): Promise<{
     if (seen.has(key)) throw new LabInputError('--hosts', `--hosts: '${key}' is listed twice`);
     seen.add(key);
   }
+  const secondDomain = labHostsArg(opts.secondDomainHosts, seen, '--second-domain');
+  const duplicateSpns = labHostsArg(opts.duplicateSpnHosts, seen, '--duplicate-spn');
   const root = path.resolve(dir);
   await fs.mkdir(path.join(root, 'hosts'), { recursive: true });
   await fs.mkdir(path.join(root, 'faults'), { recursive: true });
@@ -228,9 +278,11 @@ export async function initLab(dir: string, opts: InitLabOptions = {}): Promise<{
     domain: LAB_DOMAIN,
     localHost: LAB_WORKSTATION,
     ...(Object.keys(link).length > 0 ? { network: link } : {}),
+    ...(duplicateSpns.length > 0 ? { duplicateSpns } : {}),
   };
   await writeJsonAtomic(path.join(root, 'lab.json'), config);
   const hosts = defaultHosts(names);
+  for (const h of hosts) if (secondDomain.includes(h.name)) h.domain = LAB_SECOND_DOMAIN;
   for (const h of hosts) await writeJsonAtomic(hostFile(root, h.name), h);
   return { hosts: hosts.map((h) => h.name) };
 }

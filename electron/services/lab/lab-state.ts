@@ -23,6 +23,8 @@ export interface LabConfig {
   readonly network?: LabNetwork;
   /** Lab time per real second for live migrations (HyperVLab.Move.ps1): 1 = as the model predicts, tests use less. */
   readonly timeScale?: number;
+  /** checks-kerberos: hosts whose migration SPNs a stale account `<HOST>-OLD` also holds (a lab directory defect). */
+  readonly duplicateSpns?: readonly string[];
 }
 
 /** Session set-up (paid once per host session) and one remote call's round trip, in ms. */
@@ -113,6 +115,8 @@ export interface LabHostState {
   volumes?: LabVolume[];
   /** Get-SmbClientConfiguration / Get-SmbServerConfiguration / Get-SmbBandwidthLimit (HyperVLab.Smb.ps1; defaults: Windows'). */
   smb?: LabSmb;
+  /** Get-WinEvent (HyperVLab.Events.ps1): the host's Hyper-V admin log events. */
+  events?: LabEvent[];
   /** Folders that exist besides the default VM/VHD folders and the VMs' disk folders (D:\VMs, \\fs01\vms). */
   folders?: string[];
 }
@@ -123,6 +127,15 @@ interface LabSmb {
   bandwidthLimits?: { category: 'Default' | 'VirtualMachine' | 'LiveMigration' | 'StorageReplication'; bytesPerSecond: number }[];
   /** False: the SMB Bandwidth Limit feature (FS-SMBBW) is not installed, Get-SmbBandwidthLimit fails. */
   bandwidthFeature?: boolean;
+}
+
+/** One event of the VMMS or Worker admin log (lab wording in `message`). */
+export interface LabEvent {
+  id: number;
+  logName: 'Microsoft-Windows-Hyper-V-VMMS-Admin' | 'Microsoft-Windows-Hyper-V-Worker-Admin';
+  /** ISO 8601, UTC. */
+  timeCreated: string;
+  message: string;
 }
 
 /** One volume as Get-Volume shows it; a read-only one refuses the storage probe's write. */

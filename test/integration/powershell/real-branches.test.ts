@@ -140,6 +140,22 @@ describe('the host read on a real host', () => {
   });
 });
 
+describe('event history on a real host (issue 14 item 6)', () => {
+  it('reads both admin logs on the host (Invoke-Command), 30 days, bounded; "no events found" is an empty log', () => {
+    expect((data('facts') as { events: unknown }).events).toEqual({
+      days: 30,
+      items: [{ id: 20417, logName: 'Microsoft-Windows-Hyper-V-VMMS-Admin', timeCreated: '2026-11-20T08:00:00.0000000Z', message: "Virtual machine migration operation for 'sql01' completed with an unexpectedly long blackout time of 63.1 seconds." }],
+      errors: [],
+    });
+    const calls = cases.get('facts')?.calls ?? [];
+    expect(calls).toContain('Invoke-Command HV01');
+    expect(calls.filter((c) => c.startsWith('Get-WinEvent'))).toEqual([
+      'Get-WinEvent Microsoft-Windows-Hyper-V-VMMS-Admin -Id 20306,20417,21024,21501,21502 -MaxEvents 50',
+      'Get-WinEvent Microsoft-Windows-Hyper-V-Worker-Admin -Id 20306,20417,21024,21501,21502 -MaxEvents 50',
+    ]);
+  });
+});
+
 describe('SMB facts on a real host (issue 14 item 4)', () => {
   it('reads signing, encryption and the live-migration limit on the host\'s CIM session, one call each', () => {
     expect((data('facts') as { smb: unknown }).smb).toEqual({ clientRequireSigning: true, serverRequireSigning: false, serverEncryptData: true, liveMigrationLimitBytesPerSecond: 750000000 });

@@ -75,7 +75,12 @@ describe('ferry test --include-storage on a fresh lab', () => {
     const space = o.findings.find((f) => f.id === 'capacity.storage-space');
     expect(space).toMatchObject({ severity: 'fail', evidence: { source: 'HV01', copyBytes: String(36 * GiB), destination: 'HV02', volume: 'C:', volumeFreeBytes: String(20 * GiB) } });
     expect(o.findings.find((f) => f.id === 'capacity.storage-path')?.severity).toBe('pass');
-    expect(await readFile(report, 'utf8')).toContain('capacity.storage-space');
+    // Issue 14 item 6: HV01's seeded history (a 63.1 s blackout, a failed move, the limit reached) beside the model.
+    expect(o.findings.find((f) => f.id === 'host.events.source')).toMatchObject({ severity: 'warn', evidence: { event20417: '1', event21502: '1', event21501: '1' } });
+    expect(o.findings.find((f) => f.id === 'capacity.blackout-history')).toMatchObject({ severity: 'warn', evidence: { reportedBlackoutSeconds: '63.1' } });
+    const html = await readFile(report, 'utf8');
+    expect(html).toContain('capacity.storage-space');
+    expect(html).toContain('capacity.blackout-history');
   }, 120_000);
 
   it('passes with --destination-storage-path D:\\VMs; R:\\VMs (read-only) and a missing folder fail', async () => {

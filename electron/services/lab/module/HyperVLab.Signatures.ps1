@@ -1181,3 +1181,82 @@ function Get-SmbBandwidthLimit {
     )
     process { LabImpl-Get-SmbBandwidthLimit -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
 }
+
+function Get-WinEvent {
+    [CmdletBinding(DefaultParameterSetName='GetLogSet')]
+    [OutputType('System.Diagnostics.Eventing.Reader.EventLogRecord')]
+    param(
+        [Parameter(ParameterSetName='GetLogSet')]
+        [Parameter(ParameterSetName='ListLogSet')]
+        [Parameter(ParameterSetName='ListProviderSet')]
+        [Parameter(ParameterSetName='GetProviderSet')]
+        [Parameter(ParameterSetName='HashQuerySet')]
+        [Parameter(ParameterSetName='XmlQuerySet')]
+        [Alias('Cn')]
+        [System.String]
+        $ComputerName,
+
+        [Parameter()]
+        [System.Management.Automation.PSCredential]
+        $Credential,
+
+        [Parameter(ParameterSetName='HashQuerySet', Mandatory=$true, Position=0)]
+        [System.Collections.Hashtable[]]
+        $FilterHashtable,
+
+        [Parameter(ParameterSetName='XmlQuerySet', Mandatory=$true, Position=0)]
+        [System.Xml.XmlDocument]
+        $FilterXml,
+
+        [Parameter(ParameterSetName='GetLogSet')]
+        [Parameter(ParameterSetName='GetProviderSet')]
+        [Parameter(ParameterSetName='FileSet')]
+        [System.String]
+        $FilterXPath,
+
+        [Parameter(ParameterSetName='GetLogSet')]
+        [Parameter(ParameterSetName='ListLogSet')]
+        [Parameter(ParameterSetName='GetProviderSet')]
+        [Parameter(ParameterSetName='HashQuerySet')]
+        [System.Management.Automation.SwitchParameter]
+        $Force,
+
+        [Parameter(ParameterSetName='ListLogSet', Mandatory=$true, Position=0)]
+        [System.String[]]
+        $ListLog,
+
+        [Parameter(ParameterSetName='ListProviderSet', Mandatory=$true, Position=0)]
+        [System.String[]]
+        $ListProvider,
+
+        [Parameter(ParameterSetName='GetLogSet', Position=0, ValueFromPipeline=$true, ValueFromPipelineByPropertyName=$true)]
+        [System.String[]]
+        $LogName,
+
+        [Parameter(ParameterSetName='GetLogSet')]
+        [Parameter(ParameterSetName='GetProviderSet')]
+        [Parameter(ParameterSetName='FileSet')]
+        [Parameter(ParameterSetName='HashQuerySet')]
+        [Parameter(ParameterSetName='XmlQuerySet')]
+        [System.Int64]
+        $MaxEvents,
+
+        [Parameter(ParameterSetName='GetLogSet')]
+        [Parameter(ParameterSetName='GetProviderSet')]
+        [Parameter(ParameterSetName='FileSet')]
+        [Parameter(ParameterSetName='HashQuerySet')]
+        [Parameter(ParameterSetName='XmlQuerySet')]
+        [System.Management.Automation.SwitchParameter]
+        $Oldest,
+
+        [Parameter(ParameterSetName='FileSet', Mandatory=$true, Position=0, ValueFromPipelineByPropertyName=$true)]
+        [Alias('PSPath')]
+        [System.String[]]
+        $Path,
+
+        [Parameter(ParameterSetName='GetProviderSet', Mandatory=$true, Position=0, ValueFromPipelineByPropertyName=$true)]
+        [System.String[]]
+        $ProviderName
+    )
+    process { LabImpl-Get-WinEvent -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}

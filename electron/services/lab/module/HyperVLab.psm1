@@ -843,4 +843,5 @@ function Test-HyperVLabTcpPort {
 . (Join-Path $PSScriptRoot 'HyperVLab.Sessions.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Storage.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Smb.ps1')
+. (Join-Path $PSScriptRoot 'HyperVLab.Events.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Signatures.ps1')

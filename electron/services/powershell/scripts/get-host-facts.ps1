@@ -38,6 +38,43 @@ function Get-FerrySmbFacts([string]$ComputerName, [hashtable]$On) {
     return & $FerrySmbRead $On
 }
 
+# ---- Event history (issue 14 item 6): self-contained -----------------------------------------
+# The last $Days days of the VMMS and Worker admin logs, the events that explain migration
+# failures (20306, 20417, 21024, 21501, 21502), at most $Max per log, newest first. The block
+# runs on the host (Invoke-Command over WinRM: Get-WinEvent -ComputerName would need the Remote
+# Event Log RPC ports); days and count come as arguments. "No events found" is an empty log, not
+# an error; a log that cannot be read says so in `errors`, and the rest is kept.
+$FerryEventRead = {
+    param([int]$Days, [int]$Max)
+    $since = (Get-Date).AddDays(-$Days)
+    $items = @()
+    $errors = @()
+    foreach ($log in @('Microsoft-Windows-Hyper-V-VMMS-Admin', 'Microsoft-Windows-Hyper-V-Worker-Admin')) {
+        $found = @()
+        try {
+            $found = @(Get-WinEvent -FilterHashtable @{ LogName = $log; Id = 20306, 20417, 21024, 21501, 21502; StartTime = $since } -MaxEvents $Max -ErrorAction Stop)
+        } catch {
+            if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { $errors += ($log + ': ' + $_.Exception.Message) }
+        }
+        foreach ($e in $found) {
+            $text = [string]$e.Message
+            if ($text.Length -gt 1024) { $text = $text.Substring(0, 1024) }
+            $items += [pscustomobject]@{ id = [int]$e.Id; logName = [string]$e.LogName; timeCreated = $e.TimeCreated.ToUniversalTime().ToString('o'); message = $text }
+        }
+    }
+    [pscustomobject]@{ days = $Days; items = $items; errors = $errors }
+}
+function Get-FerryEventHistory([string]$ComputerName) {
+    $days = 30; $max = 50
+    if (Test-FerryLab) { $r = Invoke-HyperVLabOnHost -ComputerName $ComputerName -ArgumentList $days, $max -ScriptBlock $FerryEventRead }
+    else { $r = Invoke-Command -ComputerName $ComputerName -ArgumentList $days, $max -ScriptBlock $FerryEventRead -ErrorAction Stop }
+    return [ordered]@{
+        days = [int]$r.days
+        items = @($r.items | ForEach-Object { [ordered]@{ id = [int]$_.id; logName = [string]$_.logName; timeCreated = [string]$_.timeCreated; message = [string]$_.message } })
+        errors = @($r.errors | ForEach-Object { [string]$_ })
+    }
+}
+
 Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     param($in)
     $c = [string]$in.computerName
@@ -177,5 +214,7 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         $facts['links'] = @(Get-FerryHostLinks -ComputerName $c -CimSession $on['CimSession'])
     }
     $facts['smb'] = Get-FerrySmbFacts $c $on
+    # Best effort: a host whose remoting refuses keeps its other facts.
+    try { $facts['events'] = Get-FerryEventHistory $c } catch { $facts['events'] = [ordered]@{ days = 30; items = @(); errors = @([string]$_.Exception.Message) } }
     return $facts
 }
