@@ -148,18 +148,18 @@ export const TestRequestSchema = z
 // ---- Moves (issue 12): VM names and storage paths by the same rules as `ferry migrate`.
 
 /** A VM name as Hyper-V allows it (free text, data only): bounded, no control characters. */
-export const VmNameSchema = z.string().superRefine((name, ctx) => {
+const VmNameSchema = z.string().superRefine((name, ctx) => {
   const problem = validateVmName(name);
   if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
 });
 
 /** At most this many VMs in one move request (the CLI's limit too). */
-export const MAX_MOVE_VMS = 64;
+const MAX_MOVE_VMS = 64;
 
 /** Nothing moves without `confirmed: true`: the window sends it only from its confirm dialog. */
 const Confirmed = z.literal(true, { error: 'confirmed: a move needs explicit confirmation (confirmed: true)' });
 
-export const MoveStartRequestSchema = z
+const MoveStartRequestSchema = z
   .object({
     source: HostNameSchema,
     destination: HostNameSchema,

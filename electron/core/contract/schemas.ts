@@ -494,7 +494,7 @@ export const StorageTargetSchema = z
 // ---- Moves (move:start|cancel|back|paths|history, event ferry:move): live migration from Ferry.
 // The shapes of core/move and engine/move.ts as they cross IPC; the requests (with VM names) are in channels.ts.
 
-export const MovePredictionSchema = z
+const MovePredictionSchema = z
   .object({
     option: PerformanceOptionSchema,
     memorySeconds: z.number().min(0),
@@ -505,7 +505,7 @@ export const MovePredictionSchema = z
   })
   .strict();
 
-export const MoveLandingSchema = z
+const MoveLandingSchema = z
   .object({
     where: z.enum(['destination', 'source', 'both', 'nowhere', 'unknown']),
     sameState: z.boolean().optional(),
@@ -515,7 +515,7 @@ export const MoveLandingSchema = z
   })
   .strict();
 
-export const MoveOutcomeSchema = z
+const MoveOutcomeSchema = z
   .object({
     vm: z.string(),
     source: z.string(),

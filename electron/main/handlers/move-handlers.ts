@@ -17,7 +17,7 @@ import { AuditLog } from '../../services/audit/audit-log';
 import { MoveHistory } from '../../services/move/move-history';
 import { UserFacingError, type Handler } from '../ipc-dispatch';
 
-export interface MoveHandlerDeps {
+interface MoveHandlerDeps {
   /** Short host calls: the read-back, the default paths. */
   readonly runner: ScriptRunner;
   /** The moves' own PowerShell process (a Hyper-V job lives in the process that started it). */
@@ -34,7 +34,7 @@ export interface MoveHandlerDeps {
 }
 
 type MoveChannels = 'move:start' | 'move:cancel' | 'move:back' | 'move:paths' | 'move:history';
-export type MoveHandlers = { readonly [C in MoveChannels]: Handler<C> };
+type MoveHandlers = { readonly [C in MoveChannels]: Handler<C> };
 
 export function createMoveHandlers(deps: MoveHandlerDeps): MoveHandlers {
   const audit = new AuditLog(deps.auditFile);

@@ -10,7 +10,7 @@ import { ask } from './ask';
 import type { SliceFactory } from './types';
 
 type MoveEvent = EventOf<'ferry:move'>;
-export type MoveRunResult = ResponseOf<'move:start'>;
+type MoveRunResult = ResponseOf<'move:start'>;
 type MoveOutcome = MoveRunResult['moves'][number];
 
 /** One VM's move as the window shows it. */
