@@ -6,9 +6,11 @@
  */
 import net from 'node:net';
 import { z } from 'zod';
-import type { ComputerAccount } from '../core/model';
+import { StorageTargetSchema } from '../core/contract/schemas';
+import type { ComputerAccount, StorageTarget } from '../core/model';
 import { WORKSTATION, type OperatorFacts, type OperatorHostRights, type VmCompatibilityReport } from '../core/preflight';
 import { resolveComputer } from '../services/directory/computer-accounts';
+import { readSpnHolders } from '../services/directory/spn-holders';
 import { DirectoryError } from '../services/directory/directory-error';
 import type { DirectorySession } from '../services/directory/directory-session';
 import { readUserRights, type UserRights } from '../services/directory/user-rights';
@@ -19,6 +21,7 @@ import type { RunOptions, ScriptRunner } from './script-runner';
 export const COMPARE_VM_SCRIPT = 'compare-vm.ps1';
 export const TEST_PORTS_SCRIPT = 'test-ports.ps1';
 export const OPERATOR_RIGHTS_SCRIPT = 'get-operator-rights.ps1';
+const STORAGE_TARGET_SCRIPT = 'get-storage-target.ps1';
 
 const MembershipSchema = z.enum(['yes', 'no', 'unknown']);
 const OperatorRightsSchema = z.object({
@@ -153,6 +156,7 @@ export function createMigrationTestDeps(options: MigrationTestDepsOptions): Migr
             }
           },
           dnsDomain: directory.info.dnsDomain,
+          readSpnHolders: (hosts: readonly { host: string; account: ComputerAccount }[]) => readSpnHolders(directory, hosts, directory.info.dnsDomain),
         }
       : {}),
     compareVm: async (source, vmName, destination, compare): Promise<VmCompatibilityReport> => {
@@ -173,6 +177,10 @@ export function createMigrationTestDeps(options: MigrationTestDepsOptions): Migr
         ...(parsed.plannedVm ? { plannedVm: parsed.plannedVm } : {}),
         ...(parsed.vmId ? { vmId: parsed.vmId } : {}),
       };
+    },
+    readStorageTarget: async (host, path): Promise<StorageTarget> => {
+      const raw = await pool.run<unknown>(STORAGE_TARGET_SCRIPT, { computerName: host, ...(path !== undefined ? { path } : {}) }, runOpts);
+      return StorageTargetSchema.parse(raw);
     },
     checkPorts: async (from, target, ports) => {
       if (from === WORKSTATION && options.workstationProbe !== 'lab') return tcpProbe(target, ports);

@@ -8,7 +8,7 @@
  * Every I/O step is an injected function, so this runs the same against the real pool, the lab
  * or a test double, and a dead host or a failing probe becomes a finding, never a crash.
  */
-import type { AuthenticationType, ComputerAccount, HostFacts, HypotheticalVm, TestReport } from '../core/model';
+import type { AuthenticationType, ComputerAccount, HostFacts, HypotheticalVm, StorageTarget, TestReport } from '../core/model';
 import {
   coversReverse,
   hostKey,
@@ -33,6 +33,7 @@ import {
   type OperatorFacts,
   type CompareVmPairFacts,
   type PortCheck,
+  type SpnHolding,
   type StartMode,
   type VmCheckSkip,
   type VmCompatibilityReport,
@@ -49,10 +50,17 @@ export interface MigrationTestDeps {
   readonly compareVm: (source: string, vmName: string, destination: string, options: CompareVmOptions) => Promise<VmCompatibilityReport>;
   /** Probes TCP ports on `target` from `from` (`WORKSTATION` = the computer running Ferry). */
   readonly checkPorts: (from: string, target: string, ports: readonly number[]) => Promise<readonly { port: number; open: boolean; filtered?: boolean }[]>;
+  /**
+   * With storage: the destination folder (`path`, else the host's default VHD folder), whether it
+   * exists and takes files, and its volume (get-storage-target.ps1). Absent: not checked.
+   */
+  readonly readStorageTarget?: (host: string, path?: string) => Promise<StorageTarget>;
   readonly now: () => Date;
   readonly user: string;
   /** The directory's DNS domain, used for FQDNs of accounts without dNSHostName. */
   readonly dnsDomain?: string;
+  /** Holders of the found hosts' migration and cifs SPNs (issue 14 item 1); absent = not counted. */
+  readonly readSpnHolders?: (hosts: readonly { host: string; account: ComputerAccount }[]) => Promise<readonly SpnHolding[]>;
 }
 
 /** How Compare-VM checks the move: VM only (shared storage), or with its storage (shared nothing). */
@@ -178,6 +186,21 @@ async function compare(deps: MigrationTestDeps, source: string, vm: string, dest
   return needs.length > 0 ? { ...report, needs } : report;
 }
 
+/** Each destination's storage folder once, by host key; a probe that fails is a target with its error. */
+async function readStorageTargets(deps: MigrationTestDeps, destinations: readonly string[], path: string | undefined): Promise<Map<string, StorageTarget> | undefined> {
+  const read = deps.readStorageTarget;
+  if (!read) return undefined;
+  const names = [...new Map(destinations.map((d) => [hostKey(d), d])).values()];
+  const answers = await Promise.all(names.map(async (name) => {
+    try {
+      return [hostKey(name), await read(name, path)] as const;
+    } catch (e) {
+      return [hostKey(name), { path: path ?? '', chosen: path !== undefined, error: errorText(e) }] as const;
+    }
+  }));
+  return new Map(answers);
+}
+
 /** Accounts by host key; `ok` is false when a directory was asked and could not answer. */
 async function readAccounts(deps: MigrationTestDeps, names: readonly string[]): Promise<{ accounts: Map<string, ComputerAccount>; ok: boolean }> {
   const accounts = new Map<string, ComputerAccount>();
@@ -194,6 +217,25 @@ async function readAccounts(deps: MigrationTestDeps, names: readonly string[]): 
   );
   for (const a of answers) if (a.account) accounts.set(hostKey(a.name), a.account);
   return { accounts, ok: answers.every((a) => a.ok) };
+}
+
+/** SPN holders by host key; undefined when not counted (no directory, or the count failed: no finding then). */
+async function countSpnHolders(deps: MigrationTestDeps, hosts: readonly string[], accounts: ReadonlyMap<string, ComputerAccount>): Promise<Map<string, SpnHolding[]> | undefined> {
+  const found = hosts.flatMap((host) => {
+    const account = accounts.get(hostKey(host));
+    return account ? [{ host, account }] : [];
+  });
+  if (!deps.readSpnHolders || found.length === 0) return undefined;
+  try {
+    const byHost = new Map<string, SpnHolding[]>();
+    for (const h of await deps.readSpnHolders(found)) {
+      const key = hostKey(h.host);
+      byHost.set(key, [...(byHost.get(key) ?? []), h]);
+    }
+    return byHost;
+  } catch {
+    return undefined;
+  }
 }
 
 function vmsOf(host: HostFacts | undefined, request: GroupTestRequest): string[] {
@@ -226,6 +268,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     Promise.all(hosts.map((h) => probe(deps, WORKSTATION, h, winrm))),
   ]);
   stopIfCancelled(signal);
+  const spnHolders = await countSpnHolders(deps, hosts, accounts.accounts);
   const byKey = new Map(facts.map((f) => [hostKey(f.computerName), f]));
   const up = (name: string) => byKey.get(hostKey(name))?.status === 'ok';
 
@@ -283,6 +326,7 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
   } else {
     for (const { pair: p } of runnable) vmChecksSkipped.set(pairKey(p.source, p.destination), { reason: 'not-requested' });
   }
+  const storageTargets = request.includeStorage === true ? await readStorageTargets(deps, pairs.filter((p) => up(p.destination)).map((p) => p.destination), request.destinationStoragePath) : undefined;
   stopIfCancelled(signal);
 
   const gathered: GroupFacts = {
@@ -294,6 +338,8 @@ export async function runGroupTest(deps: MigrationTestDeps, request: GroupTestRe
     vmReports,
     vmChecksSkipped,
     ...(dnsDomain !== undefined ? { dnsDomain } : {}),
+    ...(storageTargets ? { storageTargets } : {}),
+    ...(spnHolders ? { spnHolders } : {}),
   };
   const options = {
     authentication: request.authentication ?? 'Kerberos',

@@ -26,6 +26,8 @@ export class UserFacingError extends Error {
     message: string,
     readonly field?: string,
     readonly target?: string,
+    /** The message as an i18n key + params, for the window to say in its language. */
+    readonly text?: { readonly messageKey: string; readonly params?: Readonly<Record<string, string | number>> },
   ) {
     super(message);
     this.name = 'UserFacingError';
@@ -123,6 +125,7 @@ export function createDispatcher(
               ...shaped,
               ...(error.field !== undefined ? { field: error.field } : {}),
               ...(error.target !== undefined ? { target: error.target } : {}),
+              ...(error.text !== undefined ? { messageKey: error.text.messageKey, ...(error.text.params ? { params: error.text.params } : {}) } : {}),
             },
           };
         }

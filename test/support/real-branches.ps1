@@ -192,4 +192,29 @@ function global:Get-NetIPAddress {
     [pscustomobject]@{ IPAddress = '172.16.0.5'; PrefixLength = 16; InterfaceIndex = 9; PrefixOrigin = 'Dhcp' }
     [pscustomobject]@{ IPAddress = '127.0.0.1'; PrefixLength = 8; InterfaceIndex = 1; PrefixOrigin = 'WellKnown' }
 }
+# SmbShare (CDXML): -CimSession only, on the host's session (issue 14 item 4).
+function global:Get-SmbClientConfiguration { param($CimSession) Note-Call "Get-SmbClientConfiguration $($CimSession.ComputerName)"; [pscustomobject]@{ RequireSecuritySignature = $true; EnableSecuritySignature = $true } }
+function global:Get-SmbServerConfiguration { param($CimSession) Note-Call "Get-SmbServerConfiguration $($CimSession.ComputerName)"; [pscustomobject]@{ RequireSecuritySignature = $false; EncryptData = $true } }
+function global:Get-SmbBandwidthLimit { param($CimSession, [string[]]$Category) Note-Call "Get-SmbBandwidthLimit $($CimSession.ComputerName) -Category $Category"; [pscustomobject]@{ Category = 'LiveMigration'; BytesPerSecond = [uint64]750000000 } }
+# Get-WinEvent runs on the host inside Invoke-Command (issue 14 item 6): one 20417 in the VMMS log, nothing in the Worker log.
+function global:Get-WinEvent {
+    param([hashtable[]]$FilterHashtable, [long]$MaxEvents)
+    $q = $FilterHashtable[0]
+    Note-Call "Get-WinEvent $($q.LogName) -Id $($q.Id -join ',') -MaxEvents $MaxEvents"
+    if ($q.LogName -like '*Worker*') { throw (New-Object Management.Automation.ErrorRecord (New-Object Exception 'No events were found that match the specified selection criteria.'), 'NoMatchingEventsFound,Microsoft.PowerShell.Commands.GetWinEventCommand', ObjectNotFound, $null) }
+    [pscustomobject]@{ Id = 20417; LogName = $q.LogName; TimeCreated = [DateTime]::new(2026, 11, 20, 8, 0, 0, [DateTimeKind]::Utc); Message = "Virtual machine migration operation for 'sql01' completed with an unexpectedly long blackout time of 63.1 seconds." }
+}
 Invoke-Case 'facts' 'get-host-facts.ps1' @{ computerName = 'HV01' }
+
+# ---- shared-nothing storage target (issue 14 item 3) -----------------------------------------
+# The probe block runs here on a real temporary folder (Test-Path and the write test are real);
+# Get-Volume is the Storage module's and answers as Windows would.
+function global:Get-Volume { param([string]$FilePath, $CimSession) Note-Call "Get-Volume -FilePath $FilePath"; [pscustomobject]@{ DriveLetter = [char]'D'; FileSystemLabel = 'VMs'; Size = [uint64]2199023255552; SizeRemaining = [uint64]1649267441664 } }
+$storage = Join-Path ([IO.Path]::GetTempPath()) ('ferry-storage-' + [guid]::NewGuid().ToString('N'))
+$null = New-Item -ItemType Directory -Path $storage
+Invoke-Case 'storage-exists' 'get-storage-target.ps1' @{ computerName = 'HV02'; path = $storage }
+Invoke-Case 'storage-missing' 'get-storage-target.ps1' @{ computerName = 'HV02'; path = (Join-Path (Join-Path $storage 'new') 'deeper') }
+# The write test leaves nothing behind.
+[Console]::Out.WriteLine('FERRY-CASE:storage-left')
+[Console]::Out.WriteLine('FERRY-JSON:' + (ConvertTo-Json -InputObject @{ ok = $true; data = @{ files = @(Get-ChildItem -LiteralPath $storage -Force).Count; root = $storage } } -Compress))
+Remove-Item -LiteralPath $storage -Recurse -Force

@@ -30,6 +30,11 @@ export interface SambaDc {
   tool(args: readonly string[], env?: NodeJS.ProcessEnv): Promise<string>;
   ldbmodify(ldif: string): Promise<void>;
   ldbadd(ldif: string): Promise<void>;
+  /**
+   * Straight into the domain partition's file, past the DC's ldb modules (and so past Samba's SPN
+   * uniqueness check): how a test makes the duplicate an older DC or a replication collision leaves.
+   */
+  ldbmodifyRaw(ldif: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,11 +91,11 @@ export async function startSambaDc(): Promise<SambaDc> {
     const { stdout } = await run('samba-tool', [...args, '-s', smbConf], { env: { ...env, ...extraEnv }, maxBuffer: 1 << 26 });
     return stdout;
   };
-  const ldb = async (cmd: string, ldif: string): Promise<void> => {
+  const ldb = async (cmd: string, ldif: string, url = path.join(dir, 'private', 'sam.ldb')): Promise<void> => {
     const file = path.join(dir, `change-${Date.now()}-${Math.random().toString(16).slice(2)}.ldif`);
     await writeFile(file, ldif);
     // Straight into sam.ldb through the DC's own ldb modules: fast for bulk data, same validation.
-    await run(cmd, ['-H', path.join(dir, 'private', 'sam.ldb'), file], { env, maxBuffer: 1 << 26 });
+    await run(cmd, ['-H', url, file], { env, maxBuffer: 1 << 26 });
   };
   return {
     dir,
@@ -103,6 +108,7 @@ export async function startSambaDc(): Promise<SambaDc> {
     tool,
     ldbmodify: (ldif) => ldb('ldbmodify', ldif),
     ldbadd: (ldif) => ldb('ldbadd', ldif),
+    ldbmodifyRaw: (ldif) => ldb('ldbmodify', ldif, `tdb://${path.join(dir, 'private', 'sam.ldb.d', `${DOMAIN_DN.toUpperCase()}.ldb`)}`),
     async stop() {
       if (child.pid !== undefined && child.exitCode === null) {
         child.kill('SIGTERM');

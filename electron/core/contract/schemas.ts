@@ -101,6 +101,34 @@ export const MigrationLinkSchema = z
   })
   .strict();
 
+/**
+ * A host's SMB realities (issue 14 item 4; get-host-facts.ps1): signing and encryption its SMB
+ * client and server require, and its live-migration SMB bandwidth limit (bytes/s, 0 = none).
+ * A field is absent when its cmdlet could not answer (FS-SMBBW not installed, older Windows).
+ */
+const SmbFactsSchema = z
+  .object({
+    clientRequireSigning: z.boolean().optional(),
+    clientRequireEncryption: z.boolean().optional(),
+    serverRequireSigning: z.boolean().optional(),
+    serverEncryptData: z.boolean().optional(),
+    liveMigrationLimitBytesPerSecond: z.number().min(0).optional(),
+  })
+  .strict();
+
+/**
+ * A host's migration event history (issue 14 item 6; get-host-facts.ps1): the VMMS and Worker
+ * admin logs' events 20306, 20417, 21024, 21501, 21502 of the last `days` days, newest first,
+ * bounded per log; `errors` names a log that could not be read.
+ */
+const EventHistorySchema = z
+  .object({
+    days: z.number().int().min(0),
+    items: z.array(z.object({ id: z.number().int(), logName: z.string().max(256), timeCreated: z.string().max(64), message: z.string().max(MAX_TEXT_LENGTH) }).strict()).max(200),
+    errors: z.array(z.string().max(MAX_TEXT_LENGTH)).max(10),
+  })
+  .strict();
+
 /** Everything read from one host; `settings` is absent when the host could not be read. */
 export const HostFactsSchema = z
   .object({
@@ -124,6 +152,10 @@ export const HostFactsSchema = z
     numaSpanningEnabled: z.boolean().optional(),
     /** Get-VMHostNumaNode: each node's memory and logical processors. */
     numaNodes: z.array(z.object({ memoryTotalBytes: z.number().min(0), processorCount: z.number().int().min(0) }).strict()).optional(),
+    /** SMB signing/encryption and the live-migration SMB bandwidth limit (issue 14 item 4). */
+    smb: SmbFactsSchema.optional(),
+    /** Migration events of the last 30 days (issue 14 item 6). */
+    events: EventHistorySchema.optional(),
     elapsedMs: z.number().optional(),
   })
   .strict();
@@ -174,19 +206,6 @@ export const DiscoveredHostSchema = z
     source: z.enum(['directory', 'typed']),
   })
   .strict();
-
-export const PlanStepKindSchema = z.enum([
-  'enable-migration',
-  'disable-migration',
-  'set-host',
-  'add-network',
-  'remove-network',
-  'set-network',
-  'delegation-add',
-  'delegation-remove',
-  'uac-set',
-  'klist-purge',
-]);
 
 /**
  * What every step has: `command` is what an admin would run (PowerShell) or the LDAP change, for
@@ -445,6 +464,33 @@ export const SavedGroupSchema = z
   })
   .strict();
 
+// ---- Shared-nothing storage target (issue 14 item 3; get-storage-target.ps1) ----------------
+
+/**
+ * The destination folder a storage move writes to — `-DestinationStoragePath` (`chosen`) or the
+ * host's default virtual hard disk folder — and its volume. `volume` is absent for a UNC share
+ * (the file server's free space is not the host's) or when Get-Volume could not say.
+ */
+export const StorageTargetSchema = z
+  .object({
+    path: z.string().max(MAX_TEXT_LENGTH),
+    chosen: z.boolean(),
+    exists: z.boolean().optional(),
+    writable: z.boolean().optional(),
+    volume: z
+      .object({
+        driveLetter: z.string().max(4),
+        label: z.string().max(MAX_TEXT_LENGTH),
+        sizeBytes: z.number().min(0),
+        freeBytes: z.number().min(0),
+      })
+      .strict()
+      .optional(),
+    volumeError: z.string().max(MAX_TEXT_LENGTH).optional(),
+    /** Set when the folder could not be probed at all (host down, remoting refused). */
+    error: z.string().max(MAX_TEXT_LENGTH).optional(),
+  })
+  .strict();
 // ---- Moves (move:start|cancel|back|paths|history, event ferry:move): live migration from Ferry.
 // The shapes of core/move and engine/move.ts as they cross IPC; the requests (with VM names) are in channels.ts.
 

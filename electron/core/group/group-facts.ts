@@ -6,7 +6,7 @@
  * to a host; the 6600/445 probes and Compare-VM reports belong to an ordered pair. Gathering is
  * the engine's job; this module only indexes and slices.
  */
-import type { AuthenticationType, ComputerAccount, HostFacts } from '../model';
+import type { AuthenticationType, ComputerAccount, HostFacts, StorageTarget } from '../model';
 import type { MigrationFacts, OperatorFacts, PortCheck, SpnHolding, StartMode, VmCheckSkip, VmCompatibilityReport } from '../preflight/facts';
 import { hostKey, type OrderedPair } from './group';
 
@@ -29,6 +29,8 @@ export interface GroupFacts {
   readonly vmChecksSkipped?: ReadonlyMap<string, VmCheckSkip>;
   readonly dnsDomain?: string;
   readonly trustedDomains?: readonly string[];
+  /** With storage: each destination's target folder and its volume, by `hostKey` (issue 14 item 3). */
+  readonly storageTargets?: ReadonlyMap<string, StorageTarget>;
   /** Holders of each host's migration and cifs SPNs, by `hostKey` (issue 14 item 1); absent = not read. */
   readonly spnHolders?: ReadonlyMap<string, readonly SpnHolding[]>;
 }
@@ -100,6 +102,7 @@ export function pairFacts(index: GroupIndex, pair: OrderedPair, choices: GroupTe
     ...(index.probesByEnds.get(pairKey('WORKSTATION', pair.destination)) ?? []),
   ];
   const skipped = facts.vmChecksSkipped?.get(key);
+  const storage = choices.includeStorage === true ? facts.storageTargets?.get(hostKey(pair.destination)) : undefined;
   const dnsDomain = facts.dnsDomain ?? source.domain;
   return {
     source,
@@ -115,6 +118,7 @@ export function pairFacts(index: GroupIndex, pair: OrderedPair, choices: GroupTe
     startMode: choices.startMode,
     bothDirections,
     ...(choices.includeStorage !== undefined ? { includeStorage: choices.includeStorage } : {}),
+    ...(storage !== undefined ? { destinationStorage: storage } : {}),
     ...(facts.operator ? { operator: facts.operator } : {}),
     ...(dnsDomain !== undefined ? { dnsDomain } : {}),
     ...(facts.trustedDomains ? { trustedDomains: facts.trustedDomains } : {}),

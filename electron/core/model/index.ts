@@ -37,6 +37,7 @@ import type {
   MatrixCellSchema,
   GroupTestSummarySchema,
   SavedGroupSchema,
+  StorageTargetSchema,
 } from '../contract/schemas';
 
 type R<T> = Readonly<T>;
@@ -74,6 +75,8 @@ export type GroupTestSummary = R<z.infer<typeof GroupTestSummarySchema>>;
 export type ProgressEvent = R<z.infer<typeof ProgressEventSchema>>;
 /** A named group of hosts the admin saved (app settings, never credentials). */
 export type SavedGroup = R<z.infer<typeof SavedGroupSchema>>;
+/** Issue 14 item 3: the destination folder of a storage move and its volume. */
+export type StorageTarget = R<z.infer<typeof StorageTargetSchema>>;
 
 /** Hyper-V's defaults on a fresh host (stand-alone article: 2 simultaneous live migrations). */
 export const HYPERV_DEFAULTS = {

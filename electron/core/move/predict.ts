@@ -1,14 +1,15 @@
 /**
  * The model's prediction for one move: the pre-copy model (core/simulate) for the VM's memory
  * over the links the hosts share, with the source's performance option and the moves running at
- * once, plus the disks' copy for VM + storage (one link at TCP efficiency). The lab's Move-VM
- * takes the same formulas' time (HyperVLab.Move.ps1), so a lab move's measured time checks the
- * whole path; on real hosts the measured/predicted pairs show the model's error.
+ * once; for VM + storage the model's own storage-copy phase first (the disks' file bytes over
+ * SMB, shared by the moves at once). The lab's Move-VM takes the same formulas' time
+ * (HyperVLab.Move.ps1), so a lab move's measured time checks the whole path; on real hosts the
+ * measured/predicted pairs show the model's error.
  */
 import type { HostFacts, PerformanceOption, VmSummary } from '../model';
 import { memoryNeeded } from '../preflight/capacity-rules';
 import { sharedLinks } from '../preflight/model-input';
-import { MODEL_DEFAULTS, gbpsToBytesPerSecond, type ModelAssumptions } from '../simulate/model-defaults';
+import { MODEL_DEFAULTS, type ModelAssumptions } from '../simulate/model-defaults';
 import { simulateOption } from '../simulate/pre-copy';
 
 export interface MovePrediction {
@@ -43,15 +44,16 @@ export function predictMove(p: PredictInput, a: ModelAssumptions = MODEL_DEFAULT
       links: Math.max(1, links.length),
       rdma: links.length > 0 && links.every((l) => l.rdma),
       concurrent: p.concurrent ?? 1,
+      ...(p.includeStorage ? { storageBytes: p.vm.diskBytes } : {}),
     },
     a,
   );
-  const storageSeconds = p.includeStorage ? p.vm.diskBytes / (a.tcpEfficiency * gbpsToBytesPerSecond(linkGbps)) : 0;
+  const storageSeconds = r.storageSeconds ?? 0;
   return {
     option,
-    memorySeconds: r.totalSeconds,
+    memorySeconds: r.totalSeconds - storageSeconds,
     storageSeconds,
-    totalSeconds: r.totalSeconds + storageSeconds,
+    totalSeconds: r.totalSeconds,
     downtimeSeconds: r.downtimeSeconds,
     converges: r.converges,
   };

@@ -13,17 +13,8 @@
  * - Optional advisory steps (klist purge) must run on the host itself, so they are comments too.
  */
 import type { Plan, PlanStep } from '../model';
+import { isHostSettingStep } from './plan-step';
 import { quotePs } from './ps-quote';
-
-/** Host-setting kinds whose `command` is Hyper-V PowerShell built by this planner. */
-const HYPERV_KINDS = new Set<PlanStep['kind']>([
-  'enable-migration',
-  'disable-migration',
-  'set-host',
-  'add-network',
-  'remove-network',
-  'set-network',
-]);
 
 /**
  * Comment text on one line: control characters and Unicode line/paragraph separators become
@@ -58,7 +49,7 @@ function commentBlock(text: string, indent = ''): string[] {
 
 export function exportPlanScript(plan: Plan): string {
   const hosts = plan.hosts.map(headerText).join(', ');
-  const runnable = plan.steps.filter((s) => s.channel === 'powershell' && HYPERV_KINDS.has(s.kind));
+  const runnable = plan.steps.filter(isHostSettingStep);
   const lines: string[] = [
     '<#',
     '.SYNOPSIS',
@@ -87,7 +78,7 @@ export function exportPlanScript(plan: Plan): string {
   plan.steps.forEach((step, i) => {
     const title = `# Step ${i + 1} of ${plan.steps.length} (${step.kind}): ${oneLine(describeStep(step))}`;
     lines.push(title);
-    if (step.channel === 'powershell' && HYPERV_KINDS.has(step.kind)) {
+    if (isHostSettingStep(step)) {
       lines.push(`# Undo: ${oneLine(step.inverseCommand)}`);
       lines.push(`if ($PSCmdlet.ShouldProcess(${quotePs(oneLine(step.target))}, ${quotePs(oneLine(describeStep(step)))})) {`);
       lines.push(`    ${oneLine(step.command)}`);

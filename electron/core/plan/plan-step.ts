@@ -17,6 +17,11 @@ export type LdapStep = Extract<PlanStep, { readonly channel: 'ldap' }>;
 export type HostSettingStep = Exclude<Extract<PlanStep, { readonly channel: 'powershell' }>, { readonly kind: 'klist-purge' }>;
 export type PlanStepKind = PlanStep['kind'];
 
+/** A Hyper-V host-setting change (what an exported script runs), not LDAP and not the advisory klist purge. */
+export function isHostSettingStep(step: PlanStep): step is HostSettingStep {
+  return step.channel === 'powershell' && step.kind !== 'klist-purge';
+}
+
 /** For the `default` of an exhaustive switch: the typecheck proves it is never reached. */
 export function unreachable(value: never, what: string): never {
   throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);

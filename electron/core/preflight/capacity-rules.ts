@@ -7,8 +7,6 @@ import type { MigrationFacts } from './facts';
 import { NO_FIX, finding, manual, planStep } from './finding';
 import { findVm } from './vm-rules';
 
-const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
-
 /** Memory the destination must find: assigned for a running VM (its startup memory if none is reported). */
 export function memoryNeeded(vm: VmSummary): number {
   if (vm.state.toLowerCase() !== 'running') return 0;
@@ -26,22 +24,22 @@ export function capacityRules(f: MigrationFacts): Finding[] {
     if (need === 0) continue;
     // Raw byte counts (`…Bytes`): the CLI/JSON keeps numbers, each UI formats them in its locale.
     const evidence = { vm: vm.name, neededBytes: String(need), freeBytes: free === undefined ? 'unknown' : String(free) };
-    if (free === undefined) out.push(finding('capacity.memory', 'capacity', 'info', `Free memory on ${f.destination.computerName} unknown`, evidence, NO_FIX, vm.name,
+    if (free === undefined) out.push(finding('capacity.memory', 'capacity', 'info', evidence, NO_FIX, vm.name,
       { host: f.destination.computerName, vm: vm.name }));
-    else if (need <= free) out.push(finding('capacity.memory', 'capacity', 'pass', `${f.destination.computerName} has memory for "${vm.name}"`, evidence, NO_FIX, vm.name,
+    else if (need <= free) out.push(finding('capacity.memory', 'capacity', 'pass', evidence, NO_FIX, vm.name,
       { host: f.destination.computerName, vm: vm.name }));
     else {
-      out.push(finding('capacity.memory', 'capacity', 'fail', `${f.destination.computerName} lacks memory for "${vm.name}" (${gib(need)} needed, ${gib(free)} free)`, evidence,
-        manual('The move would fail with 0x800705AA; free memory on the destination (stop or move other VMs) or lower the VM\'s memory.'), vm.name,
+      out.push(finding('capacity.memory', 'capacity', 'fail', evidence,
+        manual(), vm.name,
         { host: f.destination.computerName, vm: vm.name, neededBytes: String(need), freeBytes: String(free) }));
     }
   }
   if (vms.length > 1 && free !== undefined && total > 0) {
     const evidence = { vms: String(vms.length), neededBytes: String(total), freeBytes: String(free) };
     out.push(total <= free
-      ? finding('capacity.memory-total', 'capacity', 'pass', 'The destination has memory for all selected VMs', evidence)
-      : finding('capacity.memory-total', 'capacity', 'fail', `The selected VMs need ${gib(total)}; ${f.destination.computerName} has ${gib(free)} free`, evidence,
-        manual('Move fewer VMs to this destination or free memory on it first.'), undefined,
+      ? finding('capacity.memory-total', 'capacity', 'pass', evidence)
+      : finding('capacity.memory-total', 'capacity', 'fail', evidence,
+        manual(), undefined,
         { totalBytes: String(total), host: f.destination.computerName, freeBytes: String(free) }));
   }
   const s = f.source.settings;
@@ -50,10 +48,10 @@ export function capacityRules(f: MigrationFacts): Finding[] {
     const limit = Math.min(s.maximumVirtualMachineMigrations, d.maximumVirtualMachineMigrations);
     const evidence = { source: String(s.maximumVirtualMachineMigrations), destination: String(d.maximumVirtualMachineMigrations), planned: String(vms.length) };
     out.push(vms.length <= limit
-      ? finding('capacity.concurrency', 'capacity', 'pass', `${vms.length} move(s) fit the limit of ${limit} at a time`, evidence, NO_FIX, undefined,
+      ? finding('capacity.concurrency', 'capacity', 'pass', evidence, NO_FIX, undefined,
         { count: String(vms.length), limit: String(limit) })
-      : finding('capacity.concurrency', 'capacity', 'warn', `${vms.length} moves exceed the limit of ${limit} at a time: the rest wait (event 21501)`, evidence,
-        planStep('maximumVirtualMachineMigrations', `Raise MaximumVirtualMachineMigrations to ${vms.length}, or accept that moves queue (each gets a share of the bandwidth either way).`), undefined,
+      : finding('capacity.concurrency', 'capacity', 'warn', evidence,
+        planStep('maximumVirtualMachineMigrations'), undefined,
         { count: String(vms.length), limit: String(limit) }));
   }
   return out;

@@ -45,6 +45,17 @@ const en: EvidenceTexts = {
     destinationOs: 'Windows build (destination)', vmMemoryBytes: 'VM memory', vmProcessors: 'Virtual processors', numaSpanning: 'NUMA spanning (destination)',
     nodeMemoryBytes: 'Memory of the largest NUMA node', nodeProcessors: 'Processors of the largest NUMA node', checkpoints: 'Checkpoints', diskBytes: 'Disk files',
     credentialGuardSource: 'Credential Guard running (source)', credentialGuardDestination: 'Credential Guard running (destination)',
+    // Shared-nothing storage (storage-rules.ts)
+    storagePath: 'Destination folder', pathChosen: 'Folder chosen for this move', pathExists: 'Folder exists', pathWritable: 'A file can be created there',
+    copyBytes: 'VHD files to copy', volume: 'Volume', volumeFreeBytes: 'Free on the volume', volumeSizeBytes: 'Volume size', sizesUnread: 'VHD sizes not read for',
+    // SMB option realities (smb-rules.ts)
+    smbSigningSource: 'SMB client requires signing (source)', smbSigningDestination: 'SMB server requires signing (destination)',
+    smbEncryptionSource: 'SMB client requires encryption (source)', smbEncryptionDestination: 'SMB server encrypts (destination)',
+    sourceSmbLimitBytes: 'Live-migration SMB limit per second (source)', destinationSmbLimitBytes: 'Live-migration SMB limit per second (destination)',
+    // Event history (event-rules.ts)
+    days: 'Days read', event20306: 'Event 20306 (authentication)', event20417: 'Event 20417 (long blackout)', event21024: 'Event 21024 (network lost after the move)',
+    event21501: 'Event 21501 (migration limit reached)', event21502: 'Event 21502 (migration failed)', explains: 'Explains', latestEvent: 'Latest event',
+    reportedBlackoutSeconds: 'Longest blackout Hyper-V reported', events20417: 'Events 20417', modelBlackoutSeconds: 'Blackout the model predicts',
     // checks-kerberos (kerberos-rules.ts)
     domainSource: 'Domain of the account (source)', domainDestination: 'Domain of the account (destination)', sidSource: 'Account SID (source)', sidDestination: 'Account SID (destination)',
     rbcdSource: 'Accepts delegation from (source, resource-based)', rbcdDestination: 'Accepts delegation from (destination, resource-based)',
@@ -84,6 +95,17 @@ const de: EvidenceTexts = {
     destinationOs: 'Windows-Build (Ziel)', vmMemoryBytes: 'Arbeitsspeicher der VM', vmProcessors: 'Virtuelle Prozessoren', numaSpanning: 'NUMA-Spanning (Ziel)',
     nodeMemoryBytes: 'Arbeitsspeicher des größten NUMA-Knotens', nodeProcessors: 'Prozessoren des größten NUMA-Knotens', checkpoints: 'Prüfpunkte', diskBytes: 'Datenträgerdateien',
     credentialGuardSource: 'Credential Guard aktiv (Quelle)', credentialGuardDestination: 'Credential Guard aktiv (Ziel)',
+    // Shared-Nothing-Speicher (storage-rules.ts)
+    storagePath: 'Zielordner', pathChosen: 'Ordner für diese Verschiebung gewählt', pathExists: 'Ordner existiert', pathWritable: 'Eine Datei lässt sich dort anlegen',
+    copyBytes: 'Zu kopierende VHD-Dateien', volume: 'Volume', volumeFreeBytes: 'Frei auf dem Volume', volumeSizeBytes: 'Größe des Volumes', sizesUnread: 'VHD-Größen nicht gelesen für',
+    // SMB-Option in der Praxis (smb-rules.ts)
+    smbSigningSource: 'SMB-Client verlangt Signierung (Quelle)', smbSigningDestination: 'SMB-Server verlangt Signierung (Ziel)',
+    smbEncryptionSource: 'SMB-Client verlangt Verschlüsselung (Quelle)', smbEncryptionDestination: 'SMB-Server verschlüsselt (Ziel)',
+    sourceSmbLimitBytes: 'SMB-Limit für Livemigration pro Sekunde (Quelle)', destinationSmbLimitBytes: 'SMB-Limit für Livemigration pro Sekunde (Ziel)',
+    // Ereignisverlauf (event-rules.ts)
+    days: 'Gelesene Tage', event20306: 'Ereignis 20306 (Authentifizierung)', event20417: 'Ereignis 20417 (lange Ausfallzeit)', event21024: 'Ereignis 21024 (Netzwerk nach der Verschiebung verloren)',
+    event21501: 'Ereignis 21501 (Migrationslimit erreicht)', event21502: 'Ereignis 21502 (Migration gescheitert)', explains: 'Erklärt', latestEvent: 'Letztes Ereignis',
+    reportedBlackoutSeconds: 'Längste von Hyper-V gemeldete Ausfallzeit', events20417: 'Ereignisse 20417', modelBlackoutSeconds: 'Vom Modell vorhergesagte Ausfallzeit',
     // checks-kerberos (kerberos-rules.ts)
     domainSource: 'Domäne des Kontos (Quelle)', domainDestination: 'Domäne des Kontos (Ziel)', sidSource: 'Konto-SID (Quelle)', sidDestination: 'Konto-SID (Ziel)',
     rbcdSource: 'Nimmt Delegierung an von (Quelle, ressourcenbasiert)', rbcdDestination: 'Nimmt Delegierung an von (Ziel, ressourcenbasiert)',

@@ -5,7 +5,7 @@
  * (the directory may be unreachable, the operator's groups unreadable) and produce an
  * info/warn finding rather than a guess.
  */
-import type { AuthenticationType, ComputerAccount, HostFacts } from '../model';
+import type { AuthenticationType, ComputerAccount, HostFacts, StorageTarget } from '../model';
 import type { CompareVmNeed } from './compare-vm-needs';
 
 /** One `Compare-VM` incompatibility (VMCompatibilityError: Message, MessageId, Source). */
@@ -129,6 +129,8 @@ export interface MigrationFacts {
   readonly bothDirections?: boolean;
   /** Storage moves with the VM (shared-nothing): needs SMB 445 and cifs delegation. */
   readonly includeStorage?: boolean;
+  /** With storage: the destination folder the files go to and its volume (storage-rules.ts). */
+  readonly destinationStorage?: StorageTarget;
   readonly operator?: OperatorFacts;
   /** DNS domain of the directory (for FQDNs) and domains trusted by the hosts' domain. */
   readonly dnsDomain?: string;

@@ -4,8 +4,9 @@
  * severity). Placeholders `{{name}}` take the finding's `params` (i18next syntax, so the
  * renderer's resources can hold this table unchanged); `…Bytes` and `…Seconds` params are raw
  * numbers that `localizeFinding` formats in the reader's locale (see `locale-format.ts`). The
- * engine keeps its own English
- * `title`/`fix.text` for the CLI; the renderer and the HTML report read this table.
+ * rules give only ids and params: `finding()` (finding.ts) writes a finding's English `title` and
+ * `fix.text` from this table for the CLI, JSON and logs; the renderer and the HTML report read it
+ * in the reader's language.
  *
  * Kept in core (pure data) so the renderer's i18n resources and the report share one table.
  */
@@ -77,6 +78,34 @@ const vmFeaturesEn = {
     'vm-only': { title: '"{{vm}}" has checkpoints: their files must be on storage the destination reaches', fix: 'A VM-only move leaves the files where they are; check that the checkpoint files are on the shared storage.' },
   },
 };
+// Shared-nothing storage (storage-rules.ts, issue 14 item 3).
+const storageEn = {
+  'capacity.storage-path': {
+    pass: { title: 'The storage folder {{path}} exists on {{host}} and takes new files' },
+    missing: { title: 'The storage folder {{path}} does not exist on {{host}}', fix: 'Create the folder on {{host}}, or choose one that exists.' },
+    'read-only': { title: 'No file can be created in {{path}} on {{host}}', fix: 'The folder is read-only (a read-only volume, or its permissions): choose another destination folder, or let the VM management service write there.' },
+    unread: { title: 'The storage folder {{path}} on {{host}} could not be checked', fix: 'Check on {{host}} that the folder exists and the VM management service can write to it.' },
+  },
+  'capacity.storage-space': {
+    pass: { title: '{{volume}} on {{host}} has room for the VHD files being copied ({{copyBytes}} of {{count}} VM(s), {{freeBytes}} free)' },
+    fail: { title: '{{volume}} on {{host}} has too little free space: {{copyBytes}} of VHD files to copy, {{freeBytes}} free', fix: 'Free space on the volume, choose a destination folder on a volume with room (-DestinationStoragePath), or move fewer VMs at once.' },
+    'sizes-unread': { title: 'Some VHD sizes could not be read: {{host}} may lack room in {{path}} ({{freeBytes}} free)', fix: 'Get-VHD could not read every disk of {{vms}}, so the total to copy is too low; check those disks\' sizes before the move.' },
+    unknown: { title: 'Free space for {{path}} on {{host}} is unknown ({{copyBytes}} to copy)', fix: 'Check that the share or volume behind {{path}} has room for the VHD files being copied (a UNC share\'s free space is the file server\'s).' },
+  },
+};
+// SMB option realities (smb-rules.ts, issue 14 item 4).
+const smbEn = {
+  'network.smb-signing': {
+    pass: { title: 'SMB moves from {{source}} to {{destination}} are neither signed nor encrypted: SMB Direct places data directly' },
+    signing: { title: 'SMB signing between {{source}} and {{destination}}: SMB Direct falls back to ordinary send/receive', fix: 'Expect less throughput and more CPU than RDMA placement gives (the model\'s SMB figures assume placement). Keep signing if your policy needs it (Ferry changes nothing here), or choose Compression for these hosts.' },
+    encryption: { title: 'SMB encryption between {{source}} and {{destination}}: SMB Direct falls back to ordinary send/receive', fix: 'Expect less throughput and more CPU than RDMA placement gives (the model\'s SMB figures assume placement). Keep encryption if your policy needs it (Ferry changes nothing here), or choose Compression for these hosts.' },
+    'signing-encryption': { title: 'SMB signing and encryption between {{source}} and {{destination}}: SMB Direct falls back to ordinary send/receive', fix: 'Expect less throughput and more CPU than RDMA placement gives (the model\'s SMB figures assume placement). Keep signing and encryption if your policy needs them (Ferry changes neither), or choose Compression for these hosts.' },
+    unread: { title: 'SMB signing and encryption on {{source}} and {{destination}} could not be read', fix: 'Check Get-SmbClientConfiguration on the source and Get-SmbServerConfiguration on the destination (RequireSecuritySignature, EncryptData).' },
+  },
+  'network.smb-bandwidth-limit': {
+    info: { title: 'An SMB bandwidth limit for live migration caps SMB moves at {{limitBytes}} per second (the model uses it)', fix: 'Get-SmbBandwidthLimit -Category LiveMigration shows it; Remove-SmbBandwidthLimit -Category LiveMigration lifts it if the limit is no longer wanted.' },
+  },
+};
 // ---- checks-kerberos (kerberos-rules.ts, issue 14 item 1) ----
 const crossDomainEn = {
   rbcd: { title: '{{to}} accepts delegation from {{from}} across domains (resource-based)' },
@@ -92,8 +121,26 @@ const kerberosEn = {
   },
 };
 // ---- end checks-kerberos ----
+// Event history (event-rules.ts, issue 14 item 6).
+const eventHistoryEn = {
+  pass: { title: 'No migration events on {{host}} in the last {{days}} days' },
+  info: { title: '{{host}} logged {{count}} migration event(s) in the last {{days}} days ({{events}})', fix: 'Each event points at a check of this test: {{explains}}. 21501: the simultaneous-migration limit was reached.' },
+  warn: { title: '{{host}} logged {{count}} migration event(s) in the last {{days}} days ({{events}})', fix: 'Each event points at a check of this test: {{explains}}. 20417: long blackout (compare with the model); 21502: a failed move (Compare-VM, switches, versions, processor); 21024: network lost after the move (switch names); 21501: the simultaneous-migration limit was reached; 20306: authentication (delegation).' },
+  unread: { title: 'The Hyper-V event logs of {{host}} could not be read', fix: 'Read them on {{host}}: Get-WinEvent -LogName Microsoft-Windows-Hyper-V-VMMS-Admin -MaxEvents 50.' },
+};
+const eventsEn = {
+  'host.events.source': eventHistoryEn,
+  'host.events.destination': eventHistoryEn,
+  'capacity.blackout-history': {
+    info: { title: 'Hyper-V reported blackouts of up to {{reportedSeconds}} (event 20417 on {{host}}); the model predicts {{modelSeconds}} with {{option}}' },
+    'above-model': { title: 'Hyper-V reported blackouts of up to {{reportedSeconds}} (event 20417 on {{host}}), far above the model\'s {{modelSeconds}} with {{option}}', fix: 'Real moves paused the VMs much longer than the model predicts: give the model the VMs\' real dirty rate (a hypothetical VM), move busy VMs at quiet times, or use a faster option or link.' },
+  },
+};
 const en = {
   ...vmFeaturesEn,
+  ...storageEn,
+  ...smbEn,
+  ...eventsEn,
   ...kerberosEn,
   'identity.domain': {
     warn: { title: 'Domain membership could not be read on both hosts', fix: 'Check that both hosts are joined to the same domain or to domains that trust each other.' },
@@ -324,6 +371,34 @@ const vmFeaturesDe: Pick<FindingTexts, keyof typeof vmFeaturesEn> = {
     'vm-only': { title: '„{{vm}}“ hat Prüfpunkte: Ihre Dateien müssen auf Speicher liegen, den das Ziel erreicht', fix: 'Eine Verschiebung nur der VM lässt die Dateien, wo sie sind; prüfen Sie, dass die Prüfpunktdateien auf dem gemeinsamen Speicher liegen.' },
   },
 };
+// Shared-Nothing-Speicher (storage-rules.ts, Issue 14 Punkt 3).
+const storageDe: Pick<FindingTexts, keyof typeof storageEn> = {
+  'capacity.storage-path': {
+    pass: { title: 'Der Speicherordner {{path}} existiert auf {{host}} und nimmt neue Dateien auf' },
+    missing: { title: 'Der Speicherordner {{path}} existiert auf {{host}} nicht', fix: 'Legen Sie den Ordner auf {{host}} an, oder wählen Sie einen vorhandenen.' },
+    'read-only': { title: 'In {{path}} auf {{host}} lässt sich keine Datei anlegen', fix: 'Der Ordner ist schreibgeschützt (ein schreibgeschütztes Volume oder seine Berechtigungen): Wählen Sie einen anderen Zielordner, oder erlauben Sie dem VM-Verwaltungsdienst, dort zu schreiben.' },
+    unread: { title: 'Der Speicherordner {{path}} auf {{host}} ließ sich nicht prüfen', fix: 'Prüfen Sie auf {{host}}, ob der Ordner existiert und der VM-Verwaltungsdienst dort schreiben darf.' },
+  },
+  'capacity.storage-space': {
+    pass: { title: '{{volume}} auf {{host}} hat Platz für die zu kopierenden VHD-Dateien ({{copyBytes}} von {{count}} VM(s), {{freeBytes}} frei)' },
+    fail: { title: '{{volume}} auf {{host}} hat zu wenig freien Speicher: {{copyBytes}} VHD-Dateien zu kopieren, {{freeBytes}} frei', fix: 'Geben Sie Speicher auf dem Volume frei, wählen Sie einen Zielordner auf einem Volume mit Platz (-DestinationStoragePath), oder verschieben Sie weniger VMs auf einmal.' },
+    'sizes-unread': { title: 'Einige VHD-Größen ließen sich nicht lesen: {{host}} hat in {{path}} womöglich zu wenig Platz ({{freeBytes}} frei)', fix: 'Get-VHD konnte nicht jeden Datenträger von {{vms}} lesen, die zu kopierende Menge ist also zu niedrig; prüfen Sie deren Größen vor der Verschiebung.' },
+    unknown: { title: 'Der freie Speicher für {{path}} auf {{host}} ist unbekannt ({{copyBytes}} zu kopieren)', fix: 'Prüfen Sie, ob die Freigabe oder das Volume hinter {{path}} Platz für die zu kopierenden VHD-Dateien hat (bei einer UNC-Freigabe weiß das der Dateiserver).' },
+  },
+};
+// SMB-Option in der Praxis (smb-rules.ts, Issue 14 Punkt 4).
+const smbDe: Pick<FindingTexts, keyof typeof smbEn> = {
+  'network.smb-signing': {
+    pass: { title: 'SMB-Verschiebungen von {{source}} nach {{destination}} sind weder signiert noch verschlüsselt: SMB Direct legt die Daten direkt ab' },
+    signing: { title: 'SMB-Signierung zwischen {{source}} und {{destination}}: SMB Direct fällt auf gewöhnliches Senden/Empfangen zurück', fix: 'Rechnen Sie mit weniger Durchsatz und mehr CPU-Last als bei direkter RDMA-Ablage (die SMB-Werte des Modells setzen sie voraus). Behalten Sie die Signierung, wenn Ihre Richtlinie sie verlangt (Ferry ändert hier nichts), oder wählen Sie für diese Hosts Komprimierung.' },
+    encryption: { title: 'SMB-Verschlüsselung zwischen {{source}} und {{destination}}: SMB Direct fällt auf gewöhnliches Senden/Empfangen zurück', fix: 'Rechnen Sie mit weniger Durchsatz und mehr CPU-Last als bei direkter RDMA-Ablage (die SMB-Werte des Modells setzen sie voraus). Behalten Sie die Verschlüsselung, wenn Ihre Richtlinie sie verlangt (Ferry ändert hier nichts), oder wählen Sie für diese Hosts Komprimierung.' },
+    'signing-encryption': { title: 'SMB-Signierung und -Verschlüsselung zwischen {{source}} und {{destination}}: SMB Direct fällt auf gewöhnliches Senden/Empfangen zurück', fix: 'Rechnen Sie mit weniger Durchsatz und mehr CPU-Last als bei direkter RDMA-Ablage (die SMB-Werte des Modells setzen sie voraus). Behalten Sie Signierung und Verschlüsselung, wenn Ihre Richtlinie sie verlangt (Ferry ändert keines von beiden), oder wählen Sie für diese Hosts Komprimierung.' },
+    unread: { title: 'SMB-Signierung und -Verschlüsselung auf {{source}} und {{destination}} ließen sich nicht lesen', fix: 'Prüfen Sie Get-SmbClientConfiguration auf der Quelle und Get-SmbServerConfiguration auf dem Ziel (RequireSecuritySignature, EncryptData).' },
+  },
+  'network.smb-bandwidth-limit': {
+    info: { title: 'Ein SMB-Bandbreitenlimit für Livemigration begrenzt SMB-Verschiebungen auf {{limitBytes}} pro Sekunde (das Modell berücksichtigt es)', fix: 'Get-SmbBandwidthLimit -Category LiveMigration zeigt es; Remove-SmbBandwidthLimit -Category LiveMigration hebt es auf, wenn es nicht mehr gewünscht ist.' },
+  },
+};
 // ---- checks-kerberos (kerberos-rules.ts, issue 14 item 1) ----
 const crossDomainDe = {
   rbcd: { title: '{{to}} nimmt Delegierung von {{from}} domänenübergreifend an (ressourcenbasiert)' },
@@ -339,8 +414,26 @@ const kerberosDe: Pick<FindingTexts, keyof typeof kerberosEn> = {
   },
 };
 // ---- end checks-kerberos ----
+// Ereignisverlauf (event-rules.ts, Issue 14 Punkt 6).
+const eventHistoryDe = {
+  pass: { title: 'Keine Migrationsereignisse auf {{host}} in den letzten {{days}} Tagen' },
+  info: { title: '{{host}} hat in den letzten {{days}} Tagen {{count}} Migrationsereignis(se) protokolliert ({{events}})', fix: 'Jedes Ereignis verweist auf eine Prüfung dieses Tests: {{explains}}. 21501: Das Limit gleichzeitiger Migrationen war erreicht.' },
+  warn: { title: '{{host}} hat in den letzten {{days}} Tagen {{count}} Migrationsereignis(se) protokolliert ({{events}})', fix: 'Jedes Ereignis verweist auf eine Prüfung dieses Tests: {{explains}}. 20417: lange Ausfallzeit (mit dem Modell vergleichen); 21502: gescheiterte Verschiebung (Compare-VM, Switches, Versionen, Prozessor); 21024: Netzwerk nach der Verschiebung verloren (Switch-Namen); 21501: Das Limit gleichzeitiger Migrationen war erreicht; 20306: Authentifizierung (Delegierung).' },
+  unread: { title: 'Die Hyper-V-Ereignisprotokolle von {{host}} ließen sich nicht lesen', fix: 'Lesen Sie sie auf {{host}}: Get-WinEvent -LogName Microsoft-Windows-Hyper-V-VMMS-Admin -MaxEvents 50.' },
+};
+const eventsDe: Pick<FindingTexts, keyof typeof eventsEn> = {
+  'host.events.source': eventHistoryDe,
+  'host.events.destination': eventHistoryDe,
+  'capacity.blackout-history': {
+    info: { title: 'Hyper-V meldete Ausfallzeiten bis {{reportedSeconds}} (Ereignis 20417 auf {{host}}); das Modell sagt mit {{option}} {{modelSeconds}} voraus' },
+    'above-model': { title: 'Hyper-V meldete Ausfallzeiten bis {{reportedSeconds}} (Ereignis 20417 auf {{host}}), weit über den {{modelSeconds}} des Modells mit {{option}}', fix: 'Echte Verschiebungen hielten die VMs viel länger an, als das Modell vorhersagt: Geben Sie dem Modell die echte Änderungsrate der VMs (eine hypothetische VM), verschieben Sie ausgelastete VMs in ruhigen Zeiten, oder nutzen Sie eine schnellere Option oder Verbindung.' },
+  },
+};
 const de: FindingTexts = {
   ...vmFeaturesDe,
+  ...storageDe,
+  ...smbDe,
+  ...eventsDe,
   ...kerberosDe,
   'identity.domain': {
     warn: { title: 'Die Domänenmitgliedschaft konnte nicht auf beiden Hosts gelesen werden', fix: 'Prüfen Sie, ob beide Hosts derselben Domäne oder einander vertrauenden Domänen angehören.' },

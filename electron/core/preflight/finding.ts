@@ -1,7 +1,13 @@
 /**
  * Small builders shared by the rule modules: a finding, a fix, quoting for the command text.
+ *
+ * A rule gives a finding's id, severity, evidence, fix kind and params — never its words: the
+ * title and fix sentence come from the one text table (finding-texts.ts), here in English for
+ * the CLI, the JSON output and logs; the window and the report say them in the reader's language.
  */
 import type { Finding, FindingGroup, Severity } from '../model';
+import { FINDING_TEXTS } from './finding-texts';
+import { localizeFinding } from './localize-finding';
 
 type Fix = Finding['fix'];
 
@@ -9,17 +15,18 @@ export function finding(
   id: string,
   group: FindingGroup,
   severity: Severity,
-  title: string,
   evidence: Readonly<Record<string, string>>,
   fix: Fix = NO_FIX,
   vm?: string,
   params?: Readonly<Record<string, string>>,
 ): Finding {
-  return {
-    id, group, severity, title, evidence: { ...evidence }, fix,
+  const wordless: Finding = {
+    id, group, severity, title: id, evidence: { ...evidence }, fix,
     ...(vm !== undefined ? { vm } : {}),
     ...(params !== undefined && Object.keys(params).length > 0 ? { params: { ...params } } : {}),
   };
+  const text = localizeFinding(FINDING_TEXTS.en, wordless);
+  return { ...wordless, title: text.title, fix: { ...fix, text: text.fixText } };
 }
 
 /** Delegation fixes name their direction so the UI opens the right Configure row. */
@@ -28,18 +35,19 @@ export const DELEGATION_REVERSE = 'delegation:reverse';
 
 export const NO_FIX: Fix = { kind: 'none', text: 'Nothing to do.' };
 
-export const planStep = (setting: string, text: string, command?: string): Fix => ({
+// A fix's `text` is filled in by `finding` from the text table.
+export const planStep = (setting: string, command?: string): Fix => ({
   kind: 'plan-step',
-  text,
+  text: '',
   setting,
   ...(command !== undefined ? { command } : {}),
 });
 
-export const command = (text: string, cmd: string): Fix => ({ kind: 'command', text, command: cmd });
-export const manual = (text: string): Fix => ({ kind: 'manual', text });
-export const needsShutdown = (text: string, cmd?: string): Fix => ({
+export const command = (cmd: string): Fix => ({ kind: 'command', text: '', command: cmd });
+export const manual = (): Fix => ({ kind: 'manual', text: '' });
+export const needsShutdown = (cmd?: string): Fix => ({
   kind: 'needs-vm-shutdown',
-  text,
+  text: '',
   ...(cmd !== undefined ? { command: cmd } : {}),
 });
 

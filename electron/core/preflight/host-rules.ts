@@ -20,7 +20,7 @@ export function hostRules(f: MigrationFacts): Finding[] {
 
 function reachable(role: 'source' | 'destination', h: HostFacts): Finding {
   const id = `host.reachable.${role}`;
-  if (h.status === 'ok' && h.settings !== undefined) return finding(id, 'host', 'pass', `${h.computerName} answered`, { [role]: 'ok' }, NO_FIX, undefined, { host: h.computerName });
+  if (h.status === 'ok' && h.settings !== undefined) return finding(id, 'host', 'pass', { [role]: 'ok' }, NO_FIX, undefined, { host: h.computerName });
   const evidence: Record<string, string> = { [role]: h.status };
   if (h.error) {
     evidence.code = h.error.code;
@@ -33,16 +33,16 @@ function reachable(role: 'source' | 'destination', h: HostFacts): Finding {
     error: `Reading ${h.computerName} failed; see the message.`,
     ok: `${h.computerName} answered without migration settings; is the Hyper-V role installed?`,
   };
-  return finding(id, 'host', 'fail', `${h.computerName} could not be read (${h.status})`, evidence, manual(text[h.status] ?? text.error ?? ''), undefined,
+  return finding(id, 'host', 'fail', evidence, manual(), undefined,
     { variant: h.status in text ? h.status : 'error', host: h.computerName, status: h.status });
 }
 
 function migrationEnabled(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSettings): Finding {
   const evidence = { source: String(s.virtualMachineMigrationEnabled), destination: String(d.virtualMachineMigrationEnabled) };
   const off = [s.virtualMachineMigrationEnabled ? '' : f.source.computerName, d.virtualMachineMigrationEnabled ? '' : f.destination.computerName].filter(Boolean);
-  if (off.length === 0) return finding('host.migration-enabled', 'host', 'pass', 'Live migration is enabled on both hosts', evidence);
-  return finding('host.migration-enabled', 'host', 'fail', `Live migration is disabled on ${off.join(' and ')}`, evidence,
-    planStep('virtualMachineMigrationEnabled', `Enable live migration on ${off.join(' and ')}.`, `Enable-VMMigration -ComputerName ${psQuote(off[0] ?? '')}`), undefined,
+  if (off.length === 0) return finding('host.migration-enabled', 'host', 'pass', evidence);
+  return finding('host.migration-enabled', 'host', 'fail', evidence,
+    planStep('virtualMachineMigrationEnabled', `Enable-VMMigration -ComputerName ${psQuote(off[0] ?? '')}`), undefined,
     { hosts: off.join(', ') });
 }
 
@@ -57,10 +57,10 @@ function limits(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSet
   };
   const limit = Math.min(s.maximumVirtualMachineMigrations, d.maximumVirtualMachineMigrations);
   if (limit < 1) {
-    return finding('host.limits', 'host', 'fail', 'A host allows no simultaneous live migrations', evidence,
-      planStep('maximumVirtualMachineMigrations', 'Set MaximumVirtualMachineMigrations to at least 1 (Hyper-V default 2).'));
+    return finding('host.limits', 'host', 'fail', evidence,
+      planStep('maximumVirtualMachineMigrations'));
   }
-  return finding('host.limits', 'host', 'info', `Up to ${limit} live migration(s) at a time between these hosts`, evidence, NO_FIX, undefined, { limit: String(limit) });
+  return finding('host.limits', 'host', 'info', evidence, NO_FIX, undefined, { limit: String(limit) });
 }
 
 function performance(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrationSettings): Finding[] {
@@ -69,22 +69,22 @@ function performance(f: MigrationFacts, s: HostMigrationSettings, d: HostMigrati
   const evidence = { source: so, destination: dOpt };
   const out: Finding[] = [];
   out.push(so === dOpt
-    ? finding('host.performance-option', 'host', 'pass', `Both hosts use ${so}`, evidence, NO_FIX, undefined, { option: so })
-    : finding('host.performance-option', 'host', 'warn', `Performance options differ (${so} / ${dOpt})`, evidence,
-      planStep('virtualMachineMigrationPerformanceOption', `Use the same option on both hosts; the source's option (${so}) decides how a move travels.`), undefined,
+    ? finding('host.performance-option', 'host', 'pass', evidence, NO_FIX, undefined, { option: so })
+    : finding('host.performance-option', 'host', 'warn', evidence,
+      planStep('virtualMachineMigrationPerformanceOption'), undefined,
       { source: so, destination: dOpt }));
   if (so === 'SMB' || dOpt === 'SMB') {
     const smb = portState(f, f.source.computerName, f.destination.computerName, PORT_SMB);
     const rdma = { source: rdmaOf(f.source), destination: rdmaOf(f.destination) };
     const smbEvidence = { ...evidence, port445: smb, rdmaSource: show(rdma.source), rdmaDestination: show(rdma.destination) };
     if (smb === 'closed') {
-      out.push(finding('host.smb-possible', 'host', 'fail', 'SMB option chosen but TCP 445 is closed to the destination', smbEvidence,
-        planStep('virtualMachineMigrationPerformanceOption', 'Open SMB (TCP 445) on the destination or choose Compression.', 'Enable-NetFirewallRule -Name FPS-SMB-In-TCP')));
+      out.push(finding('host.smb-possible', 'host', 'fail', smbEvidence,
+        planStep('virtualMachineMigrationPerformanceOption', 'Enable-NetFirewallRule -Name FPS-SMB-In-TCP')));
     } else if (rdma.source !== true || rdma.destination !== true) {
-      out.push(finding('host.smb-possible', 'host', 'warn', 'SMB without RDMA on both ends: no SMB Direct', smbEvidence,
-        manual('SMB Direct needs RDMA-capable NICs enabled on both hosts (Get-NetAdapterRdma); without it SMB runs over TCP and uses CPU.')));
+      out.push(finding('host.smb-possible', 'host', 'warn', smbEvidence,
+        manual()));
     } else {
-      out.push(finding('host.smb-possible', 'host', 'pass', 'SMB Direct possible: 445 reachable, RDMA on both ends', smbEvidence));
+      out.push(finding('host.smb-possible', 'host', 'pass', smbEvidence));
     }
   }
   return out;
@@ -99,26 +99,26 @@ function incomingNetworks(f: MigrationFacts, s: HostMigrationSettings, d: HostMi
   void s;
   const dst = f.destination.computerName;
   if (d.useAnyNetworkForMigration) {
-    return finding('host.incoming-networks', 'network', 'warn', `${dst} accepts migrations on any network`,
+    return finding('host.incoming-networks', 'network', 'warn',
       { destination: 'any network' },
-      planStep('migrationNetworks', 'Migration traffic is not encrypted: restrict incoming migrations to an isolated network (Add-VMMigrationNetwork, then Set-VMHost -UseAnyNetworkForMigration $false).'), undefined,
+      planStep('migrationNetworks'), undefined,
       { host: dst });
   }
   const nets = d.migrationNetworks.map((n) => n.subnet);
   const srcSubnets = (f.source.links ?? []).map((l) => l.subnet);
   const evidence = { destination: nets.join('; ') || '(none)', source: srcSubnets.join('; ') || (f.source.links ? '(none)' : 'unknown') };
   if (nets.length === 0) {
-    return finding('host.incoming-networks', 'network', 'fail', `${dst} accepts migrations on no network`, evidence,
-      planStep('migrationNetworks', `Add a migration network on ${dst} that the source can reach.`), undefined,
+    return finding('host.incoming-networks', 'network', 'fail', evidence,
+      planStep('migrationNetworks'), undefined,
       { variant: 'none', host: dst });
   }
   if (f.source.links === undefined) {
-    return finding('host.incoming-networks', 'network', 'info', 'Source interfaces unknown: subnet reachability not checked', evidence);
+    return finding('host.incoming-networks', 'network', 'info', evidence);
   }
   const shared = nets.filter((n) => srcSubnets.some((sn) => subnetsOverlap(n, sn)));
-  if (shared.length > 0) return finding('host.incoming-networks', 'network', 'pass', `Source reaches ${dst} on ${shared.join(', ')}`, evidence, NO_FIX, undefined,
+  if (shared.length > 0) return finding('host.incoming-networks', 'network', 'pass', evidence, NO_FIX, undefined,
     { host: dst, subnets: shared.join(', ') });
-  return finding('host.incoming-networks', 'network', 'fail', `No migration network of ${dst} is reachable from the source`, evidence,
-    planStep('migrationNetworks', `Add a subnet the source has an interface in (${srcSubnets.join(', ') || 'none read'}) to ${dst}'s migration networks.`), undefined,
+  return finding('host.incoming-networks', 'network', 'fail', evidence,
+    planStep('migrationNetworks'), undefined,
     { host: dst, subnets: srcSubnets.join(', ') || '—' });
 }

@@ -33,15 +33,15 @@ function domainRule(f: MigrationFacts): Finding[] {
   const evidence = { source: show(s), destination: show(d) };
   if (s === undefined || d === undefined || s === '' || d === '') {
     if (f.source.status !== 'ok' || f.destination.status !== 'ok') return [];
-    return [finding('identity.domain', 'identity', 'warn', 'Domain membership could not be read on both hosts', evidence,
-      manual('Check that both hosts are joined to the same domain or to domains that trust each other.'), undefined, { variant: 'warn' })];
+    return [finding('identity.domain', 'identity', 'warn', evidence,
+      manual(), undefined, { variant: 'warn' })];
   }
-  if (lower(s) === lower(d)) return [finding('identity.domain', 'identity', 'pass', 'Both hosts are in the same domain', evidence)];
+  if (lower(s) === lower(d)) return [finding('identity.domain', 'identity', 'pass', evidence)];
   // A parent and its child domain always trust each other (AD creates that trust with the child).
   const trusted = (f.trustedDomains ?? []).some((t) => lower(t) === lower(d) || lower(t) === lower(s)) || parentAndChild(s, d);
-  if (trusted) return [finding('identity.domain', 'identity', 'pass', 'The hosts are in domains that trust each other', evidence, NO_FIX, undefined, { variant: 'trusted' })];
-  return [finding('identity.domain', 'identity', 'fail', 'The hosts are in different domains with no known trust', evidence,
-    manual('Live migration needs both hosts in one domain or in trusting domains; join the hosts to the same domain or set up a trust.'))];
+  if (trusted) return [finding('identity.domain', 'identity', 'pass', evidence, NO_FIX, undefined, { variant: 'trusted' })];
+  return [finding('identity.domain', 'identity', 'fail', evidence,
+    manual())];
 }
 
 function authenticationRule(f: MigrationFacts): Finding[] {
@@ -50,11 +50,11 @@ function authenticationRule(f: MigrationFacts): Finding[] {
   if (s === undefined && d === undefined) return [];
   const evidence = { source: show(s), destination: show(d), chosen: f.authentication };
   const wrong = [s, d].some((v) => v !== undefined && v !== f.authentication);
-  if (!wrong) return [finding('identity.authentication-type', 'identity', 'pass', `Both hosts use ${f.authentication} for migration`, evidence, NO_FIX, undefined, { auth: f.authentication })];
+  if (!wrong) return [finding('identity.authentication-type', 'identity', 'pass', evidence, NO_FIX, undefined, { auth: f.authentication })];
   const who = [s !== undefined && s !== f.authentication ? f.source.computerName : '', d !== undefined && d !== f.authentication ? f.destination.computerName : '']
     .filter(Boolean);
-  return [finding('identity.authentication-type', 'identity', 'fail', `Authentication type is not ${f.authentication} on ${who.join(' and ')}`, evidence,
-    planStep('virtualMachineMigrationAuthenticationType', `Set the authentication type to ${f.authentication} on ${who.join(' and ')}.`,
+  return [finding('identity.authentication-type', 'identity', 'fail', evidence,
+    planStep('virtualMachineMigrationAuthenticationType',
       `Set-VMHost -ComputerName ${psQuote(who[0] ?? '')} -VirtualMachineMigrationAuthenticationType ${f.authentication}`), undefined,
     { auth: f.authentication, hosts: who.join(', ') })];
 }
@@ -63,23 +63,19 @@ function credSspRules(f: MigrationFacts): Finding[] {
   if (f.authentication !== 'CredSSP') return [];
   const out: Finding[] = [
     finding('identity.credssp-start', 'identity', 'warn',
-      'CredSSP: moves must be started while signed in on the source host',
       { chosen: 'CredSSP', startMode: f.startMode },
-      planStep('virtualMachineMigrationAuthenticationType',
-        'A move started from another computer fails with "No credentials are available in the security package (0x8009030E)". Switch both hosts to Kerberos with constrained delegation to start moves remotely.')),
+      planStep('virtualMachineMigrationAuthenticationType')),
   ];
   const cg = { source: yesNo(f.source.credentialGuardRunning), destination: yesNo(f.destination.credentialGuardRunning) };
   if (f.source.credentialGuardRunning === true) {
-    out.push(finding('identity.credssp-credential-guard', 'identity', 'fail',
-      `Credential Guard runs on ${f.source.computerName}: CredSSP migration fails there`, cg,
-      planStep('virtualMachineMigrationAuthenticationType', 'Use Kerberos with constrained delegation (Credential Guard blocks CredSSP delegation of saved credentials; default on Windows Server 2025).'), undefined, { host: f.source.computerName }));
+    out.push(finding('identity.credssp-credential-guard', 'identity', 'fail', cg,
+      planStep('virtualMachineMigrationAuthenticationType'), undefined, { host: f.source.computerName }));
   } else if (f.destination.credentialGuardRunning === true) {
-    out.push(finding('identity.credssp-credential-guard', 'identity', 'warn',
-      `Credential Guard runs on ${f.destination.computerName}: moves back to ${f.source.computerName} with CredSSP would fail`, cg,
-      planStep('virtualMachineMigrationAuthenticationType', 'Use Kerberos with constrained delegation for both directions.'), undefined,
+    out.push(finding('identity.credssp-credential-guard', 'identity', 'warn', cg,
+      planStep('virtualMachineMigrationAuthenticationType'), undefined,
       { host: f.destination.computerName, source: f.source.computerName }));
   } else if (f.source.credentialGuardRunning === false) {
-    out.push(finding('identity.credssp-credential-guard', 'identity', 'pass', 'Credential Guard is not running on the source', cg));
+    out.push(finding('identity.credssp-credential-guard', 'identity', 'pass', cg));
   }
   out.push(...credentialGuardAhead(f));
   return out;
@@ -96,20 +92,19 @@ function credentialGuardAhead(f: MigrationFacts): Finding[] {
   if (ahead.length === 0) return [];
   const hosts = ahead.map((h) => h.computerName).join(', ');
   return [finding('identity.credssp-credential-guard-ahead', 'identity', 'warn',
-    `Upgrading ${hosts} to Windows Server 2025 turns Credential Guard on, and CredSSP moves stop working`,
     {
       sourceOs: f.source.osVersion ?? 'unknown', destinationOs: f.destination.osVersion ?? 'unknown',
       credentialGuardSource: yesNo(f.source.credentialGuardRunning), credentialGuardDestination: yesNo(f.destination.credentialGuardRunning),
     },
-    planStep('virtualMachineMigrationAuthenticationType', 'Switch both hosts to Kerberos with constrained delegation before upgrading them to Windows Server 2025.'),
+    planStep('virtualMachineMigrationAuthenticationType'),
     undefined, { hosts })];
 }
 
 function kerberosRules(f: MigrationFacts): Finding[] {
   if (f.authentication !== 'Kerberos') return [];
   if (!f.directoryAvailable) {
-    return [finding('identity.directory', 'identity', 'warn', 'Delegation not checked: no directory connection',
-      { directory: 'not connected' }, manual('Connect to Active Directory (LDAPS) so Ferry can read the computer accounts.'))];
+    return [finding('identity.directory', 'identity', 'warn',
+      { directory: 'not connected' }, manual())];
   }
   const out: Finding[] = [];
   // The fix names the direction so the UI opens the matching Configure row (forward or reverse).
@@ -120,8 +115,8 @@ function kerberosRules(f: MigrationFacts): Finding[] {
   for (const [from, fromAcc, to, toAcc, suffix, setting] of pairs) {
     if (fromAcc === undefined || toAcc === undefined) {
       const missing = fromAcc === undefined ? from.computerName : to.computerName;
-      out.push(finding(`identity.delegation${suffix}`, 'identity', 'fail', `Computer account of ${missing} not found in the directory`,
-        { account: missing }, manual(`Check the host name; ${missing} must be a computer in the domain.`), undefined,
+      out.push(finding(`identity.delegation${suffix}`, 'identity', 'fail',
+        { account: missing }, manual(), undefined,
         { variant: 'missing-account', account: missing }));
       continue;
     }
@@ -138,9 +133,8 @@ function kerberosRules(f: MigrationFacts): Finding[] {
     if (acc === undefined) continue;
     const unconstrained = hasFlag(acc.userAccountControl, UF_TRUSTED_FOR_DELEGATION);
     out.push(finding(`identity.unconstrained.${role}`, 'identity', unconstrained ? 'warn' : 'pass',
-      unconstrained ? `${acc.name} is trusted for unconstrained delegation` : `${acc.name} has no unconstrained delegation`,
       { account: acc.name, userAccountControl: `0x${(acc.userAccountControl >>> 0).toString(16)}` },
-      unconstrained ? manual('Unconstrained delegation lets this host impersonate users to any service. Replace it with constrained delegation (Ferry never changes this flag).') : NO_FIX,
+      unconstrained ? manual() : NO_FIX,
       undefined, { account: acc.name }));
   }
   if (f.destinationAccount !== undefined) out.push(spnRule(f, f.destinationAccount));
@@ -158,24 +152,21 @@ function delegationEntriesRule(f: MigrationFacts, from: ComputerAccount, to: Com
     required: entries.join('; '),
     present: joined(from.allowedToDelegateTo, '; ') || '(none)',
   };
-  if (missing.length === 0) return finding(`identity.delegation${suffix}`, 'identity', 'pass', `${from.name} may delegate to ${to.name}`, evidence, NO_FIX, undefined,
+  if (missing.length === 0) return finding(`identity.delegation${suffix}`, 'identity', 'pass', evidence, NO_FIX, undefined,
     { from: from.name, to: to.name });
-  return finding(`identity.delegation${suffix}`, 'identity', 'fail', `${from.name} lacks ${missing.length} of 4 delegation entries for ${to.name}`,
+  return finding(`identity.delegation${suffix}`, 'identity', 'fail',
     { ...evidence, missing: missing.join('; ') },
-    planStep(setting, `Add ${missing.join(', ')} to msDS-AllowedToDelegateTo of ${from.name}.`), undefined,
+    planStep(setting), undefined,
     { from: from.name, to: to.name, count: String(missing.length), missing: missing.join(', ') });
 }
 
 function protocolTransitionRule(f: MigrationFacts, acc: ComputerAccount, suffix: string, setting: string): Finding {
   const set = hasFlag(acc.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION);
   const evidence = { account: acc.name, userAccountControl: `0x${(acc.userAccountControl >>> 0).toString(16)}`, startMode: f.startMode };
-  if (set) return finding(`identity.protocol-transition${suffix}`, 'identity', 'pass', `${acc.name} may use any authentication protocol`, evidence, NO_FIX, undefined,
+  if (set) return finding(`identity.protocol-transition${suffix}`, 'identity', 'pass', evidence, NO_FIX, undefined,
     { account: acc.name });
-  return finding(`identity.protocol-transition${suffix}`, 'identity', f.startMode === 'remote' ? 'fail' : 'warn',
-    `${acc.name} lacks "use any authentication protocol" (TRUSTED_TO_AUTH_FOR_DELEGATION)`, evidence,
-    planStep(setting, f.startMode === 'remote'
-      ? 'Set TRUSTED_TO_AUTH_FOR_DELEGATION: on Windows Server 2016+ a remotely started move goes through WinRM and fails with Kerberos-only delegation.'
-      : 'Moves started on the source host may work with Kerberos only; set TRUSTED_TO_AUTH_FOR_DELEGATION to also allow remote starts.'), undefined,
+  return finding(`identity.protocol-transition${suffix}`, 'identity', f.startMode === 'remote' ? 'fail' : 'warn', evidence,
+    planStep(setting), undefined,
     { account: acc.name });
 }
 
@@ -183,11 +174,11 @@ function spnRule(f: MigrationFacts, dest: ComputerAccount): Finding {
   const ok = hasMigrationSpn(dest, f.dnsDomain ?? '');
   const spns = dest.servicePrincipalNames.filter((s) => s.toLowerCase().startsWith('microsoft virtual system migration service/'));
   const evidence = { account: dest.name, migrationSpns: spns.join('; ') || '(none)' };
-  if (ok) return finding('identity.migration-spn', 'identity', 'pass', `${dest.name} registers the migration-service SPN`, evidence, NO_FIX, undefined,
+  if (ok) return finding('identity.migration-spn', 'identity', 'pass', evidence, NO_FIX, undefined,
     { account: dest.name });
   const fqdn = dest.dnsHostName ?? dest.name;
-  return finding('identity.migration-spn', 'identity', 'fail', `${dest.name} has no "Microsoft Virtual System Migration Service" SPN`, evidence,
-    command('Register the SPN (Hyper-V normally does this). A move that fails with 0x80090322 (wrong principal) can also come from the same SPN on two accounts (setspn -X) or a host name that resolves to another computer (stale DNS).',
+  return finding('identity.migration-spn', 'identity', 'fail', evidence,
+    command(
       `setspn -s ${cmdQuote(`Microsoft Virtual System Migration Service/${fqdn}`)} ${cmdQuote(shortName(dest))}`), undefined,
     { account: dest.name });
 }
@@ -199,6 +190,6 @@ function startModeRule(f: MigrationFacts): Finding {
       ? 'Moves would be started remotely: with CredSSP they fail with 0x8009030E (double hop). Kerberos constrained delegation with "use any authentication protocol" is needed.'
       : 'Moves would be started remotely over WinRM: the source account needs "use any authentication protocol" (protocol transition) in addition to the delegation entries.'
     : 'Moves would be started on the source host: CredSSP works when the operator is signed in there; Kerberos-only delegation may be enough.';
-  return finding('identity.start-mode', 'identity', 'info', remote ? 'Moves start remotely' : 'Moves start on the source host',
+  return finding('identity.start-mode', 'identity', 'info',
     { startMode: f.startMode, authentication: f.authentication }, { kind: 'none', text }, undefined, { variant: remote ? 'remote' : 'local' });
 }

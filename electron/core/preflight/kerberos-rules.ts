@@ -65,18 +65,16 @@ export function crossDomainRule(f: MigrationFacts, from: ComputerAccount, to: Co
   const id = `identity.cross-domain${suffix}`;
   const allowed = allowsResourceBased(to, from);
   if (allowed === true) {
-    return finding(id, 'identity', 'pass', `${to.name} accepts delegation from ${from.name} across domains (resource-based)`, evidence, NO_FIX, undefined, { ...params, variant: 'rbcd' });
+    return finding(id, 'identity', 'pass', evidence, NO_FIX, undefined, { ...params, variant: 'rbcd' });
   }
   const cmd = rbcdCommand(from, fromDomain, to, toDomain);
   const fix = command(
-    `Let ${to.name} accept delegation from ${from.name} with resource-based constrained delegation (msDS-AllowedToActOnBehalfOfOtherIdentity on ${to.name}'s account, in ${toDomain}), or put both hosts in one domain. msDS-AllowedToDelegateTo entries on ${from.name} are not used across domains.`,
-    cmd,
-  );
+    cmd);
   if (allowed === undefined) {
-    return finding(id, 'identity', 'warn', `${from.name} (${fromDomain}) and ${to.name} (${toDomain}) are in different domains, and ${to.name}'s resource-based delegation could not be read`,
+    return finding(id, 'identity', 'warn',
       evidence, fix, undefined, { ...params, variant: 'unreadable', command: cmd });
   }
-  return finding(id, 'identity', 'fail', `${from.name} (${fromDomain}) and ${to.name} (${toDomain}) are in different domains: classic constrained delegation does not cross domains`,
+  return finding(id, 'identity', 'fail',
     evidence, fix, undefined, { ...params, command: cmd });
 }
 
@@ -123,13 +121,13 @@ export function duplicateSpnRule(f: MigrationFacts): Finding[] {
   const hosts = { source: f.source.computerName, destination: f.destination.computerName };
   const all = [...src, ...dst];
   if (all.length === 0) {
-    return [finding('identity.duplicate-spn', 'identity', 'pass', `The migration and cifs SPNs of ${hosts.source} and ${hosts.destination} are held by their own accounts only`, evidence, NO_FIX, undefined, hosts)];
+    return [finding('identity.duplicate-spn', 'identity', 'pass', evidence, NO_FIX, undefined, hosts)];
   }
   const removals = all.flatMap((p) => p.strays.map((dn) => `setspn -D ${cmdQuote(p.spn)} ${cmdQuote(rdnValue(dn))}`));
   const cmd = [...new Set(removals), 'setspn -X'].join('; ');
   const names = [...new Set([...(src.length > 0 ? [hosts.source] : []), ...(dst.length > 0 ? [hosts.destination] : [])])].join(', ');
   const spns = all.map((p) => p.spn).join(', ');
-  return [finding('identity.duplicate-spn', 'identity', 'fail', `SPNs of ${names} are held by another or a second account: ${spns}`, evidence,
-    command('The KDC then issues tickets for the wrong account and moves fail with 0x80090322 (wrong principal). Remove each SPN from the account that is not the host\'s own (setspn -D), then check the forest for duplicates (setspn -X):', cmd),
+  return [finding('identity.duplicate-spn', 'identity', 'fail', evidence,
+    command(cmd),
     undefined, { ...hosts, hosts: names, spns, count: String(all.length), command: cmd })];
 }

@@ -48,7 +48,7 @@ export interface LocalizedFinding {
  * prerequisites Compare-VM needs); each is worded by the entry's `code` variant with `{{host}}` and
  * `{{to}}`, so the list reads in the table's language. An unknown code stays as it is.
  */
-export function wordCodedParam(table: FindingTextTable, key: string, value: string): string | undefined {
+function wordCodedParam(table: FindingTextTable, key: string, value: string): string | undefined {
   const words = table[`params.${key}`];
   if (words === undefined) return undefined;
   return value
@@ -71,6 +71,12 @@ function wordedParams(table: FindingTextTable, params: Readonly<Record<string, s
     if (worded !== undefined) (out ??= { ...params })[key] = worded;
   }
   return out ?? params;
+}
+
+/** A finding's title alone (a matrix cell's first blocker, which carries no fix): the table's words, else the engine's. */
+export function localizeTitle(table: FindingTextTable, f: Pick<Finding, 'id' | 'severity' | 'params' | 'title'>, format: ValueFormat = ENGLISH_FORMAT): string {
+  const text = findingTextFor(table, f);
+  return (text ? interpolate(text.title, wordedParams(table, f.params), format) : undefined) ?? f.title;
 }
 
 /** `format` words sizes and durations in the table's language (English when omitted). */

@@ -76,5 +76,17 @@ export function modelInputFromFacts(
     storageBytes = Math.max(...vms.map((v) => v.diskBytes));
     basis.storage = 'facts';
   }
-  return { input: { memoryBytes, dirtyBytesPerSecond: dirty, linkGbps, links, rdma, concurrent, ...(storageBytes > 0 ? { storageBytes } : {}) }, basis };
+  // A live-migration SMB bandwidth limit on either host caps the SMB option (issue 14 item 4).
+  const smbLimit = smbLimitOf(f);
+  if (smbLimit !== undefined) basis.smbLimit = 'facts';
+  return {
+    input: { memoryBytes, dirtyBytesPerSecond: dirty, linkGbps, links, rdma, concurrent, ...(storageBytes > 0 ? { storageBytes } : {}), ...(smbLimit !== undefined ? { smbLimitBytesPerSecond: smbLimit } : {}) },
+    basis,
+  };
+}
+
+/** The lower of the two hosts' live-migration SMB bandwidth limits; undefined when neither has one. */
+export function smbLimitOf(f: Pick<MigrationFacts, 'source' | 'destination'>): number | undefined {
+  const limits = [f.source.smb?.liveMigrationLimitBytesPerSecond, f.destination.smb?.liveMigrationLimitBytesPerSecond].filter((x): x is number => x !== undefined && x > 0);
+  return limits.length > 0 ? Math.min(...limits) : undefined;
 }

@@ -5,8 +5,6 @@
 import type { Finding, ModelResult, PerformanceOption } from '../model';
 import { NO_FIX, finding, planStep } from './finding';
 
-const fmt = (s: number) => (s >= 10 ? `${Math.round(s)} s` : `${s.toFixed(2)} s`);
-
 export function modelRules(model: readonly ModelResult[], chosen: PerformanceOption | undefined): Finding[] {
   const option = chosen ?? 'Compression';
   const r = model.find((m) => m.option === option);
@@ -17,12 +15,12 @@ export function modelRules(model: readonly ModelResult[], chosen: PerformanceOpt
     option, rounds: String(r.rounds), totalSeconds: String(r.totalSeconds), blackoutSeconds: String(r.downtimeSeconds), converges: String(r.converges),
   };
   const times = { totalSeconds: String(r.totalSeconds), blackoutSeconds: String(r.downtimeSeconds) };
-  if (r.converges) return [finding('capacity.model', 'capacity', 'pass', `${option}: converges in about ${fmt(r.totalSeconds)}, blackout ${fmt(r.downtimeSeconds)}`, evidence, NO_FIX, undefined,
+  if (r.converges) return [finding('capacity.model', 'capacity', 'pass', evidence, NO_FIX, undefined,
     { option, ...times })];
   const better = model.filter((m) => m.converges).sort((a, b) => a.totalSeconds - b.totalSeconds)[0];
-  return [finding('capacity.model', 'capacity', 'warn', `${option}: pre-copy does not converge (blackout about ${fmt(r.downtimeSeconds)}, event 20417)`, evidence,
+  return [finding('capacity.model', 'capacity', 'warn', evidence,
     better
-      ? planStep('virtualMachineMigrationPerformanceOption', `Use ${better.option}: the model converges in about ${fmt(better.totalSeconds)} with a ${fmt(better.downtimeSeconds)} blackout.`)
+      ? planStep('virtualMachineMigrationPerformanceOption')
       : { kind: 'manual', text: 'No option converges: add bandwidth (faster or more links, RDMA), move the VM at a quieter time, or accept the long blackout.' },
     undefined,
     better

@@ -15,26 +15,26 @@ export function networkRules(f: MigrationFacts): Finding[] {
   const mig = portState(f, src, dst, PORT_LIVE_MIGRATION);
   const migEvidence = { from: src, to: dst, port: String(PORT_LIVE_MIGRATION), state: portFiltered(f, src, dst, PORT_LIVE_MIGRATION) ? 'filtered' : mig };
   const fromTo = { from: src, to: dst };
-  if (mig === 'open') out.push(finding('network.port-6600', 'network', 'pass', `TCP 6600 on ${dst} is reachable from ${src}`, migEvidence, NO_FIX, undefined, fromTo));
+  if (mig === 'open') out.push(finding('network.port-6600', 'network', 'pass', migEvidence, NO_FIX, undefined, fromTo));
   else if (mig === 'closed') {
-    out.push(finding('network.port-6600', 'network', 'fail', `TCP 6600 on ${dst} is not reachable from ${src}`, migEvidence,
-      command(`Enable the "Hyper-V (MIG-TCP-In)" firewall rule on ${dst} (refused connections show as 0x8007274D).`, 'Enable-NetFirewallRule -Name VIRT-MIGL-In-TCP-NoScope'), undefined, fromTo));
+    out.push(finding('network.port-6600', 'network', 'fail', migEvidence,
+      command('Enable-NetFirewallRule -Name VIRT-MIGL-In-TCP-NoScope'), undefined, fromTo));
   } else {
-    out.push(finding('network.port-6600', 'network', 'info', 'TCP 6600 was not probed', migEvidence,
-      manual(`Run Test-NetConnection ${dst} -Port 6600 on ${src}.`), undefined, fromTo));
+    out.push(finding('network.port-6600', 'network', 'info', migEvidence,
+      manual(), undefined, fromTo));
   }
   for (const [role, host] of [['source', src], ['destination', dst]] as const) {
     const http = portState(f, WORKSTATION, host, PORT_WINRM_HTTP);
     const https = portState(f, WORKSTATION, host, PORT_WINRM_HTTPS);
     const evidence = { from: WORKSTATION, to: host, port5985: http, port5986: https };
     const id = `network.winrm.${role}`;
-    if (http === 'open' || https === 'open') out.push(finding(id, 'network', 'pass', `WinRM on ${host} is reachable`, evidence, NO_FIX, undefined, { host }));
-    else if (http === 'unknown' && https === 'unknown') out.push(finding(id, 'network', 'info', `WinRM on ${host} was not probed`, evidence, NO_FIX, undefined, { host }));
+    if (http === 'open' || https === 'open') out.push(finding(id, 'network', 'pass', evidence, NO_FIX, undefined, { host }));
+    else if (http === 'unknown' && https === 'unknown') out.push(finding(id, 'network', 'info', evidence, NO_FIX, undefined, { host }));
     else {
       // The source is where Ferry starts (or hands over) the move; the destination is only read.
       const severity = role === 'source' || f.startMode === 'remote' ? 'fail' : 'warn';
-      out.push(finding(id, 'network', severity, `WinRM (5985/5986) on ${host} is not reachable from this computer`, evidence,
-        command(`Enable WinRM on ${host} (Test-WSMan ${host} -Authentication Kerberos to confirm).`, 'Enable-PSRemoting -Force'), undefined, { host }));
+      out.push(finding(id, 'network', severity, evidence,
+        command('Enable-PSRemoting -Force'), undefined, { host }));
     }
   }
   const option = f.source.settings?.virtualMachineMigrationPerformanceOption;
@@ -42,9 +42,9 @@ export function networkRules(f: MigrationFacts): Finding[] {
     const smb = portState(f, src, dst, PORT_SMB);
     const evidence = { from: src, to: dst, port: String(PORT_SMB), state: smb, reason: 'storage moves' };
     out.push(smb === 'open'
-      ? finding('network.port-445', 'network', 'pass', `SMB (445) on ${dst} is reachable for the storage copy`, evidence, NO_FIX, undefined, fromTo)
-      : finding('network.port-445', 'network', smb === 'closed' ? 'fail' : 'info', smb === 'closed' ? `SMB (445) on ${dst} is not reachable from ${src}` : 'SMB (445) was not probed', evidence,
-        command(`Allow SMB-In on ${dst}.`, 'Enable-NetFirewallRule -Name FPS-SMB-In-TCP'), undefined, fromTo));
+      ? finding('network.port-445', 'network', 'pass', evidence, NO_FIX, undefined, fromTo)
+      : finding('network.port-445', 'network', smb === 'closed' ? 'fail' : 'info', evidence,
+        command('Enable-NetFirewallRule -Name FPS-SMB-In-TCP'), undefined, fromTo));
   }
   return out;
 }

@@ -23,15 +23,14 @@ export function operatorRules(f: MigrationFacts): Finding[] {
   const groups = op.groups.map((g) => g.toLowerCase());
   const evidence = { operator: op.name, groups: op.groups.join('; ') || '(none)', notDelegated: yesNo(op.notDelegated) };
   if (groups.includes('protected users') || op.notDelegated === true) {
-    out.push(finding('identity.operator-delegable', 'identity', 'warn', `${op.name} cannot be delegated (Protected Users or "sensitive")`, evidence,
-      manual('Kerberos delegation never forwards this account; run moves with an account that is not in Protected Users and not marked sensitive.'), undefined, { operator: op.name }));
+    out.push(finding('identity.operator-delegable', 'identity', 'warn', evidence,
+      manual(), undefined, { operator: op.name }));
   }
   if (op.hosts === undefined) {
     // No local read: the directory groups are all there is (a hint, not proof).
     const admin = groups.some((g) => ADMIN_GROUPS.includes(g));
-    out.push(finding('identity.operator-groups', 'identity', admin ? 'pass' : 'info',
-      admin ? `${op.name} is in an administrative group` : `${op.name} is in no known Hyper-V administrative group`, evidence,
-      admin ? NO_FIX : manual('The operator needs local Hyper-V Administrators (S-1-5-32-578) or Administrators on both hosts; local membership cannot be read from the directory.'), undefined,
+    out.push(finding('identity.operator-groups', 'identity', admin ? 'pass' : 'info', evidence,
+      admin ? NO_FIX : manual(), undefined,
       { operator: op.name }));
   } else {
     for (const [role, host] of [['source', f.source], ['destination', f.destination]] as const) {
@@ -77,23 +76,23 @@ function localRule(op: OperatorFacts, role: 'source' | 'destination', host: Host
   if (rights.nestedGroups && rights.nestedGroups.length > 0) evidence.nestedGroups = rights.nestedGroups.join('; ');
   if (rights.error !== undefined) {
     evidence.error = rights.error;
-    return finding(id, 'identity', 'info', `The local groups of ${name} could not be read`, evidence,
-      manual(`Check on ${name} that ${op.name} is in Hyper-V Administrators (S-1-5-32-578) or Administrators: Get-LocalGroupMember -SID S-1-5-32-578.`), undefined,
+    return finding(id, 'identity', 'info', evidence,
+      manual(), undefined,
       { ...params, variant: 'unreadable' });
   }
   const direct = rights.hyperVAdministrators === 'yes' || rights.administrators === 'yes';
   const via = direct ? [] : confirmedNesting(op, rights);
   if (direct || via.length > 0) {
     if (via.length > 0) evidence.via = via.join('; ');
-    return finding(id, 'identity', 'pass', `${op.name} is a Hyper-V administrator on ${name}`, evidence, NO_FIX, undefined, params);
+    return finding(id, 'identity', 'pass', evidence, NO_FIX, undefined, params);
   }
-  const fix = command(`Run as an administrator (adds ${op.name} to the local Hyper-V Administrators group of ${name}, by SID so localized group names do not matter):`,
+  const fix = command(
     `Invoke-Command -ComputerName ${psQuote(name)} -ScriptBlock { Add-LocalGroupMember -SID '${SID_HYPERV_ADMINISTRATORS}' -Member ${psQuote(op.name)} }`);
   if (rights.hyperVAdministrators === 'no' && rights.administrators === 'no') {
-    return finding(id, 'identity', 'fail', `${op.name} is neither in Hyper-V Administrators nor in Administrators on ${name}`, evidence, fix, undefined, params);
+    return finding(id, 'identity', 'fail', evidence, fix, undefined, params);
   }
   // Only nested domain groups could grant it: the host cannot tell without resolving them.
-  return finding(id, 'identity', 'info', `${op.name} is not a direct member of Hyper-V Administrators or Administrators on ${name}`, evidence,
+  return finding(id, 'identity', 'info', evidence,
     { ...fix, text: `Membership through ${(rights.nestedGroups ?? []).join(', ') || 'a nested group'} could not be confirmed. If moves fail with access denied, ${fix.text.charAt(0).toLowerCase()}${fix.text.slice(1)}` },
     undefined, { ...params, groups: (rights.nestedGroups ?? []).join(', ') || '-', variant: 'unknown' });
 }
@@ -103,12 +102,12 @@ function delegationRightsRule(f: MigrationFacts, op: OperatorFacts): Finding | u
   if (r === undefined) return undefined;
   const evidence = { user: r.user, privilegedGroups: r.via.join('; ') || '(none)' };
   if (r.canConfigure) {
-    return finding('identity.operator-delegation-rights', 'identity', 'info', `${r.user} can configure delegation (${r.via.join(', ')})`, evidence, NO_FIX, undefined,
+    return finding('identity.operator-delegation-rights', 'identity', 'info', evidence, NO_FIX, undefined,
       { user: r.user, groups: r.via.join(', ') });
   }
-  const fix = manual('Connect with an account in Domain Admins (or one granted SeEnableDelegationPrivilege on the domain controllers); writing msDS-AllowedToDelegateTo and TRUSTED_TO_AUTH_FOR_DELEGATION fails with insufficient rights otherwise.');
+  const fix = manual();
   // With CredSSP no delegation is written, so missing rights only matter for a later switch to Kerberos.
   const severity = f.authentication === 'Kerberos' ? 'warn' : 'info';
-  return finding('identity.operator-delegation-rights', 'identity', severity, `${r.user} cannot configure delegation (not in Domain Admins)`, evidence, fix, undefined,
+  return finding('identity.operator-delegation-rights', 'identity', severity, evidence, fix, undefined,
     { user: r.user, variant: severity === 'warn' ? 'warn' : 'not-needed' });
 }

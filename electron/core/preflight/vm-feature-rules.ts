@@ -43,9 +43,9 @@ export function vmFeatureRules(f: MigrationFacts): Finding[] {
 function busy(vm: VmSummary): Finding[] {
   const s = vm.operationalStatus;
   if (s === undefined || !BUSY.has(s)) return [];
-  return [finding('vm.busy', 'vm', 'fail', `Hyper-V is busy with "${vm.name}" (${s}): it refuses to move it until that ends`,
+  return [finding('vm.busy', 'vm', 'fail',
     { vm: vm.name, operationalStatus: s },
-    manual('Wait until the backup, merge or export has finished (Get-VM shows the status), then test again.'), vm.name, { vm: vm.name, status: s })];
+    manual(), vm.name, { vm: vm.name, status: s })];
 }
 
 function tpm(vm: VmSummary, f: MigrationFacts): Finding[] {
@@ -56,9 +56,9 @@ function tpm(vm: VmSummary, f: MigrationFacts): Finding[] {
   // the destination must hold the same certificates or the VM cannot start there.
   const cmd = `Invoke-Command -ComputerName ${psQuote(src)} { Get-ChildItem 'Cert:\\LocalMachine\\Shielded VM Local Certificates' }; ` +
     `Invoke-Command -ComputerName ${psQuote(dst)} { Get-ChildItem 'Cert:\\LocalMachine\\Shielded VM Local Certificates' }`;
-  return [finding('vm.tpm', 'vm', 'warn', `"${vm.name}" has a virtual TPM: ${dst} needs the guardian certificates of ${src}`,
+  return [finding('vm.tpm', 'vm', 'warn',
     { vm: vm.name, tpm: 'yes', source: src, destination: dst },
-    command(`Compare both hosts' "Shielded VM Local Certificates"; export the guardian's signing and encryption certificates (with private keys) from ${src} and import them on ${dst}, or the VM will not start there.`, cmd),
+    command(cmd),
     vm.name, { vm: vm.name, source: src, destination: dst, command: cmd })];
 }
 
@@ -70,15 +70,15 @@ function gpu(vm: VmSummary, f: MigrationFacts): Finding[] {
   const evidence = { vm: vm.name, gpuPartitionAdapters: String(count), sourceOs: f.source.osVersion ?? 'unknown', destinationOs: f.destination.osVersion ?? 'unknown', state: vm.state };
   const params = { vm: vm.name, count: String(count), host: f.destination.computerName };
   if (vm.state.toLowerCase() !== 'running') {
-    return [finding('vm.gpu-partition', 'vm', 'info', `"${vm.name}" has ${count} GPU partition(s); off, it moves, but starts only where a partitionable GPU is`, evidence,
+    return [finding('vm.gpu-partition', 'vm', 'info', evidence,
       NO_FIX, vm.name, { ...params, variant: 'offline' })];
   }
   if (src !== undefined && dst !== undefined && src >= GPU_P_LIVE_MIGRATION_BUILD && dst >= GPU_P_LIVE_MIGRATION_BUILD) {
-    return [finding('vm.gpu-partition', 'vm', 'warn', `"${vm.name}" has ${count} GPU partition(s): ${f.destination.computerName} needs a partitionable GPU with the same driver`, evidence,
-      command(`Check the GPU on ${f.destination.computerName}.`, `Get-VMHostPartitionableGpu -ComputerName ${psQuote(f.destination.computerName)}`), vm.name, params)];
+    return [finding('vm.gpu-partition', 'vm', 'warn', evidence,
+      command(`Get-VMHostPartitionableGpu -ComputerName ${psQuote(f.destination.computerName)}`), vm.name, params)];
   }
-  return [finding('vm.gpu-partition', 'vm', 'fail', `"${vm.name}" has ${count} GPU partition(s): live migration needs Windows Server 2025 on both hosts`, evidence,
-    manual('Shut the VM down and move it offline, or remove its GPU partition adapter (Remove-VMGpuPartitionAdapter) before a live move.'), vm.name,
+  return [finding('vm.gpu-partition', 'vm', 'fail', evidence,
+    manual(), vm.name,
     { ...params, variant: 'unsupported' })];
 }
 
@@ -95,10 +95,10 @@ function numa(vm: VmSummary, f: MigrationFacts): Finding[] {
   };
   const params = { vm: vm.name, host: d.computerName, memoryBytes: String(memory), nodeMemoryBytes: String(nodeMemory), nodeProcessors: String(nodeProcessors) };
   const tooBig = memory > nodeMemory || (processors !== undefined && processors > nodeProcessors);
-  if (!tooBig) return [finding('vm.numa', 'vm', 'pass', `"${vm.name}" fits in one NUMA node of ${d.computerName}`, evidence, NO_FIX, vm.name, params)];
+  if (!tooBig) return [finding('vm.numa', 'vm', 'pass', evidence, NO_FIX, vm.name, params)];
   const cmd = `Set-VMHost -ComputerName ${psQuote(d.computerName)} -NumaSpanningEnabled $true; Invoke-Command -ComputerName ${psQuote(d.computerName)} { Restart-Service vmms }`;
-  return [finding('vm.numa', 'vm', 'fail', `"${vm.name}" is larger than one NUMA node of ${d.computerName}, and NUMA spanning is off there`, evidence,
-    command(`The VM cannot start on ${d.computerName}. Turn NUMA spanning on there (the VM management service restarts; running VMs keep running), or give the VM at most one node's memory and processors.`, cmd),
+  return [finding('vm.numa', 'vm', 'fail', evidence,
+    command(cmd),
     vm.name, { ...params, command: cmd })];
 }
 
@@ -107,11 +107,11 @@ function checkpoints(vm: VmSummary, f: MigrationFacts): Finding[] {
   const evidence = { vm: vm.name, checkpoints: 'yes', diskBytes: String(vm.diskBytes) };
   const cmd = `Get-VMSnapshot -ComputerName ${psQuote(f.source.computerName)} -VMName ${psQuote(vm.name)}`;
   if (f.includeStorage === true) {
-    return [finding('vm.checkpoints', 'vm', 'warn', `"${vm.name}" has checkpoints: the storage move copies their whole disk chain`, evidence,
-      command('Delete the checkpoints you no longer need (Hyper-V merges them) before the move, to copy less and avoid a merge during it.', cmd), vm.name,
+    return [finding('vm.checkpoints', 'vm', 'warn', evidence,
+      command(cmd), vm.name,
       { vm: vm.name, diskBytes: String(vm.diskBytes), command: cmd })];
   }
-  return [finding('vm.checkpoints', 'vm', 'info', `"${vm.name}" has checkpoints: their files must be on storage the destination reaches`, evidence,
-    command('A VM-only move leaves the files where they are; check that the checkpoint files are on the shared storage.', cmd), vm.name,
+  return [finding('vm.checkpoints', 'vm', 'info', evidence,
+    command(cmd), vm.name,
     { vm: vm.name, variant: 'vm-only', command: cmd })];
 }

@@ -7,8 +7,6 @@ import type { Finding, HostFacts, VmSummary } from '../model';
 import { encodeNeeds, type CompareVmNeed } from './compare-vm-needs';
 import type { MigrationFacts, VmCompatibilityReport } from './facts';
 import { NO_FIX, command, finding, manual, needsShutdown, psQuote, show } from './finding';
-import { FINDING_TEXTS } from './finding-texts';
-import { wordCodedParam } from './localize-finding';
 
 export const MSG_SWITCH_NOT_FOUND = 33012;
 
@@ -47,8 +45,8 @@ export function vmRules(f: MigrationFacts, reportsByName?: ReadonlyMap<string, V
     const report = reports.get(name.toLowerCase());
     if (vm === undefined) {
       if (f.source.status === 'ok') {
-        out.push(finding('vm.exists', 'vm', 'fail', `VM "${name}" was not found on ${f.source.computerName}`, { vm: name, source: 'not found' },
-          manual('Check the VM name (Get-VM on the source).'), name, { vm: name, host: f.source.computerName }));
+        out.push(finding('vm.exists', 'vm', 'fail', { vm: name, source: 'not found' },
+          manual(), name, { vm: name, host: f.source.computerName }));
       }
       continue;
     }
@@ -62,20 +60,19 @@ function cpuVendor(f: MigrationFacts): Finding {
   const s = f.source.processorVendor;
   const d = f.destination.processorVendor;
   const evidence = { source: show(s), destination: show(d) };
-  if (s === undefined || d === undefined) return finding('vm.cpu-vendor', 'vm', 'info', 'Processor vendors could not be compared', evidence);
-  if (s.toLowerCase() === d.toLowerCase()) return finding('vm.cpu-vendor', 'vm', 'pass', `Both hosts have ${s} processors`, evidence, NO_FIX, undefined, { vendor: s });
-  return finding('vm.cpu-vendor', 'vm', 'fail', `Processor vendors differ (${s} / ${d}): live migration is impossible`, evidence,
-    manual('Intel ↔ AMD never live-migrates, even with processor compatibility on; shut the VM down and move it offline, or pick a destination with the same vendor.'), undefined,
+  if (s === undefined || d === undefined) return finding('vm.cpu-vendor', 'vm', 'info', evidence);
+  if (s.toLowerCase() === d.toLowerCase()) return finding('vm.cpu-vendor', 'vm', 'pass', evidence, NO_FIX, undefined, { vendor: s });
+  return finding('vm.cpu-vendor', 'vm', 'fail', evidence,
+    manual(), undefined,
     { source: s, destination: d });
 }
 
 /** "Compare-VM … needs X first": from the facts beforehand, or from the error code afterwards. */
 function prerequisitesFinding(name: string, f: MigrationFacts, needs: readonly CompareVmNeed[], cmd: string, error?: string): Finding {
   const coded = encodeNeeds(needs);
-  const worded = wordCodedParam(FINDING_TEXTS.en, 'needs', coded) ?? coded;
-  return finding('vm.compare', 'vm', 'info', `Compare-VM not run for "${name}": it needs ${worded} first`,
+  return finding('vm.compare', 'vm', 'info',
     { vm: name, compareVmRun: 'prerequisites', ...(error !== undefined ? { error } : {}) },
-    manual('Run the host settings and delegation steps first (Configure, then Apply), then test again.'),
+    manual(),
     name, { variant: 'prerequisites', vm: name, needs: coded, command: cmd });
 }
 
@@ -85,28 +82,28 @@ function compareVmFindings(name: string, f: MigrationFacts, report: VmCompatibil
     const skip = f.vmChecksSkipped;
     if (skip === undefined) return [];
     if (skip.reason === 'prerequisites') return [prerequisitesFinding(name, f, skip.needs ?? [], cmd)];
-    return [finding('vm.compare', 'vm', 'info', `Compare-VM not run for "${name}" in this group test`, { vm: name, compareVmRun: skip.reason },
-      manual(`Open this pair and test it on its own, or run ${cmd}.`), name, { variant: skip.reason, vm: name, command: cmd })];
+    return [finding('vm.compare', 'vm', 'info', { vm: name, compareVmRun: skip.reason },
+      manual(), name, { variant: skip.reason, vm: name, command: cmd })];
   }
   if (report.error !== undefined && report.needs !== undefined && report.needs.length > 0) {
     return [prerequisitesFinding(name, f, report.needs, cmd, report.error)];
   }
   if (report.error !== undefined) {
-    return [finding('vm.compare', 'vm', 'warn', `Compare-VM could not check "${name}"`, { vm: name, error: report.error },
-      manual(`Run ${cmd} to see why.`), name, { vm: name, command: cmd })];
+    return [finding('vm.compare', 'vm', 'warn', { vm: name, error: report.error },
+      manual(), name, { vm: name, command: cmd })];
   }
   if (report.incompatibilities.length === 0) {
-    return [finding('vm.compare', 'vm', 'pass', `Compare-VM found "${name}" compatible with ${f.destination.computerName}`, { vm: name, incompatibilities: '0' }, NO_FIX, name,
+    return [finding('vm.compare', 'vm', 'pass', { vm: name, incompatibilities: '0' }, NO_FIX, name,
       { vm: name, host: f.destination.computerName })];
   }
   return report.incompatibilities
     // 33012 is reported with the same evidence by the switch-name rule, with a concrete fix.
     .filter((i) => i.messageId !== MSG_SWITCH_NOT_FOUND || f.destination.switches === undefined)
-    .map((i) => finding(`vm.compare.${i.messageId}`, 'vm', 'fail', `Compare-VM: ${i.message}`,
+    .map((i) => finding(`vm.compare.${i.messageId}`, 'vm', 'fail',
       { vm: name, messageId: String(i.messageId), message: i.message, source: i.source },
       i.messageId === MSG_SWITCH_NOT_FOUND
-        ? manual(`Create the switch on ${f.destination.computerName} or connect the adapter to an existing switch.`)
-        : manual('Resolve the incompatibility Compare-VM names, then run the test again.'), name,
+        ? manual()
+        : manual(), name,
       { variant: i.messageId === MSG_SWITCH_NOT_FOUND ? 'switch' : 'fail', vm: name, host: f.destination.computerName, message: i.message, messageId: String(i.messageId) }));
 }
 
@@ -124,13 +121,13 @@ function plannedVm(name: string, f: MigrationFacts, report: VmCompatibilityRepor
   const evidence = { vm: name, host, plannedVm: state };
   const cmd = removePlannedVmCommand(host, report?.vmId);
   const params = { variant: state, vm: name, host, command: cmd };
-  if (state === 'removed') return [finding('vm.planned-vm', 'vm', 'info', `Compare-VM left a planned VM of "${name}" on ${host}; Ferry removed it`, evidence, NO_FIX, name, params)];
+  if (state === 'removed') return [finding('vm.planned-vm', 'vm', 'info', evidence, NO_FIX, name, params)];
   if (state === 'left-before') {
-    return [finding('vm.planned-vm', 'vm', 'warn', `A planned VM of "${name}" is left on ${host} from an earlier move`, evidence,
-      command(`It can block the move and Hyper-V Manager does not show it. Remove it on ${host}: ${cmd}`, cmd), name, params)];
+    return [finding('vm.planned-vm', 'vm', 'warn', evidence,
+      command(cmd), name, params)];
   }
-  return [finding('vm.planned-vm', 'vm', 'warn', `Compare-VM left a planned VM of "${name}" on ${host} that Ferry could not remove`, evidence,
-    command(`Remove it before moving the VM: ${cmd}`, cmd), name, params)];
+  return [finding('vm.planned-vm', 'vm', 'warn', evidence,
+    command(cmd), name, params)];
 }
 
 function configVersion(vm: VmSummary, f: MigrationFacts): Finding {
@@ -139,25 +136,25 @@ function configVersion(vm: VmSummary, f: MigrationFacts): Finding {
   const v = parseVersion(vm.configurationVersion);
   const list = (supported ?? []).map(parseVersion).filter((x): x is readonly number[] => x !== undefined);
   const params = { vm: vm.name, version: vm.configurationVersion, host: f.destination.computerName };
-  if (v === undefined || list.length === 0) return finding('vm.config-version', 'vm', 'info', `Configuration version of "${vm.name}" not compared`, evidence, NO_FIX, vm.name, params);
+  if (v === undefined || list.length === 0) return finding('vm.config-version', 'vm', 'info', evidence, NO_FIX, vm.name, params);
   const max = list.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
   if (list.some((x) => compareVersions(x, v) === 0)) {
-    return finding('vm.config-version', 'vm', 'pass', `"${vm.name}" version ${vm.configurationVersion} is supported on ${f.destination.computerName}`, evidence, NO_FIX, vm.name, params);
+    return finding('vm.config-version', 'vm', 'pass', evidence, NO_FIX, vm.name, params);
   }
   if (compareVersions(v, max) > 0) {
-    return finding('vm.config-version', 'vm', 'fail', `"${vm.name}" version ${vm.configurationVersion} is newer than ${f.destination.computerName} supports (${max.join('.')})`, evidence,
-      manual('A configuration version cannot be lowered: move the VM to a host running a newer Windows, or upgrade the destination.'), vm.name,
+    return finding('vm.config-version', 'vm', 'fail', evidence,
+      manual(), vm.name,
       { ...params, variant: 'newer', max: max.join('.') });
   }
-  return finding('vm.config-version', 'vm', 'fail', `"${vm.name}" version ${vm.configurationVersion} is too old for ${f.destination.computerName}`, evidence,
-    needsShutdown('Upgrade the configuration version (one-way; the VM must be off).', `Update-VMVersion -ComputerName ${psQuote(f.source.computerName)} -Name ${psQuote(vm.name)}`), vm.name, { ...params, variant: 'older' });
+  return finding('vm.config-version', 'vm', 'fail', evidence,
+    needsShutdown(`Update-VMVersion -ComputerName ${psQuote(f.source.computerName)} -Name ${psQuote(vm.name)}`), vm.name, { ...params, variant: 'older' });
 }
 
 function processorCompat(vm: VmSummary, f: MigrationFacts): Finding {
   const evidence = { vm: vm.name, compatibilityForMigration: String(vm.processorCompatibilityForMigration), sourceCpu: show(f.source.processorVendor), destinationCpu: show(f.destination.processorVendor) };
-  if (vm.processorCompatibilityForMigration) return finding('vm.processor-compat', 'vm', 'pass', `"${vm.name}" uses processor compatibility mode`, evidence, NO_FIX, vm.name, { vm: vm.name });
-  return finding('vm.processor-compat', 'vm', 'warn', `"${vm.name}" has processor compatibility off`, evidence,
-    needsShutdown('If the processor generations differ the move fails ("processor-specific features", event 21502). Turn on compatibility mode while the VM is off.',
+  if (vm.processorCompatibilityForMigration) return finding('vm.processor-compat', 'vm', 'pass', evidence, NO_FIX, vm.name, { vm: vm.name });
+  return finding('vm.processor-compat', 'vm', 'warn', evidence,
+    needsShutdown(
       `Set-VMProcessor -ComputerName ${psQuote(f.source.computerName)} -VMName ${psQuote(vm.name)} -CompatibilityForMigrationEnabled $true`), vm.name, { vm: vm.name });
 }
 
@@ -168,11 +165,11 @@ function switches(vm: VmSummary, f: MigrationFacts, report: VmCompatibilityRepor
   const missing = vm.switchNames.filter((n) => !names.some((d) => d.toLowerCase() === n.toLowerCase()));
   const evidence: Record<string, string> = { vm: vm.name, source: vm.switchNames.join('; ') || '(none)', destination: names.join('; ') || '(none)' };
   if (report?.incompatibilities.some((i) => i.messageId === MSG_SWITCH_NOT_FOUND)) evidence.compareVm = String(MSG_SWITCH_NOT_FOUND);
-  if (missing.length === 0) return [finding('vm.switch-names', 'vm', 'pass', `Every switch of "${vm.name}" exists on ${f.destination.computerName}`, evidence, NO_FIX, vm.name,
+  if (missing.length === 0) return [finding('vm.switch-names', 'vm', 'pass', evidence, NO_FIX, vm.name,
     { vm: vm.name, host: f.destination.computerName })];
   const first = missing[0] ?? '';
-  return [finding('vm.switch-names', 'vm', 'fail', `Switch ${missing.map((m) => `"${m}"`).join(', ')} missing on ${f.destination.computerName} (Compare-VM 33012)`, { ...evidence, missing: missing.join('; ') },
-    command(`Create a switch with the same name on ${f.destination.computerName} (or rename the existing one), so the adapter reconnects after the move.`,
+  return [finding('vm.switch-names', 'vm', 'fail', { ...evidence, missing: missing.join('; ') },
+    command(
       `Rename-VMSwitch -ComputerName ${psQuote(f.destination.computerName)} -Name ${psQuote(names[0] ?? '<existing switch>')} -NewName ${psQuote(first)}`), vm.name,
     { vm: vm.name, host: f.destination.computerName, switches: missing.map((m) => `"${m}"`).join(', ') })];
 }
@@ -180,12 +177,12 @@ function switches(vm: VmSummary, f: MigrationFacts, report: VmCompatibilityRepor
 function devices(vm: VmSummary): Finding[] {
   const out: Finding[] = [];
   if (vm.hasIsoAttached) {
-    out.push(finding('vm.iso', 'vm', 'warn', `"${vm.name}" has an ISO attached`, { vm: vm.name, iso: 'attached' },
-      command('An ISO path that does not exist on the destination fails the move (0xC03A0014); eject it first.', `Get-VMDvdDrive -VMName ${psQuote(vm.name)} | Set-VMDvdDrive -Path $null`), vm.name, { vm: vm.name }));
+    out.push(finding('vm.iso', 'vm', 'warn', { vm: vm.name, iso: 'attached' },
+      command(`Get-VMDvdDrive -VMName ${psQuote(vm.name)} | Set-VMDvdDrive -Path $null`), vm.name, { vm: vm.name }));
   }
   if (vm.hasPassThroughDisk) {
-    out.push(finding('vm.passthrough', 'vm', 'fail', `"${vm.name}" uses a pass-through disk`, { vm: vm.name, passThroughDisk: 'yes' },
-      needsShutdown('Pass-through disks are tied to the source host; convert the disk to a VHDX while the VM is off.'), vm.name, { vm: vm.name }));
+    out.push(finding('vm.passthrough', 'vm', 'fail', { vm: vm.name, passThroughDisk: 'yes' },
+      needsShutdown(), vm.name, { vm: vm.name }));
   }
   return out;
 }
@@ -195,9 +192,9 @@ const LIVE_STATES = ['running', 'off', 'saved', 'paused'];
 function state(vm: VmSummary): Finding {
   const s = vm.state.toLowerCase();
   const evidence = { vm: vm.name, state: vm.state };
-  if (s === 'running') return finding('vm.state', 'vm', 'pass', `"${vm.name}" is running: it moves live`, evidence, NO_FIX, vm.name, { vm: vm.name });
-  if (LIVE_STATES.includes(s)) return finding('vm.state', 'vm', 'info', `"${vm.name}" is ${vm.state}: it moves without a memory copy`, evidence, NO_FIX, vm.name,
+  if (s === 'running') return finding('vm.state', 'vm', 'pass', evidence, NO_FIX, vm.name, { vm: vm.name });
+  if (LIVE_STATES.includes(s)) return finding('vm.state', 'vm', 'info', evidence, NO_FIX, vm.name,
     { vm: vm.name, state: vm.state });
-  return finding('vm.state', 'vm', 'warn', `"${vm.name}" is ${vm.state}`, evidence,
-    manual('Wait until the VM is Running, Off or Saved (not backing up, merging or in a transition).'), vm.name, { vm: vm.name, state: vm.state });
+  return finding('vm.state', 'vm', 'warn', evidence,
+    manual(), vm.name, { vm: vm.name, state: vm.state });
 }

@@ -5,7 +5,8 @@
  */
 import type { MatrixCell } from '../model';
 import { FINDING_TEXTS } from '../preflight/finding-texts';
-import { findingTextFor, interpolate } from '../preflight/localize-finding';
+import { interpolate, localizeTitle } from '../preflight/localize-finding';
+import { valueFormatFor } from '../preflight/locale-format';
 import { escapeHtml } from './render-test-report';
 import { REPORT_STRINGS, type ReportLocale } from './report-strings';
 
@@ -26,7 +27,9 @@ const key = (a: string, b: string) => `${a.toUpperCase()}>${b.toUpperCase()}`;
 
 export function renderGroupReportHtml(input: GroupReportInput, options: { locale: ReportLocale }): string {
   const t = REPORT_STRINGS[options.locale] ?? REPORT_STRINGS.en;
-  const texts = FINDING_TEXTS[options.locale === 'de' ? 'de' : 'en'];
+  const lang = options.locale === 'de' ? 'de' : 'en';
+  const texts = FINDING_TEXTS[lang];
+  const format = valueFormatFor(lang);
   const e = escapeHtml;
   const cells = new Map(input.cells.map((c) => [key(c.source, c.destination), c]));
   const count = (v: MatrixCell['verdict']) => input.cells.filter((c) => c.verdict === v).length;
@@ -45,8 +48,7 @@ export function renderGroupReportHtml(input: GroupReportInput, options: { locale
     return `<tr><th scope="row">${e(src)}</th>${tds.join('')}</tr>`;
   });
   const blocked = input.cells.filter((c) => c.verdict === 'blocked').map((c) => {
-    const text = c.first ? findingTextFor(texts, c.first) : undefined;
-    const why = c.first ? ((text ? interpolate(text.title, c.first.params) : undefined) ?? c.first.title) : '';
+    const why = c.first ? localizeTitle(texts, c.first, format) : '';
     return `<li>${e(c.source)} → ${e(c.destination)}: ${e(why)} (${c.counts.fail})</li>`;
   });
   return `<!DOCTYPE html>

@@ -22,14 +22,53 @@ export interface ParsedSubnet {
   readonly canonical: string;
 }
 
+/**
+ * What is wrong with a subnet, as a code + params (the window says it from `subnet.<code>`), and
+ * the English sentence the CLI and logs print.
+ */
+type SubnetProblem =
+  | { readonly code: 'empty' }
+  | { readonly code: 'too-long'; readonly max: number }
+  | { readonly code: 'two-slashes' }
+  | { readonly code: 'not-an-address' }
+  | { readonly code: 'bad-address'; readonly family: 'IPv4' | 'IPv6' }
+  | { readonly code: 'bad-prefix'; readonly max: number }
+  | { readonly code: 'host-bits'; readonly prefix: number; readonly canonical: string };
+
+type SubnetIssue = { readonly message: string; readonly code: SubnetProblem['code']; readonly params: Readonly<Record<string, string | number>> };
+
+function subnetMessage(p: SubnetProblem): string {
+  switch (p.code) {
+    case 'empty':
+      return 'is empty';
+    case 'too-long':
+      return `is longer than ${p.max} characters`;
+    case 'two-slashes':
+      return 'has more than one "/"';
+    case 'not-an-address':
+      return 'is not an IPv4 or IPv6 address or subnet';
+    case 'bad-address':
+      return `is not a valid ${p.family} address`;
+    case 'bad-prefix':
+      return `has an invalid prefix length (0-${p.max})`;
+    case 'host-bits':
+      return `has host bits set below /${p.prefix}; did you mean ${p.canonical}?`;
+  }
+}
+
+function issueOf(problem: SubnetProblem): SubnetIssue {
+  const { code, ...params } = problem;
+  return { message: subnetMessage(problem), code, params };
+}
+
 type SubnetParseResult =
   | { readonly ok: true; readonly subnet: ParsedSubnet }
-  | { readonly ok: false; readonly message: string };
+  | ({ readonly ok: false } & SubnetIssue);
 
 /** Longest text we even look at; the longest valid form (`IPv6 with IPv4 tail/128`) is ~50. */
 const MAX_SUBNET_TEXT = 64;
 
-const fail = (message: string): SubnetParseResult => ({ ok: false, message });
+const fail = (problem: SubnetProblem): SubnetParseResult => ({ ok: false, ...issueOf(problem) });
 
 /** Decimal digits only, no sign, no leading zero (an `010` octet is octal to some parsers). */
 function parseDecimal(text: string, max: number): number | null {
@@ -150,21 +189,21 @@ function formatAddress(family: IpFamily, bytes: readonly number[]): string {
  * message saying why.
  */
 export function parseSubnet(text: string): SubnetParseResult {
-  if (typeof text !== 'string' || text.length === 0) return fail('is empty');
-  if (text.length > MAX_SUBNET_TEXT) return fail(`is longer than ${MAX_SUBNET_TEXT} characters`);
+  if (typeof text !== 'string' || text.length === 0) return fail({ code: 'empty' });
+  if (text.length > MAX_SUBNET_TEXT) return fail({ code: 'too-long', max: MAX_SUBNET_TEXT });
   const slash = text.indexOf('/');
-  if (slash !== -1 && text.indexOf('/', slash + 1) !== -1) return fail('has more than one "/"');
+  if (slash !== -1 && text.indexOf('/', slash + 1) !== -1) return fail({ code: 'two-slashes' });
   const addressText = slash === -1 ? text : text.slice(0, slash);
   const prefixText = slash === -1 ? null : text.slice(slash + 1);
   const family: IpFamily | null = addressText.includes(':') ? 'ipv6' : addressText.includes('.') ? 'ipv4' : null;
-  if (family === null) return fail('is not an IPv4 or IPv6 address or subnet');
+  if (family === null) return fail({ code: 'not-an-address' });
   const bytes = family === 'ipv4' ? parseIpv4(addressText) : parseIpv6(addressText);
-  if (bytes === null) return fail(`is not a valid ${family === 'ipv4' ? 'IPv4' : 'IPv6'} address`);
+  if (bytes === null) return fail({ code: 'bad-address', family: family === 'ipv4' ? 'IPv4' : 'IPv6' });
   const maxPrefix = family === 'ipv4' ? 32 : 128;
   let prefix = maxPrefix;
   if (prefixText !== null) {
     const parsed = parseDecimal(prefixText, maxPrefix);
-    if (parsed === null) return fail(`has an invalid prefix length (0-${maxPrefix})`);
+    if (parsed === null) return fail({ code: 'bad-prefix', max: maxPrefix });
     prefix = parsed;
   }
   const network = maskBytes(bytes, prefix);
@@ -192,11 +231,11 @@ export function subnetKey(text: string): string | null {
  * Validates a subnet typed by the user: must parse and must not have host bits set (so what
  * Ferry writes is exactly what the host reports back). Returns the canonical form or a message.
  */
-export function validateSubnetInput(text: string): { readonly canonical: string } | { readonly message: string } {
+export function validateSubnetInput(text: string): { readonly canonical: string } | SubnetIssue {
   const result = parseSubnet(text);
-  if (!result.ok) return { message: result.message };
+  if (!result.ok) return { message: result.message, code: result.code, params: result.params };
   if (result.subnet.hostBitsSet) {
-    return { message: `has host bits set below /${result.subnet.prefix}; did you mean ${result.subnet.canonical}?` };
+    return issueOf({ code: 'host-bits', prefix: result.subnet.prefix, canonical: result.subnet.canonical });
   }
   return { canonical: result.subnet.canonical };
 }

@@ -40,6 +40,11 @@ export interface ModelInput {
    * Kristian Nese NIC 2013) — the mirror's extra traffic is not modelled. Default 0.
    */
   readonly storageBytes?: number;
+  /**
+   * A live-migration SMB bandwidth limit (Set-SmbBandwidthLimit -Category LiveMigration), bytes
+   * per second: caps everything the SMB option sends, shared by concurrent moves. Default none.
+   */
+  readonly smbLimitBytesPerSecond?: number;
 }
 
 export const PERFORMANCE_OPTIONS: readonly PerformanceOption[] = ['TCPIP', 'Compression', 'SMB'];
@@ -54,6 +59,7 @@ export function wireBandwidth(option: PerformanceOption, input: ModelInput, a: M
   if (option === 'SMB') {
     const perLink = (input.rdma === true ? a.rdmaEfficiency : a.tcpEfficiency) * link;
     capacity = Math.min(links * perLink, a.memoryBandwidthBytesPerSecond);
+    if (input.smbLimitBytesPerSecond !== undefined && input.smbLimitBytesPerSecond > 0) capacity = Math.min(capacity, input.smbLimitBytesPerSecond);
     streamCap = input.rdma === true ? Infinity : a.smbChannelsPerLink * links * a.perStreamBytesPerSecond;
   }
   return Math.min(streamCap, capacity / k);

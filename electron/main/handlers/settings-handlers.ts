@@ -93,7 +93,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
         ...(request.perHost ?? []).flatMap((entry, i) => validateDesired({ ...request.desired, ...entry.settings } as DesiredSettings, `perHost.${i}.settings`)),
       ];
       const first = issues[0];
-      if (first) throw new UserFacingError('invalid-input', first.message, first.field);
+      if (first) throw new UserFacingError('invalid-input', first.message, first.field, undefined, first);
       try {
         const { plan } = await planGroup(
           {
@@ -114,7 +114,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
       } catch (error) {
         if (error instanceof PlanInputError) {
           const issue = error.issues[0];
-          throw new UserFacingError('invalid-input', error.message, issue ? (issue.field.startsWith('perHost.') ? issue.field : `desired.${issue.field}`) : undefined);
+          throw new UserFacingError('invalid-input', error.message, issue ? (issue.field.startsWith('perHost.') ? issue.field : `desired.${issue.field}`) : undefined, undefined, issue);
         }
         throw error;
       }

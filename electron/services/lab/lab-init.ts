@@ -6,7 +6,10 @@
  * CredSSP and HV02 Kerberos, HV01 accepts any network, the switches are named differently, and
  * one VM on HV01 has configuration version 12.0 while HV02 supports up to 10.0. That VM (sql01)
  * also has a virtual TPM and more virtual processors than one NUMA node of HV02, where NUMA
- * spanning is off; build-agent (off) has a checkpoint and a GPU partition. HV03 and HV04
+ * spanning is off; build-agent (off) has a checkpoint and a GPU partition. A storage move to HV02's
+ * default folder does not fit: its C: has 20 GiB free for HV01's 36 GiB of VHD files (D:\VMs has
+ * room; R:\VMs is on a read-only volume). HV01 has a live-migration SMB bandwidth limit (250 MB/s)
+ * and, as a Windows Server 2025 host, requires SMB signing. HV03 and HV04
  * are ready Kerberos hosts without VMs, so a group of four has both ready and blocked pairs.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +23,7 @@ import {
   readJson,
   writeJsonAtomic,
   type LabConfig,
+  type LabEvent,
   type LabHostState,
   type LabLinkCost,
   type LabLocale,
@@ -125,6 +129,33 @@ function newVm(name: string, memoryGb: number, switchName: string, version: stri
   };
 }
 
+const VMMS_ADMIN = 'Microsoft-Windows-Hyper-V-VMMS-Admin';
+const DAY_MS = 86_400_000;
+
+/** HV01's seeded event history, relative to `now` (lab wording; 20417's text is the TSLM example's). */
+function labEventHistory(now: number): LabEvent[] {
+  const at = (days: number) => new Date(now - days * DAY_MS).toISOString();
+  return [
+    { id: 20417, logName: VMMS_ADMIN, timeCreated: at(5), message: "Virtual machine migration operation for 'sql01' completed with an unexpectedly long blackout time of 63.1 seconds." },
+    { id: 21502, logName: VMMS_ADMIN, timeCreated: at(10), message: "Virtual machine migration operation for 'web01' failed at migration destination 'HV02'." },
+    { id: 21501, logName: VMMS_ADMIN, timeCreated: at(12), message: 'Virtual machine migration operation failed: the virtual machine migration limit "2" was reached, please wait for completion of an ongoing migration operation.' },
+    { id: 20417, logName: VMMS_ADMIN, timeCreated: at(45), message: "Virtual machine migration operation for 'web01' completed with an unexpectedly long blackout time of 12.5 seconds." },
+  ];
+}
+
+/** Adds events to a lab host's Hyper-V admin logs (Get-WinEvent answers from them). */
+export async function seedLabEvents(dir: string, host: string, events: readonly LabEvent[]): Promise<void> {
+  const file = hostFile(dir, host);
+  let state: LabHostState;
+  try {
+    state = await readJson<LabHostState>(file);
+  } catch {
+    throw new LabInputError('--host', `--host: the lab in '${dir}' has no host '${hostKey(host)}'`);
+  }
+  state.events = [...(state.events ?? []), ...events];
+  await writeJsonAtomic(file, state);
+}
+
 /** The default lab's imperfections are HV01's and HV02's; further hosts get a ready Kerberos configuration. */
 function defaultHosts(names: readonly string[]): LabHostState[] {
   return names.map((name, i) => {
@@ -152,6 +183,12 @@ function defaultHosts(names: readonly string[]): LabHostState[] {
         sql.tpmEnabled = true;
         sql.processorCount = 24;
       }
+      // Issue 14 item 4: a live-migration SMB bandwidth limit of 250 MB/s caps the SMB option (the
+      // model shows it); as a Windows Server 2025 host, HV01's SMB client requires signing.
+      h.smb = { bandwidthLimits: [{ category: 'LiveMigration', bytesPerSecond: 250_000_000 }] };
+      // Issue 14 item 6: a month of history — a long blackout, a failed move, the limit reached
+      // (and a blackout older than the 30 days Ferry reads).
+      h.events = labEventHistory(Date.now());
     } else if (i === 1) {
       h.settings.virtualMachineMigrationEnabled = false;
       h.settings.maximumVirtualMachineMigrations = 1;
@@ -159,6 +196,13 @@ function defaultHosts(names: readonly string[]): LabHostState[] {
       // NUMA spanning off: a VM must fit in one of its two nodes (16 processors, 128 GiB each).
       h.numaSpanningEnabled = false;
       h.vms = [newVm('file01', 4, 'External', '9.0')];
+      // Issue 14 item 3: the default VHD folder's volume is nearly full; D:\VMs has room, R: is read-only.
+      h.volumes = [
+        { driveLetter: 'C', label: 'System', sizeBytes: 200 * GiB, freeBytes: 20 * GiB },
+        { driveLetter: 'D', label: 'VMs', sizeBytes: 2048 * GiB, freeBytes: 1536 * GiB },
+        { driveLetter: 'R', label: 'Archive', sizeBytes: 512 * GiB, freeBytes: 400 * GiB, readOnly: true },
+      ];
+      h.folders = ['D:\\VMs', 'R:\\VMs'];
     }
     return h;
   });

@@ -109,6 +109,40 @@ export interface LabHostState {
   numaNodes?: { memoryTotalBytes: number; processorCount: number }[];
   /** Planned VMs (Msvm_PlannedComputerSystem) left by a migration or a check cut short. */
   plannedVms?: { id: string; name: string }[];
+  /** Get-Volume (HyperVLab.Storage.ps1): the host's volumes (default: one C: of 1 TiB, 800 GiB free). */
+  volumes?: LabVolume[];
+  /** Get-SmbClientConfiguration / Get-SmbServerConfiguration / Get-SmbBandwidthLimit (HyperVLab.Smb.ps1; defaults: Windows'). */
+  smb?: LabSmb;
+  /** Get-WinEvent (HyperVLab.Events.ps1): the host's Hyper-V admin log events. */
+  events?: LabEvent[];
+  /** Folders that exist besides the default VM/VHD folders and the VMs' disk folders (D:\VMs, \\fs01\vms). */
+  folders?: string[];
+}
+
+interface LabSmb {
+  client?: { requireSecuritySignature?: boolean; enableSecuritySignature?: boolean; requireEncryption?: boolean };
+  server?: { requireSecuritySignature?: boolean; enableSecuritySignature?: boolean; encryptData?: boolean; rejectUnencryptedAccess?: boolean };
+  bandwidthLimits?: { category: 'Default' | 'VirtualMachine' | 'LiveMigration' | 'StorageReplication'; bytesPerSecond: number }[];
+  /** False: the SMB Bandwidth Limit feature (FS-SMBBW) is not installed, Get-SmbBandwidthLimit fails. */
+  bandwidthFeature?: boolean;
+}
+
+/** One event of the VMMS or Worker admin log (lab wording in `message`). */
+export interface LabEvent {
+  id: number;
+  logName: 'Microsoft-Windows-Hyper-V-VMMS-Admin' | 'Microsoft-Windows-Hyper-V-Worker-Admin';
+  /** ISO 8601, UTC. */
+  timeCreated: string;
+  message: string;
+}
+
+/** One volume as Get-Volume shows it; a read-only one refuses the storage probe's write. */
+interface LabVolume {
+  driveLetter: string;
+  label: string;
+  sizeBytes: number;
+  freeBytes: number;
+  readOnly?: boolean;
 }
 
 /** One member as Get-LocalGroupMember shows it (`DOMAIN\\name`, objectClass User or Group). */
@@ -144,6 +178,11 @@ export interface LabFault {
   klistFails?: boolean;
   /** The host goes down during the next live migration it takes part in, at this fraction (0..1) of the move. */
   downDuringMove?: number;
+  /**
+   * Record each call to the host as it starts, before its latency (a line in `faults/<NAME>.calls`):
+   * a test waits for a call to be under way (`labCalls`) instead of sleeping.
+   */
+  traceCalls?: boolean;
 }
 
 export const GiB = 1024 ** 3;
@@ -159,6 +198,11 @@ export function hostFile(dir: string, name: string): string {
 
 export function faultFile(dir: string, name: string): string {
   return path.join(dir, 'faults', `${hostKey(name)}.json`);
+}
+
+/** The calls a `traceCalls` fault has recorded (HyperVLab.psm1 `Write-LabCallTrace`). */
+export function callTraceFile(dir: string, name: string): string {
+  return path.join(dir, 'faults', `${hostKey(name)}.calls`);
 }
 
 /** Writes JSON via a temp file + rename, so a reader in another process never sees half a file. */

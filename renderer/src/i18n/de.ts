@@ -148,6 +148,7 @@ export const de: Resources = {
     mode: 'Was verschoben wird', vmOnly: 'Nur die VM (ihr Speicher ist gemeinsam)', withStorage: 'VM und ihr Speicher',
     storagePath: 'Zielordner für die Datenträger', storageHint: 'Leer: der Standardordner von Hyper-V auf {{destination}}.',
     useDefault: '{{path}} verwenden', defaultVhd: 'Standardordner für Datenträger', defaultVm: 'Standardordner für VMs',
+    untested: 'Der Test hat eine andere Art der Verschiebung geprüft ({{tested}}). Testen Sie diese Verschiebung, bevor Sie verschieben.', retest: 'Diese Verschiebung testen',
     start: 'Verschieben…', limit: 'Höchstens {{count}} Verschiebung(en) gleichzeitig; die übrigen warten in der Warteschlange.',
     credssp: {
       title: '{{source}} verwendet CredSSP: Verschiebung auf {{source}} starten',
@@ -233,6 +234,25 @@ export const de: Resources = {
     'bad-label': '{{name}} ist kein gültiger Hostname: „{{label}}“ darf nur Buchstaben, Ziffern und innere Bindestriche enthalten.',
     'netbios-too-long': '{{name}} ist länger als 15 Zeichen, die Grenze für einen Computernamen: geben Sie stattdessen den DNS-Namen ein.',
     'numeric-last-label': '{{name}} ist kein gültiger Hostname: der letzte Teil darf nicht nur aus Ziffern bestehen.',
+  },
+  // Gewünschte Einstellungen, die das Gate ablehnt: ein Schlüssel je Code aus core/settings/validate.ts und subnet.ts (das Feld steht daneben).
+  validation: {
+    count: 'Geben Sie eine ganze Zahl von {{min}} bis {{max}} ein.',
+    priority: 'Geben Sie eine ganze Zahl von 0 bis {{max}} ein.',
+    boolean: 'Wählen Sie ein oder aus.',
+    authentication: 'Wählen Sie Kerberos oder CredSSP.',
+    performance: 'Wählen Sie TCP/IP, Komprimierung oder SMB.',
+    networks: 'Geben Sie mindestens ein Subnetz an oder lassen Sie jedes Netzwerk zu.',
+    'duplicate-subnet': '{{subnet}} steht bereits als {{first}} in der Liste.',
+  },
+  subnet: {
+    empty: 'Geben Sie ein Subnetz ein.',
+    'too-long': '„{{subnet}}“ ist länger als {{max}} Zeichen.',
+    'two-slashes': '„{{subnet}}“ enthält mehr als einen „/“.',
+    'not-an-address': '„{{subnet}}“ ist keine IPv4- oder IPv6-Adresse und kein Subnetz.',
+    'bad-address': '„{{subnet}}“ ist keine gültige {{family}}-Adresse.',
+    'bad-prefix': '„{{subnet}}“ hat eine ungültige Präfixlänge (0–{{max}}).',
+    'host-bits': '„{{subnet}}“ hat Hostbits unterhalb von /{{prefix}} gesetzt: meinten Sie {{canonical}}?',
   },
   findings: FINDING_TEXTS.de,
   // Evidence labels and vocabulary values (engine evidence stays machine-friendly).

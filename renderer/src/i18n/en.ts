@@ -147,6 +147,7 @@ export const en = {
     mode: 'What moves', vmOnly: 'VM only (its storage is shared)', withStorage: 'VM and its storage',
     storagePath: 'Destination folder for the disks', storageHint: 'Empty: Hyper-V’s default folder on {{destination}}.',
     useDefault: 'Use {{path}}', defaultVhd: 'default disk folder', defaultVm: 'default VM folder',
+    untested: 'The test checked another kind of move ({{tested}}). Test this move before moving it.', retest: 'Test this move',
     start: 'Move…', limit: 'At most {{count}} move(s) at once; the rest wait in the queue.',
     credssp: {
       title: '{{source}} uses CredSSP: start the move on {{source}}',
@@ -236,6 +237,25 @@ export const en = {
     'numeric-last-label': '{{name}} is not a valid host name: its last part cannot be all digits.',
   },
   /** Finding titles and fixes per finding id and variant; shared with the HTML report (core). */
+  // Desired settings refused at the gate: one key per code in core/settings/validate.ts and subnet.ts (the field is shown beside it).
+  validation: {
+    count: 'Give a whole number from {{min}} to {{max}}.',
+    priority: 'Give a whole number from 0 to {{max}}.',
+    boolean: 'Choose on or off.',
+    authentication: 'Choose Kerberos or CredSSP.',
+    performance: 'Choose TCP/IP, Compression or SMB.',
+    networks: 'Give at least one subnet, or allow any network.',
+    'duplicate-subnet': '{{subnet}} is already listed as {{first}}.',
+  },
+  subnet: {
+    empty: 'Type a subnet.',
+    'too-long': '“{{subnet}}” is longer than {{max}} characters.',
+    'two-slashes': '“{{subnet}}” has more than one “/”.',
+    'not-an-address': '“{{subnet}}” is not an IPv4 or IPv6 address or subnet.',
+    'bad-address': '“{{subnet}}” is not a valid {{family}} address.',
+    'bad-prefix': '“{{subnet}}” has an invalid prefix length (0–{{max}}).',
+    'host-bits': '“{{subnet}}” has host bits set below /{{prefix}}: did you mean {{canonical}}?',
+  },
   findings: FINDING_TEXTS.en,
   // Evidence labels and vocabulary values (engine evidence stays machine-friendly).
   evidence: EVIDENCE_TEXTS.en,

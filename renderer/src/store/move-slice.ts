@@ -4,7 +4,8 @@
  * back", and the measured-vs-predicted history. Main decides what may move; this only asks.
  */
 import type { EventOf, ResponseOf } from '../../../electron/core/contract/channels';
-import type { MoveTiming } from '../../../electron/core/move';
+import type { TestReport } from '../../../electron/core/model';
+import { sourceVms, type MoveTiming } from '../../../electron/core/move';
 import { ask } from './ask';
 import type { SliceFactory } from './types';
 
@@ -32,6 +33,8 @@ export interface MoveSlice {
   readonly moveRows: Readonly<Record<string, MoveRow>>;
   readonly moveResult: MoveRunResult | null;
   readonly moveHistory: readonly MoveTiming[];
+  /** The report `testForMove` made, and the move it tested (the Test view's own runs test VM only). */
+  readonly moveTested: { readonly report: TestReport; readonly includeStorage: boolean; readonly path: string } | null;
   toggleMoveVm(name: string): void;
   setMoveIncludeStorage(include: boolean): void;
   setMoveStoragePath(path: string): void;
@@ -39,6 +42,8 @@ export interface MoveSlice {
   loadMoveHistory(): Promise<void>;
   /** Opens (true) or closes the confirm dialog; nothing moves until `startMove`. */
   confirmMove(open: boolean): void;
+  /** Tests the pair again for the move as chosen (with storage, into that folder): its report decides. */
+  testForMove(): Promise<void>;
   startMove(): Promise<MoveRunResult | undefined>;
   cancelMove(vm?: string): Promise<void>;
   moveBack(): Promise<MoveRunResult | undefined>;
@@ -83,6 +88,7 @@ export const createMoveSlice: SliceFactory<MoveSlice> = (api) => (set, get) => {
     moveRows: {},
     moveResult: null,
     moveHistory: [],
+    moveTested: null,
     toggleMoveVm(name) {
       set((s) => ({ moveVms: s.moveVms.includes(name) ? s.moveVms.filter((v) => v !== name) : [...s.moveVms, name] }));
     },
@@ -105,6 +111,16 @@ export const createMoveSlice: SliceFactory<MoveSlice> = (api) => (set, get) => {
     },
     confirmMove(moveConfirming) {
       set({ moveConfirming });
+    },
+    async testForMove() {
+      const { source, destination, report, moveIncludeStorage } = get();
+      if (!source || !destination) return;
+      const path = moveIncludeStorage ? get().moveStoragePath.trim() : '';
+      const vms = report ? sourceVms(report).map((v) => v.name).slice(0, 1000) : [];
+      const next = await ask(set, get, 'test', () =>
+        api.runTest({ source, destination, ...(vms.length > 0 ? { vms } : {}), includeStorage: moveIncludeStorage, ...(path !== '' ? { destinationStoragePath: path } : {}) }),
+      );
+      if (next) set({ report: next, previousReport: report, moveTested: { report: next, includeStorage: moveIncludeStorage, path } });
     },
     async startMove() {
       const { source, destination, moveVms, moveIncludeStorage, moveStoragePath } = get();

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../../electron/core/contract/channels';
 import type { AppContext } from '../../../electron/main/app-context';
 import { createDispatcher, createSenderCheck, type Dispatcher } from '../../../electron/main/ipc-dispatch';
-import { setFault } from '../../../electron/services/lab/lab-faults';
+import { labCalls, setFault } from '../../../electron/services/lab/lab-faults';
 import { createLabAppContext, INDEX_HTML, WINDOW_SENDER } from '../../support/lab-app';
 
 /** Per cmdlet call; a host read makes several, so an uncancelled test takes tens of seconds. */
@@ -37,7 +37,8 @@ afterAll(async () => {
 
 /**
  * Opens a fresh lab, makes every cmdlet on HV01 and HV02 slow, starts `channel`, cancels it
- * with `cancel` half a second in, and checks what both kinds of cancel promise: 'cancelled',
+ * with `cancel` once a slow call to a host is under way (the lab traces each call as it
+ * starts), and checks what both kinds of cancel promise: 'cancelled',
  * well before the first slow call could return, nothing to cancel before or after, and a pool
  * that reads both hosts again straight away.
  */
@@ -46,13 +47,15 @@ async function cancelWhileSlow(channel: string, payload: unknown, cancel: string
   if (!opened.ok) throw new Error(opened.error.message);
   expect(await dispatch(cancel, {})).toEqual({ ok: true, data: { cancelled: false } });
 
-  for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, { latencyMs: LATENCY_MS });
-  const started = Date.now();
+  for (const h of ['HV01', 'HV02']) await setFault(opened.data.labDir, h, { latencyMs: LATENCY_MS, traceCalls: true });
   const running = dispatch(channel, payload);
-  await new Promise((r) => setTimeout(r, 500));
+  // The pool may still be starting its processes; cancel once the first slow call has begun.
+  const callsUnderWay = async () => (await labCalls(opened.data.labDir, 'HV01')) + (await labCalls(opened.data.labDir, 'HV02'));
+  await expect.poll(callsUnderWay, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
+  const underWay = Date.now();
   expect(await dispatch(cancel, {})).toEqual({ ok: true, data: { cancelled: true } });
   const result = await running;
-  expect(Date.now() - started).toBeLessThan(LATENCY_MS); // the first slow cmdlet call had not even returned
+  expect(Date.now() - underWay).toBeLessThan(LATENCY_MS); // the first slow cmdlet call had not even returned
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.error.code).toBe('cancelled');
   expect(await dispatch(cancel, {})).toEqual({ ok: true, data: { cancelled: false } });

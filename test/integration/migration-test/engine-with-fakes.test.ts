@@ -19,7 +19,8 @@ function fakeDeps(over: Partial<MigrationTestDeps> = {}, hosts: Record<string, H
     readHosts: async (names) => {
       calls.push(`read:${names.join(',')}`);
       readsInFlight.most = Math.max(readsInFlight.most, ++readsInFlight.now);
-      await new Promise((r) => setTimeout(r, 100));
+      // Out until the event loop turns: a read started in the same turn overlaps it, one after it does not.
+      await new Promise((r) => setImmediate(r));
       readsInFlight.now--;
       return names.map((n) => all[n] ?? { computerName: n, status: 'unreachable' as const, error: { code: 'unreachable', message: `${n} did not answer` } });
     },

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readHost, readHosts } from '../../../electron/engine/read-hosts';
-import { setFault } from '../../../electron/services/lab/lab-faults';
+import { labCalls, setFault } from '../../../electron/services/lab/lab-faults';
 import { initLab, LabInputError, setLabNetwork } from '../../../electron/services/lab/lab-init';
 import { PowerShellPool } from '../../../electron/services/powershell/pool';
 
@@ -162,10 +162,13 @@ describe('runEach: every host at once in one process', () => {
 
   it('cancelling ends every host’s read at once', async () => {
     await setLabNetwork(lab, { latencyMs: 5000 });
+    for (const h of HOSTS) await setFault(lab, h, { traceCalls: true });
     const ac = new AbortController();
-    const started = Date.now();
     const p = pool.runEach('get-host-facts.ps1', HOSTS.map((computerName) => ({ computerName })), { signal: ac.signal });
-    setTimeout(() => ac.abort(), 300);
+    // Cancel once every host's first slow call has begun (the lab traces each call as it starts).
+    await expect.poll(async () => (await Promise.all(HOSTS.map((h) => labCalls(lab, h)))).every((n) => n > 0), { timeout: 60_000, interval: 20 }).toBe(true);
+    const started = Date.now();
+    ac.abort();
     await expect(p).rejects.toMatchObject({ code: 'cancelled' });
     expect(Date.now() - started).toBeLessThan(4000);
   });

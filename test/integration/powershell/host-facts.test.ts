@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHost } from '../../../electron/engine/read-hosts';
 import { setFault } from '../../../electron/services/lab/lab-faults';
-import { addVm, initLab } from '../../../electron/services/lab/lab-init';
+import { addVm, initLab, seedLabEvents } from '../../../electron/services/lab/lab-init';
 import { GiB, hostFile, readJson, writeJsonAtomic, type LabHostState } from '../../../electron/services/lab/lab-state';
 import { PowerShellPool } from '../../../electron/services/powershell/pool';
 import { powershellProcessEnv } from '../../../electron/services/powershell/process-env';
@@ -120,3 +120,45 @@ describe('host read', () => {
     expect(props).not.toContain('SizeBytes');
   });
 });
+
+describe('SMB facts in the lab (issue 14 item 4)', () => {
+  it('reads signing (Windows Server 2025 clients require it), encryption and the live-migration limit', async () => {
+    const h1 = await readHost(pool, 'HV01');
+    expect(h1.smb).toEqual({ clientRequireSigning: true, clientRequireEncryption: false, serverRequireSigning: false, serverEncryptData: false, liveMigrationLimitBytesPerSecond: 250_000_000 });
+    const h2 = await readHost(pool, 'HV02');
+    expect(h2.smb).toMatchObject({ clientRequireSigning: false, liveMigrationLimitBytesPerSecond: 0 });
+  });
+
+  it('without the SMB Bandwidth Limit feature the limit is left out, not the read', async () => {
+    const file = hostFile(lab, 'HV02');
+    const s = await readJson<LabHostState>(file);
+    s.smb = { bandwidthFeature: false, server: { encryptData: true } };
+    await writeJsonAtomic(file, s);
+    const h2 = await readHost(pool, 'HV02');
+    expect(h2.status).toBe('ok');
+    expect(h2.smb).toEqual({ clientRequireSigning: false, clientRequireEncryption: false, serverRequireSigning: false, serverEncryptData: true });
+  });
+});
+
+describe('event history in the lab (issue 14 item 6)', () => {
+  it('reads the last 30 days of both admin logs, newest first; an older event and an empty log are no error', async () => {
+    const h1 = await readHost(pool, 'HV01');
+    expect(h1.events?.days).toBe(30);
+    expect(h1.events?.errors).toEqual([]);
+    expect(h1.events?.items.map((e) => e.id)).toEqual([20417, 21502, 21501]);
+    expect(h1.events?.items[0]?.message).toContain('63.1 seconds');
+    const h2 = await readHost(pool, 'HV02');
+    expect(h2.events).toEqual({ days: 30, items: [], errors: [] });
+  });
+
+  it('bounds the count per log (-MaxEvents 50) and reads the Worker log too', async () => {
+    const now = Date.now();
+    const many = Array.from({ length: 60 }, (_, i) => ({ id: 21502, logName: 'Microsoft-Windows-Hyper-V-VMMS-Admin' as const, timeCreated: new Date(now - (i + 1) * 3_600_000).toISOString(), message: `failed ${i}` }));
+    await seedLabEvents(lab, 'HV03', [...many, { id: 21024, logName: 'Microsoft-Windows-Hyper-V-Worker-Admin', timeCreated: new Date(now - 60_000).toISOString(), message: 'network lost' }]);
+    const h3 = await readHost(pool, 'HV03', { timeoutMs: 30_000 });
+    expect(h3.events?.items.filter((e) => e.logName.endsWith('VMMS-Admin'))).toHaveLength(50);
+    expect(h3.events?.items.filter((e) => e.id === 21024)).toHaveLength(1);
+    expect(h3.events?.items[0]?.message).toBe('failed 0');
+  });
+});
+

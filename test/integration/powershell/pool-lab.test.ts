@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HostFactsSchema, HostMigrationSettingsSchema } from '../../../electron/core/contract/schemas';
 import { initLab, addVm } from '../../../electron/services/lab/lab-init';
-import { setFault } from '../../../electron/services/lab/lab-faults';
+import { labCalls, setFault } from '../../../electron/services/lab/lab-faults';
 import { PowerShellPool, type PowerShellScriptError } from '../../../electron/services/powershell/pool';
 import { scriptError } from '../../support/script-error';
 
@@ -187,11 +187,13 @@ describe('faults and errors', () => {
 
 describe('pool guarantees', () => {
   it('cancel settles at once and the process is replaced', async () => {
-    await setFault(lab, 'HV02', { latencyMs: 5000 });
+    await setFault(lab, 'HV02', { latencyMs: 5000, traceCalls: true });
     const ac = new AbortController();
-    const started = Date.now();
     const p = pool.run('get-host-facts.ps1', { computerName: 'HV02' }, { signal: ac.signal });
-    setTimeout(() => ac.abort(), 200);
+    // Cancel once the slow call has begun (the lab traces each call as it starts).
+    await expect.poll(() => labCalls(lab, 'HV02'), { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
+    const started = Date.now();
+    ac.abort();
     const e = await scriptError(p);
     expect(e.code).toBe('cancelled');
     expect(Date.now() - started).toBeLessThan(3000); // the slow call would take 5 s

@@ -139,3 +139,42 @@ describe('the host read on a real host', () => {
     expect(cases.get('facts')?.calls.filter((c) => c.startsWith('Get-NetAdapter '))).toEqual(['Get-NetAdapter -InterfaceIndex 9']);
   });
 });
+
+describe('event history on a real host (issue 14 item 6)', () => {
+  it('reads both admin logs on the host (Invoke-Command), 30 days, bounded; "no events found" is an empty log', () => {
+    expect((data('facts') as { events: unknown }).events).toEqual({
+      days: 30,
+      items: [{ id: 20417, logName: 'Microsoft-Windows-Hyper-V-VMMS-Admin', timeCreated: '2026-11-20T08:00:00.0000000Z', message: "Virtual machine migration operation for 'sql01' completed with an unexpectedly long blackout time of 63.1 seconds." }],
+      errors: [],
+    });
+    const calls = cases.get('facts')?.calls ?? [];
+    expect(calls).toContain('Invoke-Command HV01');
+    expect(calls.filter((c) => c.startsWith('Get-WinEvent'))).toEqual([
+      'Get-WinEvent Microsoft-Windows-Hyper-V-VMMS-Admin -Id 20306,20417,21024,21501,21502 -MaxEvents 50',
+      'Get-WinEvent Microsoft-Windows-Hyper-V-Worker-Admin -Id 20306,20417,21024,21501,21502 -MaxEvents 50',
+    ]);
+  });
+});
+
+describe('SMB facts on a real host (issue 14 item 4)', () => {
+  it('reads signing, encryption and the live-migration limit on the host\'s CIM session, one call each', () => {
+    expect((data('facts') as { smb: unknown }).smb).toEqual({ clientRequireSigning: true, serverRequireSigning: false, serverEncryptData: true, liveMigrationLimitBytesPerSecond: 750000000 });
+    expect(cases.get('facts')?.calls.filter((c) => c.startsWith('Get-Smb'))).toEqual(['Get-SmbClientConfiguration HV01', 'Get-SmbServerConfiguration HV01', 'Get-SmbBandwidthLimit HV01 -Category LiveMigration']);
+  });
+});
+
+describe('the storage target on a real host (issue 14 item 3)', () => {
+  it('probes the folder on the destination: exists, a file can be created, its volume from Get-Volume -FilePath', () => {
+    expect(data('storage-exists')).toMatchObject({ chosen: true, exists: true, writable: true, volume: { driveLetter: 'D', label: 'VMs', sizeBytes: 2048 * 1024 ** 3, freeBytes: 1536 * 1024 ** 3 } });
+    expect(cases.get('storage-exists')?.calls).toEqual(['Invoke-Command HV02', `Get-Volume -FilePath ${(data('storage-left') as { root: string }).root}`]);
+  });
+
+  it('a folder that does not exist yet is measured on its deepest existing parent, and is not writable', () => {
+    expect(data('storage-missing')).toMatchObject({ exists: false, writable: false, volume: { driveLetter: 'D' } });
+    expect(cases.get('storage-missing')?.calls).toEqual(['Invoke-Command HV02', `Get-Volume -FilePath ${(data('storage-left') as { root: string }).root}`]);
+  });
+
+  it('the write test leaves no file behind', () => {
+    expect(data('storage-left')).toMatchObject({ files: 0 });
+  });
+});

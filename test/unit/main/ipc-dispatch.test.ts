@@ -155,6 +155,16 @@ describe('createDispatcher', () => {
     });
   });
 
+  it('passes a UserFacingError\'s i18n key and params through, for the window to say in its language', async () => {
+    const { map } = handlers({
+      'hosts:read': async () => {
+        throw new UserFacingError('invalid-input', 'x: bad', 'x', undefined, { messageKey: 'subnet.empty', params: { field: 'x', subnet: '' } });
+      },
+    });
+    const result = await createDispatcher(map, check).dispatch('hosts:read', { hosts: ['HV09'] }, own);
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'x: bad', field: 'x', messageKey: 'subnet.empty', params: { field: 'x', subnet: '' } } });
+  });
+
   it('turns an unexpected exception into a generic message, without the internal text', async () => {
     const logged: unknown[] = [];
     const { map } = handlers({

@@ -147,6 +147,19 @@ describe('predictMove', () => {
     const vmOnly = predictMove({ vm: vm('app01'), source: host('HV03'), destination: host('HV04'), includeStorage: false });
     expect(vmOnly.storageSeconds).toBe(0);
   });
+  // Issue 12 item 4: the disks' copy is the pre-copy model's storage phase (SMB), not a link of its own.
+  it('VM + storage: the storage phase is the model\'s (SMB streams, shared by the moves at once)', () => {
+    const two = predictMove({ vm: vm('app01'), source: host('HV03'), destination: host('HV04'), includeStorage: true, concurrent: 2 });
+    expect(two.storageSeconds).toBeCloseTo((40 * GIB) / ((0.9 * 1.25e9) / 2), 3);
+    // 40 GbE: SMB Multichannel's 4 streams (4 × 338 MB/s) bound the copy, not 90 % of the link.
+    const wide = { links: [{ name: 'LM', subnet: '10.10.10.0/24', linkSpeedGbps: 40, rdma: false }] };
+    const fast = predictMove({ vm: vm('app01'), source: host('HV03', wide), destination: host('HV04', wide), includeStorage: true });
+    expect(fast.storageSeconds).toBeCloseTo((40 * GIB) / (4 * 338e6), 3);
+    // SMB Direct on both ends: no stream bound, 95 % of the link.
+    const rdma = { links: [{ name: 'LM', subnet: '10.10.10.0/24', linkSpeedGbps: 40, rdma: true }] };
+    const direct = predictMove({ vm: vm('app01'), source: host('HV03', rdma), destination: host('HV04', rdma), includeStorage: true });
+    expect(direct.storageSeconds).toBeCloseTo((40 * GIB) / (0.95 * 5e9), 3);
+  });
   // Issue 14 item 7 (checks): moves share the link only once their streams fill it.
   it('two at once share a full link: each takes longer on 1 GbE; on 10 GbE two streams fit and only the compression CPU is shared', () => {
     const slow = { links: [{ name: 'LM', subnet: '10.10.10.0/24', linkSpeedGbps: 1, rdma: false }] };

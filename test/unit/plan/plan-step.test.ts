@@ -13,6 +13,8 @@ import { hostSteps } from '../../../electron/core/plan/host-steps';
 import { inverseStep } from '../../../electron/core/plan/plan-step';
 import { diffSettings } from '../../../electron/core/settings/diff';
 import { planDelegation } from '../../../electron/core/delegation/plan';
+import { fakeFacts } from '../../support/fake-ferry-api';
+import { account } from '../preflight/fixtures';
 
 const FIXTURE = path.join(__dirname, '../../support/fixtures/audit-log-2026-11.jsonl');
 const fixture = (): AuditRecord[] =>
@@ -22,15 +24,8 @@ const record = (setting: string, before: unknown, after: unknown): AuditRecord =
   time: '2026-12-03T00:00:00.000Z', user: 'CORP\\admin', runId: 'run-1', planId: 'plan-1', stepId: 's1', host: 'HV01', setting, before, after, result: 'done',
 });
 
-const current: HostMigrationSettings = {
-  virtualMachineMigrationEnabled: false,
-  maximumVirtualMachineMigrations: 2,
-  maximumStorageMigrations: 2,
-  virtualMachineMigrationAuthenticationType: 'CredSSP',
-  virtualMachineMigrationPerformanceOption: 'Compression',
-  useAnyNetworkForMigration: true,
-  migrationNetworks: [{ subnet: '172.16.0.0/16', priority: 7 }, { subnet: '10.0.0.0/24', priority: 5 }],
-};
+/** A host with migration off and two networks of its own, so a desired state needs every kind of host step. */
+const current: HostMigrationSettings = { ...fakeFacts('HV01').settings!, virtualMachineMigrationEnabled: false, migrationNetworks: [{ subnet: '172.16.0.0/16', priority: 7 }, { subnet: '10.0.0.0/24', priority: 5 }] };
 
 describe('audit records parsed back into plan steps', () => {
   it('reads every line of an old log as a step of the kind that wrote it', () => {
@@ -52,11 +47,8 @@ describe('audit records parsed back into plan steps', () => {
 
 describe('inverseStep', () => {
   const desired: DesiredSettings = {
-    virtualMachineMigrationEnabled: true,
-    maximumVirtualMachineMigrations: 4,
-    maximumStorageMigrations: 3,
-    virtualMachineMigrationAuthenticationType: 'Kerberos',
-    virtualMachineMigrationPerformanceOption: 'SMB',
+    virtualMachineMigrationEnabled: true, maximumVirtualMachineMigrations: 4, maximumStorageMigrations: 2,
+    virtualMachineMigrationAuthenticationType: 'Kerberos', virtualMachineMigrationPerformanceOption: 'Compression',
     networks: [{ subnet: '10.0.0.0/24', priority: 1 }, { subnet: '192.168.0.0/24', priority: 2 }],
   };
 
@@ -75,11 +67,7 @@ describe('inverseStep', () => {
   });
 
   it('undoes delegation steps with their recorded LDIF; a klist purge has nothing to undo', () => {
-    const account = (name: string) => ({
-      name, dn: `CN=${name},DC=lab,DC=test`, dnsHostName: `${name.toLowerCase()}.lab.test`, samAccountName: `${name}$`, enabled: true,
-      userAccountControl: 4096, allowedToDelegateTo: [], servicePrincipalNames: [`Microsoft Virtual System Migration Service/${name.toLowerCase()}.lab.test`], hasHyperVScp: true,
-    });
-    const { steps } = planDelegation([{ source: account('HV01'), destination: account('HV02') }], { dnsDomain: 'lab.test', includeKlistPurge: true });
+    const { steps } = planDelegation([{ source: account('HV01', undefined, { userAccountControl: 0x1000 }), destination: account('HV02') }], { dnsDomain: 'corp.example', includeKlistPurge: true });
     const kinds = steps.map((s) => s.kind);
     expect(kinds).toContain('delegation-add');
     expect(kinds).toContain('uac-set');

@@ -134,6 +134,15 @@ describe('finding texts', () => {
     }
   });
 
+  it('the engine\'s English title and fix are the table\'s English, for every finding (one wording, not two)', () => {
+    for (const f of emitted()) {
+      const text = localizeFinding(FINDING_TEXTS.en, f);
+      const where = `${f.id}/${f.params?.variant ?? f.severity}`;
+      expect(f.title, where).toBe(text.title);
+      expect(f.fix.text, where).toBe(text.fixText);
+    }
+  });
+
   it('the English wording matches the engine title for simple findings; German differs', () => {
     const f = runPreflight(readyFacts()).find((x) => x.id === 'vm.state')!;
     expect(localizeFinding(FINDING_TEXTS.en, f).title).toBe(f.title);

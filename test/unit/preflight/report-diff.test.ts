@@ -5,7 +5,7 @@ import { diffReports, unaffectedVms } from '../../../electron/core/preflight/rep
 import { createFerryStore } from '../../../renderer/src/store/store';
 import { createFakeFerry } from '../../support/fake-ferry-api';
 
-const f = (id: string, severity: Finding['severity'], vm?: string): Finding => finding(id, vm ? 'vm' : 'host', severity, id, {}, undefined, vm);
+const f = (id: string, severity: Finding['severity'], vm?: string): Finding => finding(id, vm ? 'vm' : 'host', severity, {}, undefined, vm);
 
 describe('what changed since the last run', () => {
   it('counts fixed, new, worse and better by finding id and VM', () => {

@@ -7,7 +7,7 @@ import { countPhrases, verdictHeading, vmCountsLine } from '../../../electron/co
 import { countVerdicts, vmReadiness } from '../../../electron/core/preflight/vm-readiness';
 import { vm } from './fixtures';
 
-const f = (id: string, severity: Finding['severity'], vmName?: string): Finding => finding(id, vmName ? 'vm' : 'host', severity, id, {}, undefined, vmName);
+const f = (id: string, severity: Finding['severity'], vmName?: string): Finding => finding(id, vmName ? 'vm' : 'host', severity, {}, undefined, vmName);
 
 describe('verdict words', () => {
   it('says ready, ready with warnings, or not ready with the number of blockers, in both languages', () => {

@@ -49,6 +49,18 @@ describe('move slice', () => {
     off();
   });
 
+  it('testForMove tests the pair for the move as chosen and keeps which move that report tested', async () => {
+    const { fake, store, off } = setup();
+    store.getState().setMoveIncludeStorage(true);
+    store.getState().setMoveStoragePath(' D:\\VMs ');
+    await store.getState().testForMove();
+    expect(fake.calls.find((c) => c.channel === 'test:run')?.request).toEqual({ source: 'HV03', destination: 'HV04', includeStorage: true, destinationStoragePath: 'D:\\VMs' });
+    const tested = store.getState().moveTested;
+    expect(tested).toMatchObject({ includeStorage: true, path: 'D:\\VMs' });
+    expect(tested?.report).toBe(store.getState().report);
+    off();
+  });
+
   it('events feed the rows while the move runs; cancel asks main; the answer decides the end', async () => {
     const { fake, store, off } = setup();
     store.getState().toggleMoveVm('app01');

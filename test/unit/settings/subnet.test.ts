@@ -27,7 +27,7 @@ describe('parseSubnet', () => {
     const r = parseSubnet('10.1.2.3/16');
     expect(r.ok && r.subnet.hostBitsSet).toBe(true);
     expect(r.ok && r.subnet.canonical).toBe('10.1.0.0/16');
-    expect(validateSubnetInput('10.1.2.3/16')).toEqual({ message: expect.stringContaining('10.1.0.0/16') });
+    expect(validateSubnetInput('10.1.2.3/16')).toEqual({ message: expect.stringContaining('10.1.0.0/16'), code: 'host-bits', params: { prefix: 16, canonical: '10.1.0.0/16' } });
     expect(validateSubnetInput('10.1.0.0/16')).toEqual({ canonical: '10.1.0.0/16' });
   });
 

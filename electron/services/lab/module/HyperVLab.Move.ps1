@@ -89,7 +89,9 @@ function Get-LabSharedLinks([object]$Src, [object]$Dst) {
 }
 
 # Seconds a move of $Vm takes: pre-copy of its memory (a running VM; an Off VM moves only its
-# configuration), plus its disks over one link for -IncludeStorage.
+# configuration), after, for -IncludeStorage, the model's storage phase: the disks' file bytes
+# (what Get-VHD FileSize says, a differencing disk's parent included) over SMB, shared by the k
+# moves (core/simulate/pre-copy.ts storageSeconds; core/move/predict.ts predicts the same).
 function Get-LabMoveSeconds([object]$Src, [object]$Vm, [object]$Dst, [bool]$IncludeStorage, [int]$Concurrent) {
     $links = @(Get-LabSharedLinks $Src $Dst)
     $linkGbps = 10; $count = 1; $rdma = $false
@@ -102,14 +104,12 @@ function Get-LabMoveSeconds([object]$Src, [object]$Vm, [object]$Dst, [bool]$Incl
     $k = [Math]::Max(1, $Concurrent)
     # Wire bytes/s of one of k moves: one TCP stream is CPU-bound (perStreamBytesPerSecond 338e6),
     # k moves share the link (tcpEfficiency 0.9); SMB Multichannel opens 4 streams per link, SMB Direct is not stream-bound.
-    $capacity = 0.9 * $link; $stream = 338e6
+    $smbPer = 0.9 * $link; if ($rdma) { $smbPer = 0.95 * $link }
+    $smbStream = 4 * $count * 338e6; if ($rdma) { $smbStream = [double]::PositiveInfinity }
+    $smb = [Math]::Min($smbStream, [Math]::Min($count * $smbPer, 3 * 56e9 / 8) / $k)
     $option = [string]$Src.settings.virtualMachineMigrationPerformanceOption
-    if ($option -eq 'SMB') {
-        $per = 0.9 * $link; if ($rdma) { $per = 0.95 * $link }
-        $capacity = [Math]::Min($count * $per, 3 * 56e9 / 8)
-        $stream = 4 * $count * 338e6; if ($rdma) { $stream = [double]::PositiveInfinity }
-    }
-    $b = [Math]::Min($stream, $capacity / $k)
+    $b = [Math]::Min(338e6, 0.9 * $link / $k)
+    if ($option -eq 'SMB') { $b = $smb }
     # Compression: 2:1, bounded by 4 idle cores at 250e6 bytes/s each, shared by the k moves.
     if ($option -ne 'SMB' -and $option -ne 'TCPIP') { $b = [Math]::Min(2 * $b, 4 * 250e6 / $k) }
     $m = 0
@@ -126,8 +126,14 @@ function Get-LabMoveSeconds([object]$Src, [object]$Vm, [object]$Dst, [bool]$Incl
     $seconds += $remaining / $b + 0.03
     if ($IncludeStorage) {
         $bytes = 0
-        foreach ($disk in @(Get-LabProp $Vm 'disks' @())) { $bytes += [double](Get-LabProp $disk 'sizeBytes' 0) }
-        $seconds += $bytes / (0.9 * $link)
+        foreach ($disk in @(Get-LabProp $Vm 'disks' @())) {
+            if ([bool](Get-LabProp $disk 'passThrough' $false)) { continue }
+            $size = [double](Get-LabProp $disk 'sizeBytes' 0)
+            $bytes += [double](Get-LabProp $disk 'fileSizeBytes' $size)
+            if ([string](Get-LabProp $disk 'parentPath' '') -ne '') { $bytes += [double](Get-LabProp $disk 'parentFileSizeBytes' $size) }
+        }
+        # The disks go over SMB whatever the memory's option.
+        if ($bytes -gt 0 -and $smb -gt 0) { $seconds += $bytes / $smb }
     }
     return $seconds
 }

@@ -42,6 +42,7 @@ function Connect-HyperVLabHost {
     $key = Get-LabSessionKey $name
     if ([HyperVLab.LabSessions]::IsOpen($key)) { return [pscustomobject]@{ ComputerName = $name; Reused = $true } }
     $fault = Get-LabFault $name
+    Write-LabCallTrace $name $fault 'connect'
     $ms = (Get-LabNetwork $name).connectMs + [int](Get-LabProp $fault 'latencyMs' 0)
     if ($ms -gt 0) { Start-Sleep -Milliseconds $ms }
     if ([bool](Get-LabProp $fault 'unreachable' $false)) { throw (New-LabUnreachableError $ComputerName) }

@@ -1039,3 +1039,224 @@ function Get-VMHostNumaNode {
     )
     process { LabImpl-Get-VMHostNumaNode -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
 }
+
+function Get-Volume {
+    [CmdletBinding(DefaultParameterSetName='ByDriveLetter')]
+    [OutputType('Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/Storage/MSFT_Volume')]
+    param(
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AsJob,
+
+        [Parameter()]
+        [Alias('Session')]
+        [Microsoft.Management.Infrastructure.CimSession[]]
+        $CimSession,
+
+        [Parameter(ParameterSetName='ByDiskImage', ValueFromPipeline=$true)]
+        [Microsoft.Management.Infrastructure.CimInstance]
+        $DiskImage,
+
+        [Parameter(ParameterSetName='ByDriveLetter', Position=0, ValueFromPipelineByPropertyName=$true)]
+        [System.Char[]]
+        $DriveLetter,
+
+        [Parameter(ParameterSetName='ByFilePath', ValueFromPipelineByPropertyName=$true)]
+        [Alias('FullName')]
+        [System.String]
+        $FilePath,
+
+        [Parameter(ParameterSetName='ByFileShare', ValueFromPipeline=$true)]
+        [Microsoft.Management.Infrastructure.CimInstance]
+        $FileShare,
+
+        [Parameter(ParameterSetName='ByLabel', ValueFromPipelineByPropertyName=$true)]
+        [System.String[]]
+        $FileSystemLabel,
+
+        [Parameter(ParameterSetName='ById', ValueFromPipelineByPropertyName=$true)]
+        [Alias('Id')]
+        [System.String[]]
+        $ObjectId,
+
+        [Parameter(ParameterSetName='ByPartition', ValueFromPipeline=$true)]
+        [Microsoft.Management.Infrastructure.CimInstance]
+        $Partition,
+
+        [Parameter(ParameterSetName='ByPaths', ValueFromPipelineByPropertyName=$true)]
+        [System.String[]]
+        $Path,
+
+        [Parameter(ParameterSetName='ByStorageFileServer', ValueFromPipeline=$true)]
+        [Microsoft.Management.Infrastructure.CimInstance]
+        $StorageFileServer,
+
+        [Parameter(ParameterSetName='ByStorageJob', ValueFromPipeline=$true)]
+        [Microsoft.Management.Infrastructure.CimInstance]
+        $StorageJob,
+
+        [Parameter(ParameterSetName='ByStorageNode', ValueFromPipeline=$true)]
+        [Microsoft.Management.Infrastructure.CimInstance]
+        $StorageNode,
+
+        [Parameter(ParameterSetName='ByStoragePool', ValueFromPipeline=$true)]
+        [Microsoft.Management.Infrastructure.CimInstance]
+        $StoragePool,
+
+        [Parameter(ParameterSetName='ByStorageSubSystem', ValueFromPipeline=$true)]
+        [Microsoft.Management.Infrastructure.CimInstance]
+        $StorageSubSystem,
+
+        [Parameter()]
+        [System.Int32]
+        $ThrottleLimit,
+
+        [Parameter(ParameterSetName='ByUniqueId', ValueFromPipelineByPropertyName=$true)]
+        [System.String[]]
+        $UniqueId
+    )
+    process { LabImpl-Get-Volume -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}
+
+function Get-SmbClientConfiguration {
+    [CmdletBinding(SupportsShouldProcess=$true, PositionalBinding=$false)]
+    [OutputType('Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/MSFT_SmbClientConfiguration')]
+    param(
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AsJob,
+
+        [Parameter()]
+        [Alias('Session')]
+        [Microsoft.Management.Infrastructure.CimSession[]]
+        $CimSession,
+
+        [Parameter()]
+        [System.Int32]
+        $ThrottleLimit
+    )
+    process { LabImpl-Get-SmbClientConfiguration -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}
+
+function Get-SmbServerConfiguration {
+    [CmdletBinding(SupportsShouldProcess=$true, PositionalBinding=$false)]
+    [OutputType('Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/MSFT_SmbServerConfiguration')]
+    param(
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AsJob,
+
+        [Parameter()]
+        [Alias('Session')]
+        [Microsoft.Management.Infrastructure.CimSession[]]
+        $CimSession,
+
+        [Parameter()]
+        [System.Int32]
+        $ThrottleLimit
+    )
+    process { LabImpl-Get-SmbServerConfiguration -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}
+
+function Get-SmbBandwidthLimit {
+    [CmdletBinding()]
+    [OutputType('Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/MSFT_SmbBandwidthLimit')]
+    param(
+        [Parameter(Position=1, ValueFromPipelineByPropertyName=$true)]
+        [Microsoft.PowerShell.Cmdletization.GeneratedTypes.SmbBandwidthLimit.BandwidthLimitCategory[]]
+        $Category,
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AsJob,
+
+        [Parameter()]
+        [Alias('Session')]
+        [Microsoft.Management.Infrastructure.CimSession[]]
+        $CimSession,
+
+        [Parameter()]
+        [System.Int32]
+        $ThrottleLimit
+    )
+    process { LabImpl-Get-SmbBandwidthLimit -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}
+
+function Get-WinEvent {
+    [CmdletBinding(DefaultParameterSetName='GetLogSet')]
+    [OutputType('System.Diagnostics.Eventing.Reader.EventLogRecord')]
+    param(
+        [Parameter(ParameterSetName='GetLogSet')]
+        [Parameter(ParameterSetName='ListLogSet')]
+        [Parameter(ParameterSetName='ListProviderSet')]
+        [Parameter(ParameterSetName='GetProviderSet')]
+        [Parameter(ParameterSetName='HashQuerySet')]
+        [Parameter(ParameterSetName='XmlQuerySet')]
+        [Alias('Cn')]
+        [System.String]
+        $ComputerName,
+
+        [Parameter()]
+        [System.Management.Automation.PSCredential]
+        $Credential,
+
+        [Parameter(ParameterSetName='HashQuerySet', Mandatory=$true, Position=0)]
+        [System.Collections.Hashtable[]]
+        $FilterHashtable,
+
+        [Parameter(ParameterSetName='XmlQuerySet', Mandatory=$true, Position=0)]
+        [System.Xml.XmlDocument]
+        $FilterXml,
+
+        [Parameter(ParameterSetName='GetLogSet')]
+        [Parameter(ParameterSetName='GetProviderSet')]
+        [Parameter(ParameterSetName='FileSet')]
+        [System.String]
+        $FilterXPath,
+
+        [Parameter(ParameterSetName='GetLogSet')]
+        [Parameter(ParameterSetName='ListLogSet')]
+        [Parameter(ParameterSetName='GetProviderSet')]
+        [Parameter(ParameterSetName='HashQuerySet')]
+        [System.Management.Automation.SwitchParameter]
+        $Force,
+
+        [Parameter(ParameterSetName='ListLogSet', Mandatory=$true, Position=0)]
+        [System.String[]]
+        $ListLog,
+
+        [Parameter(ParameterSetName='ListProviderSet', Mandatory=$true, Position=0)]
+        [System.String[]]
+        $ListProvider,
+
+        [Parameter(ParameterSetName='GetLogSet', Position=0, ValueFromPipeline=$true, ValueFromPipelineByPropertyName=$true)]
+        [System.String[]]
+        $LogName,
+
+        [Parameter(ParameterSetName='GetLogSet')]
+        [Parameter(ParameterSetName='GetProviderSet')]
+        [Parameter(ParameterSetName='FileSet')]
+        [Parameter(ParameterSetName='HashQuerySet')]
+        [Parameter(ParameterSetName='XmlQuerySet')]
+        [System.Int64]
+        $MaxEvents,
+
+        [Parameter(ParameterSetName='GetLogSet')]
+        [Parameter(ParameterSetName='GetProviderSet')]
+        [Parameter(ParameterSetName='FileSet')]
+        [Parameter(ParameterSetName='HashQuerySet')]
+        [Parameter(ParameterSetName='XmlQuerySet')]
+        [System.Management.Automation.SwitchParameter]
+        $Oldest,
+
+        [Parameter(ParameterSetName='FileSet', Mandatory=$true, Position=0, ValueFromPipelineByPropertyName=$true)]
+        [Alias('PSPath')]
+        [System.String[]]
+        $Path,
+
+        [Parameter(ParameterSetName='GetProviderSet', Mandatory=$true, Position=0, ValueFromPipelineByPropertyName=$true)]
+        [System.String[]]
+        $ProviderName
+    )
+    process { LabImpl-Get-WinEvent -Cmdlet $PSCmdlet -Bound $PSBoundParameters }
+}

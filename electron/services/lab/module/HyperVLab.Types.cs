@@ -247,3 +247,10 @@ namespace Microsoft.Vhd.PowerShell
         public bool Attached { get; set; }
     }
 }
+
+// Get-SmbBandwidthLimit -Category (module SmbShare, a CDXML enum; HyperVLab.Smb.ps1). The docs
+// name the type BandwidthLimitCategory; the namespace is the one CDXML gives its generated types.
+namespace Microsoft.PowerShell.Cmdletization.GeneratedTypes.SmbBandwidthLimit
+{
+    public enum BandwidthLimitCategory : uint { Default = 0, VirtualMachine = 1, LiveMigration = 2, StorageReplication = 3 }
+}

@@ -13,7 +13,13 @@
         'Test-NetConnection', 'Initialize-HyperVLab', 'Get-HyperVLabHostInfo', 'Invoke-HyperVLabKlistPurge',
         'Get-LocalGroupMember', 'Invoke-HyperVLabOnHost', 'Get-HyperVLabIdentity',
         'Get-HyperVLabPlannedVM', 'Remove-HyperVLabPlannedVM', 'Test-HyperVLabTcpPort',
-        'Connect-HyperVLabHost', 'Disconnect-HyperVLabHost'
+        'Connect-HyperVLabHost', 'Disconnect-HyperVLabHost',
+        # Shared-nothing storage (HyperVLab.Storage.ps1)
+        'Get-Volume', 'Test-HyperVLabStoragePath',
+        # SMB client/server configuration and bandwidth limits (HyperVLab.Smb.ps1)
+        'Get-SmbClientConfiguration', 'Get-SmbServerConfiguration', 'Get-SmbBandwidthLimit', 'Invoke-HyperVLabCim',
+        # Hyper-V event logs (HyperVLab.Events.ps1)
+        'Get-WinEvent'
     )
     CmdletsToExport = @()
     VariablesToExport = @()

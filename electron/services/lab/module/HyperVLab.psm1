@@ -150,6 +150,15 @@ function Get-LabFault([string]$Name) {
     return Read-LabJson (Join-Path (Join-Path (Get-LabDir) 'faults') "$Name.json")
 }
 
+# A fault with `traceCalls` records each call to the host as it starts, before its latency (a line
+# in faults/<NAME>.calls), so a test waits for a call to be under way instead of sleeping. Best
+# effort: a line lost to two processes appending at once is only a missed trace.
+function Write-LabCallTrace([string]$Name, [object]$Fault, [string]$What) {
+    if (-not [bool](Get-LabProp $Fault 'traceCalls' $false)) { return }
+    $path = Join-Path (Join-Path (Get-LabDir) 'faults') "$Name.calls"
+    try { [IO.File]::AppendAllText($path, $What + "`n", $script:Utf8) } catch { }
+}
+
 function Get-LabProp([object]$Obj, [string]$Prop, [object]$Default) {
     if ($null -eq $Obj) { return $Default }
     $p = $Obj.PSObject.Properties[$Prop]
@@ -164,6 +173,7 @@ function Enter-LabHost([string]$Computer, [switch]$Mutating) {
     # Moves whose moment has come land first (HyperVLab.Move.ps1): a host down mid-move is down now.
     Sync-LabMigrations
     $fault = Get-LabFault $name
+    Write-LabCallTrace $name $fault 'call'
     $latency = (Get-LabCallDelay $name) + [int](Get-LabProp $fault 'latencyMs' 0)
     if ($latency -gt 0) { Start-Sleep -Milliseconds $latency }
     if ([bool](Get-LabProp $fault 'unreachable' $false)) {
@@ -831,4 +841,7 @@ function Test-HyperVLabTcpPort {
 . (Join-Path $PSScriptRoot 'HyperVLab.Move.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.LocalGroups.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Sessions.ps1')
+. (Join-Path $PSScriptRoot 'HyperVLab.Storage.ps1')
+. (Join-Path $PSScriptRoot 'HyperVLab.Smb.ps1')
+. (Join-Path $PSScriptRoot 'HyperVLab.Events.ps1')
 . (Join-Path $PSScriptRoot 'HyperVLab.Signatures.ps1')

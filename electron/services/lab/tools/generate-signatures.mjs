@@ -35,6 +35,8 @@ for (const [name, c] of Object.entries(ref.cmdlets)) {
   if (c.defaultParameterSet) binding.push(`DefaultParameterSetName=${q(c.defaultParameterSet)}`);
   if (c.supportsShouldProcess) binding.push('SupportsShouldProcess=$true');
   if (c.confirmImpact) binding.push(`ConfirmImpact=${q(c.confirmImpact)}`);
+  // Without a Position anywhere PowerShell would number the parameters itself; CDXML cmdlets do not.
+  if (!c.parameters.some((p) => p.sets.some((x) => x.position !== null && x.position !== undefined))) binding.push('PositionalBinding=$false');
   lines.push(`function ${name} {`);
   lines.push(`    [CmdletBinding(${binding.join(', ')})]`);
   for (const t of c.outputTypes ?? []) lines.push(`    [OutputType(${q(t)})]`);

@@ -11,6 +11,9 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { GroupTestSummary, MatrixCell, Verdict } from '../../../../electron/core/model';
+import type { FindingTextTable } from '../../../../electron/core/preflight/finding-texts';
+import { localizeTitle } from '../../../../electron/core/preflight/localize-finding';
+import { valueFormatFor } from '../../i18n/format';
 
 const CELL_W = 56;
 const CELL_H = 32;
@@ -56,11 +59,15 @@ interface Labels {
   readonly self: string;
   readonly untested: string;
   cell(source: string, destination: string, cell: MatrixCell, verdict: string): string;
+  first(cell: MatrixCell): string | undefined;
 }
 
 function useLabels(): Labels {
   const { t, i18n } = useTranslation();
   return useMemo(() => {
+    const lang = i18n.language.startsWith('de') ? 'de' : 'en';
+    const findings = (i18n.getResourceBundle(lang, 'translation') as { findings?: FindingTextTable } | undefined)?.findings ?? {};
+    const format = valueFormatFor(lang);
     const mark = (k: string) => `\u0001${k}\u0002`;
     const template = t('group.test.cellLabel', { source: mark('source'), destination: mark('destination'), verdict: mark('verdict'), fail: mark('fail'), warn: mark('warn') });
     return {
@@ -74,6 +81,8 @@ function useLabels(): Labels {
           .replace(mark('verdict'), verdict)
           .replace(mark('fail'), String(cell.counts.fail))
           .replace(mark('warn'), String(cell.counts.warn)),
+      // The first blocker in the window's language (the cell carries the engine's English too).
+      first: (cell) => (cell.first ? localizeTitle(findings, cell.first, format) : undefined),
     };
     // i18n.language: the labels follow a language switch.
   }, [t, i18n.language]);
@@ -127,7 +136,7 @@ const MatrixRow = memo(function MatrixRow(props: RowProps) {
             aria-label={labels.cell(source, destination, cell, labels.verdict[cell.verdict])}
             aria-selected={props.openCol === c}
             data-verdict={cell.verdict}
-            title={cell.first?.title}
+            title={labels.first(cell)}
           >
             {SYMBOL[cell.verdict]}
             {count !== null ? ` ${count}` : ''}

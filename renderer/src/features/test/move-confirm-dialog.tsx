@@ -3,7 +3,8 @@
  * authentication and performance option, and the model's estimate per VM. Only "Move now" sends
  * `move:start` (with `confirmed: true`); closing it moves nothing.
  */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TestReport } from '../../../../electron/core/model';
 import { predictMove, sourceVms } from '../../../../electron/core/move';
@@ -15,6 +16,12 @@ const useStyles = makeStyles({
   list: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0 },
   term: { fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, wordBreak: 'break-word' },
+  dialog: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusXLarge, padding: tokens.spacingHorizontalXL, maxWidth: '640px',
+    backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1, boxShadow: tokens.shadow64,
+  },
+  title: { margin: `0 0 ${tokens.spacingVerticalM}`, fontSize: tokens.fontSizeBase500 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end', marginTop: tokens.spacingVerticalL },
 });
 
 export function MoveConfirmDialog(props: { readonly report: TestReport; readonly vms: readonly string[]; readonly lang: Lang }) {
@@ -25,6 +32,15 @@ export function MoveConfirmDialog(props: { readonly report: TestReport; readonly
   const includeStorage = useFerry((s) => s.moveIncludeStorage);
   const storagePath = useFerry((s) => s.moveStoragePath).trim();
   const { report, vms, lang } = props;
+  const ref = useRef<HTMLDialogElement>(null);
+  const shown = open && vms.length > 0;
+  // The browser's own modal dialog: the page behind is inert and Escape closes it (moving nothing).
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (shown && !d.open) d.showModal();
+    if (!shown && d.open) d.close();
+  }, [shown]);
   const { source, destination } = pairFacts(report);
   const summaries = sourceVms(report);
   const estimate = (name: string): string => {
@@ -42,26 +58,24 @@ export function MoveConfirmDialog(props: { readonly report: TestReport; readonly
     ['predicted', t('move.confirm.predicted'), vms.map((v) => `${v}: ${estimate(v)}`).join(', ')],
   ];
   return (
-    <Dialog open={open && vms.length > 0} onOpenChange={(_, d) => actions.confirmMove(d.open)} modalType="alert">
-      <DialogSurface data-testid="move-confirm">
-        <DialogBody>
-          <DialogTitle>{t('move.confirm.title', { count: vms.length })}</DialogTitle>
-          <DialogContent>
-            <dl className={styles.list}>
-              {rows.map(([key, term, value]) => (
-                <div key={key} style={{ display: 'contents' }}>
-                  <dt className={styles.term}>{term}</dt>
-                  <dd className={styles.value} data-testid={`move-confirm-${key}`}>{value}</dd>
-                </div>
-              ))}
-            </dl>
-          </DialogContent>
-          <DialogActions>
+    <dialog ref={ref} role="alertdialog" aria-labelledby="move-confirm-title" className={styles.dialog} onClose={() => actions.confirmMove(false)} data-testid="move-confirm">
+      {shown ? (
+        <>
+          <h2 id="move-confirm-title" className={styles.title}>{t('move.confirm.title', { count: vms.length })}</h2>
+          <dl className={styles.list}>
+            {rows.map(([key, term, value]) => (
+              <div key={key} style={{ display: 'contents' }}>
+                <dt className={styles.term}>{term}</dt>
+                <dd className={styles.value} data-testid={`move-confirm-${key}`}>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className={styles.actions}>
             <Button onClick={() => actions.confirmMove(false)} data-testid="move-confirm-cancel">{t('move.confirm.cancel')}</Button>
             <Button appearance="primary" onClick={() => void actions.startMove()} data-testid="move-confirm-ok">{t('move.confirm.ok')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          </div>
+        </>
+      ) : null}
+    </dialog>
   );
 }

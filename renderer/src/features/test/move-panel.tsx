@@ -18,7 +18,7 @@ import { findingView } from './finding-view';
 import { MoveConfirmDialog } from './move-confirm-dialog';
 import { MoveHistoryTable } from './move-history';
 import { MoveProgress } from './move-progress';
-import { moveLimit, pairFacts } from './move-view';
+import { moveLimit, pairFacts, testedMove } from './move-view';
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL, display: 'grid', gap: tokens.spacingVerticalS },
@@ -40,6 +40,8 @@ export function MovePanel(props: { readonly report: TestReport; readonly lang: L
   const storagePath = useFerry((s) => s.moveStoragePath);
   const paths = useFerry((s) => s.movePaths);
   const moving = useFerry((s) => s.busy.move !== undefined);
+  const testing = useFerry((s) => s.busy.test !== undefined);
+  const moveTested = useFerry((s) => s.moveTested);
   const bundle = i18n.getResourceBundle(lang, 'translation') as Resources | undefined;
   useEffect(() => void actions.loadMoveHistory(), [actions]);
 
@@ -62,6 +64,10 @@ export function MovePanel(props: { readonly report: TestReport; readonly lang: L
   // CredSSP from this workstation cannot work: the commands to run on the source instead.
   const onSource = chosen.map((vm) => moveStart(spec(vm), auth)).flatMap((w) => (w.where === 'on-source' ? [w.command] : []));
   const vars = { source: report.source, destination: report.destination };
+  // Readiness is the test's word for one kind of move: another choice is tested before it moves.
+  const tested = testedMove(report, moveTested);
+  const sameAsTested = tested.includeStorage === includeStorage && (!includeStorage || tested.path === storagePath.trim());
+  const testedText = tested.includeStorage ? `${t('move.withStorage')}${tested.path !== '' ? `: ${tested.path}` : ''}` : t('move.vmOnly');
 
   return (
     <section className={styles.section} aria-labelledby="move-heading" data-testid="move-panel">
@@ -109,7 +115,16 @@ export function MovePanel(props: { readonly report: TestReport; readonly lang: L
             : null}
         </div>
       ) : null}
-      {onSource.length > 0 ? (
+      {!sameAsTested ? (
+        <MessageBar intent="info" data-testid="move-untested">
+          <MessageBarBody>
+            {t('move.untested', { tested: testedText })}{' '}
+            <Button size="small" appearance="primary" onClick={() => void actions.testForMove()} disabled={testing || moving} data-testid="move-retest">
+              {t('move.retest')}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      ) : onSource.length > 0 ? (
         <MessageBar intent="warning" data-testid="move-credssp">
           <MessageBarBody>
             <MessageBarTitle>{t('move.credssp.title', vars)}</MessageBarTitle>

@@ -23,3 +23,11 @@ export function timingOf(history: readonly MoveTiming[], vm: string, source: str
   }
   return undefined;
 }
+
+/** The move the current report tested: `testForMove`'s choice, else VM only (the Test view's runs). */
+export function testedMove(
+  report: TestReport,
+  tested: { readonly report: TestReport; readonly includeStorage: boolean; readonly path: string } | null,
+): { readonly includeStorage: boolean; readonly path: string } {
+  return tested !== null && tested.report === report ? tested : { includeStorage: false, path: '' };
+}
