@@ -44,12 +44,27 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
 }
 `;
 
+// Four calls to one host started at once on its session (Start-FerryCall): each call's own time
+// and the time for all of them.
+const TOGETHER = `param([string]$InputBase64)
+Invoke-FerryMain -InputBase64 $InputBase64 -Body {
+    param($in)
+    $c = [string]$in.computerName
+    $null = Get-FerryOn $c
+    $w = [Diagnostics.Stopwatch]::StartNew()
+    $calls = @(1..4 | ForEach-Object { Start-FerryCall { param($c) $t = [Diagnostics.Stopwatch]::StartNew(); $null = Get-VMSwitch -ComputerName $c; [int64]$t.ElapsedMilliseconds } @($c) })
+    $each = @($calls | ForEach-Object { Receive-FerryCall $_ })
+    return [ordered]@{ each = $each; all = [int64]$w.ElapsedMilliseconds }
+}
+`;
+
 beforeAll(async () => {
   await initLab(lab, { hosts: HOSTS });
   const src = path.resolve('electron/services/powershell/scripts');
   for (const f of ['_prelude.ps1', 'fan-out.ps1', 'get-host-facts.ps1', 'ping.ps1']) copyFileSync(path.join(src, f), path.join(scripts, f));
   writeFileSync(path.join(scripts, 'lab-probe.ps1'), PROBE);
   writeFileSync(path.join(scripts, 'lab-session.ps1'), SESSION);
+  writeFileSync(path.join(scripts, 'lab-together.ps1'), TOGETHER);
   pool = new PowerShellPool({ size: 2, labDir: lab, scriptsDir: scripts });
   await Promise.all([pool.run('ping.ps1', {}), pool.run('ping.ps1', {})]);
 });
@@ -157,6 +172,49 @@ describe('runEach: every host at once in one process', () => {
     await expect(p).rejects.toMatchObject({ code: 'cancelled' });
     expect(Date.now() - started).toBeLessThan(4000);
   });
+});
+
+describe('a host’s independent calls at once', () => {
+  // Its own processes: one whose fan-out runs a host's calls at once, one that never does.
+  let together: PowerShellPool;
+  let oneByOne: PowerShellPool;
+  beforeAll(async () => {
+    together = new PowerShellPool({ size: 1, labDir: lab, scriptsDir: scripts, fanOutCallWidth: 16 });
+    oneByOne = new PowerShellPool({ size: 1, labDir: lab, scriptsDir: scripts, fanOutCallWidth: 0 });
+    await Promise.all([together.run('ping.ps1', {}), oneByOne.run('ping.ps1', {})]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([together.dispose(), oneByOne.dispose()]);
+  });
+
+  it('calls started together on one session each pay the round trip, at the same time: not one after another, none for free', async () => {
+    await setLabNetwork(lab, { connectMs: 0, latencyMs: 800 });
+    const run = async (p: PowerShellPool) => (await p.runEach<{ each: number[]; all: number }>('lab-together.ps1', [{ computerName: 'HV04' }]))[0]!;
+    await run(together); // the call runspaces' own set-up is not part of the figure
+    const r = await run(together);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.each).toHaveLength(4);
+    for (const ms of r.data.each) expect(ms).toBeGreaterThanOrEqual(800);
+    // One after another the four take 3.2 s at least, as they do without a call pool.
+    expect(r.data.all).toBeLessThan(2400);
+    const alone = await run(oneByOne);
+    expect(alone.ok && alone.data.all).toBeGreaterThanOrEqual(3200);
+  }, 60_000);
+
+  it('a host read with its calls at once gives exactly the facts of the read one call after another', async () => {
+    await setLabNetwork(lab, { connectMs: 0, latencyMs: 100 });
+    const strip = (f: { elapsedMs?: number }) => ({ ...f, elapsedMs: 0 });
+    const names = ['HV01', 'HV02', 'HV03', 'HV04'];
+    const [atOnce, inTurn] = await Promise.all([readHosts(together, names), readHosts(oneByOne, names)]);
+    expect(atOnce.map((f) => f.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(atOnce.map(strip)).toEqual(inTurn.map(strip));
+    // A host that cannot be read fails the same way both ways.
+    await setFault(lab, 'HV02', { accessDenied: true });
+    const [bad1, bad2] = await Promise.all([readHosts(together, ['HV02']), readHosts(oneByOne, ['HV02'])]);
+    expect(bad1.map(strip)).toEqual(bad2.map(strip));
+    expect(bad1[0]?.status).not.toBe('ok');
+  }, 60_000);
 });
 
 describe('readHosts over the fan-out', () => {

@@ -273,6 +273,74 @@ function Get-FerryOn {
     return @{ CimSession = $s }
 }
 
+# Independent calls at once (issue 11): a host read is a dozen remote calls, most of which do not
+# need each other's answers. Start-FerryCall starts one in a runspace of the process's call pool
+# ($FerryCallContext, given to a fan-out's runspaces by fan-out.ps1; set up as they are), so each
+# pays its round trip while the others pay theirs, as concurrent operations on one WinRM/CIM
+# session do. Receive-FerryCall waits for its output, and rethrows its error as the caller would
+# have seen it. Without a call pool (a script run on its own) the call runs when it is received:
+# the same calls and results, one after another. The script is our own constant text; values go
+# as arguments, never into the text.
+$FerryCallJob = @'
+param([string]$Setup, [string]$Text, [object[]]$Arguments)
+if (-not $global:FerryRunspaceReady) {
+    . ([ScriptBlock]::Create($Setup))
+    $global:FerryRunspaceReady = $true
+}
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$WarningPreference = 'SilentlyContinue'
+$PSDefaultParameterValues = @{ '*:ErrorAction' = 'Stop' }
+& ([ScriptBlock]::Create($Text)) @Arguments
+'@
+
+function Start-FerryCall {
+    param([scriptblock]$Script, [object[]]$Arguments = @())
+    $context = $null
+    $v = Get-Variable -Name FerryCallContext -Scope Global -ErrorAction SilentlyContinue
+    if ($null -ne $v) { $context = $v.Value }
+    if ($null -eq $context -or $null -eq $context['pool']) {
+        return [pscustomobject]@{ shell = $null; handle = $null; script = $Script; arguments = $Arguments; done = $false }
+    }
+    $shell = [Management.Automation.PowerShell]::Create()
+    $shell.RunspacePool = $context['pool']
+    $null = $shell.AddScript($FerryCallJob).AddArgument([string]$context['setup']).AddArgument($Script.ToString()).AddArgument($Arguments)
+    return [pscustomobject]@{ shell = $shell; handle = $shell.BeginInvoke(); script = $Script; arguments = $Arguments; done = $false }
+}
+
+function Receive-FerryCall {
+    param([object]$Call)
+    $Call.done = $true
+    if ($null -eq $Call.shell) { $a = $Call.arguments; return (& $Call.script @a) }
+    try {
+        $output = $Call.shell.EndInvoke($Call.handle)
+    } catch {
+        # EndInvoke wraps the call's terminating error: rethrow the error itself (its code, target).
+        $e = $_.Exception
+        while ($null -ne $e.InnerException -and -not ($e -is [Management.Automation.IContainsErrorRecord] -and $e -isnot [Management.Automation.MethodInvocationException])) { $e = $e.InnerException }
+        if ($e -is [Management.Automation.IContainsErrorRecord]) { throw $e.ErrorRecord }
+        throw $e
+    } finally {
+        $Call.shell.Dispose()
+    }
+    foreach ($o in $output) {
+        if ($null -eq $o) { continue }
+        # Objects as they came (with the members the cmdlet added); plain values and tables unwrapped.
+        $b = $o.BaseObject
+        if ($b -is [Collections.IDictionary] -or $b -is [string] -or $b -is [ValueType]) { $b } else { $o }
+    }
+}
+
+# Lets a started call go without its answer, once it has finished (its error is dropped); a call
+# not started yet (no call pool) is not made at all.
+function Close-FerryCall {
+    param([object]$Call)
+    if ($null -eq $Call -or $Call.done) { return }
+    $Call.done = $true
+    if ($null -eq $Call.shell) { return }
+    try { $null = $Call.shell.EndInvoke($Call.handle) } catch { } finally { $Call.shell.Dispose() }
+}
+
 # Drops a host's session once the host stopped answering on it (rebooted, WinRM restarted): the
 # next call sets up a new one instead of failing on the dead one again.
 function Close-FerryHostSession {
