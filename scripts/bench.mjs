@@ -8,10 +8,11 @@
 //   host-read        one 60-VM lab host at 200 ms per call: one call per cmdlet for all VMs vs three calls per VM
 //   fleet            50 hosts: read (pool of 4 vs fan-out, wall + RSS), readiness matrix, full-mesh delegation in Samba
 //   matrix           the readiness matrix view for 50 hosts in Chromium: render, keystroke, scroll, open a cell
+//   move             lab live migrations through the engine: measured against the model's prediction
 // `npm run bench -- preflight` runs one of them.
 import { spawnSync } from 'node:child_process';
 
-const all = ['preflight', 'powershell-pool', 'discovery', 'renderer', 'port-probe', 'fleet', 'matrix', 'host-read'];
+const all = ['preflight', 'powershell-pool', 'discovery', 'renderer', 'port-probe', 'fleet', 'matrix', 'host-read', 'move'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const env = { ...process.env, FERRY_PWSH: process.env.FERRY_PWSH ?? `${process.cwd()}/.tools/pwsh/pwsh` };
 spawnSync('bash', ['scripts/setup.sh'], { stdio: 'inherit' });

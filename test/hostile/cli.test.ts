@@ -74,6 +74,9 @@ const templates: Template[] = [
   { command: 'simulate', flag: '--memory-gb', argv: (v) => ['simulate', '--memory-gb', v, '--dirty-mb-per-s', '200', '--link-gbps', '10'], valid: numberOk },
   { command: 'simulate', flag: '--link-gbps', argv: (v) => ['simulate', '--memory-gb', '16', '--dirty-mb-per-s', '200', '--link-gbps', v], valid: numberOk },
   { command: 'lab', flag: '--hosts', argv: (v) => ['lab', 'init', path.join(scratch, 'init'), '--hosts', v], valid: (v) => v.split(',').every((h) => hostOk(h.trim())) },
+  // checks-kerberos: the lab's Kerberos defects name hosts of the new lab (HV01–HV04 by default).
+  { command: 'lab', flag: '--second-domain', argv: (v) => ['lab', 'init', path.join(scratch, 'init'), '--second-domain', v], valid: (v) => v.split(',').every((h) => /^hv0[1-4](\.lab\.example)?$/i.test(h.trim())) },
+  { command: 'lab', flag: '--duplicate-spn', argv: (v) => ['lab', 'init', path.join(scratch, 'init'), '--duplicate-spn', v], valid: (v) => v.split(',').every((h) => /^hv0[1-4](\.lab\.example)?$/i.test(h.trim())) },
 ];
 
 beforeAll(async () => {

@@ -8,8 +8,11 @@ import type { CliIo } from '../run-cli';
 
 const USAGE = `Usage:
   ferry lab init <dir> [--hosts HV01,HV02] [--connect-ms <ms>] [--latency-ms <ms>]   (default HV01–HV04)
-      --connect-ms  what setting up a session to a host costs (once per session)
-      --latency-ms  what each remote call to a host costs
+                  [--second-domain HV04] [--duplicate-spn HV02]
+      --connect-ms     what setting up a session to a host costs (once per session)
+      --latency-ms     what each remote call to a host costs
+      --second-domain  these hosts join the child domain emea.lab.example (delegation must be resource-based)
+      --duplicate-spn  a stale account HOST-OLD also holds these hosts' migration SPNs
   ferry lab add-vm <dir> --host <host> --name <vm name> --memory-gb <GiB> [--switch <name>] [--version <x.y>]
 `;
 
@@ -41,7 +44,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   try {
     if (sub === 'init') {
-      const { positional, flags } = parseArgs(rest, ['--hosts', '--connect-ms', '--latency-ms']);
+      const { positional, flags } = parseArgs(rest, ['--hosts', '--connect-ms', '--latency-ms', '--second-domain', '--duplicate-spn']);
       const dir = positional[0];
       if (dir === undefined || dir === '' || positional.length > 1) throw new BadInput('<dir>: give exactly one lab folder');
       const hostsArg = flags.get('--hosts');
@@ -54,7 +57,15 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         if (!/^\d{1,5}$/.test(v)) throw new BadInput(`${flag}: give whole milliseconds from 0 to 60000`);
         cost[key] = Number(v);
       }
-      const result = await initLab(dir, { ...(hosts ? { hosts } : {}), ...cost });
+      const defects: { secondDomainHosts?: string[]; duplicateSpnHosts?: string[] } = {};
+      for (const [flag, key] of [['--second-domain', 'secondDomainHosts'], ['--duplicate-spn', 'duplicateSpnHosts']] as const) {
+        const v = flags.get(flag);
+        if (v === undefined) continue;
+        const list = v.split(',').map((h) => h.trim());
+        if (list.some((h) => h === '')) throw new BadInput(`${flag}: empty host name in the list`);
+        defects[key] = list;
+      }
+      const result = await initLab(dir, { ...(hosts ? { hosts } : {}), ...cost, ...defects });
       io.out(`Lab created in ${dir} with hosts ${result.hosts.join(', ')}.\n`);
       return 0;
     }

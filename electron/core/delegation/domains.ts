@@ -31,3 +31,11 @@ export function allowsResourceBased(to: ComputerAccount, from: ComputerAccount):
   const sid = from.objectSid.toUpperCase();
   return to.allowedToActOnBehalfOf.some((s) => s.toUpperCase() === sid);
 }
+
+/** The domains of the two accounts when both are known and differ; undefined otherwise. */
+export function crossDomain(from: ComputerAccount, to: ComputerAccount): { fromDomain: string; toDomain: string } | undefined {
+  const fromDomain = accountDomain(from);
+  const toDomain = accountDomain(to);
+  if (fromDomain === undefined || toDomain === undefined || sameDomain(fromDomain, toDomain)) return undefined;
+  return { fromDomain, toDomain };
+}

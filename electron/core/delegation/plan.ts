@@ -6,6 +6,7 @@
  */
 import type { ComputerAccount, PlanStep, PlanWarning } from '../model';
 import { hasMigrationSpn, holds, requiredEntries, sameEntry, shortName } from './entries';
+import { crossDomain } from './domains';
 import {
   UF_TRUSTED_FOR_DELEGATION,
   UF_TRUSTED_TO_AUTH_FOR_DELEGATION,
@@ -150,6 +151,17 @@ export function planDelegation(pairs: readonly DirectedPair[], options: PlanOpti
     }
     const planned: string[] = [];
     for (const destination of destinations) {
+      // Across domains msDS-AllowedToDelegateTo does nothing (issue 14 item 1): no entries, say why.
+      const domains = crossDomain(source, destination);
+      if (domains !== undefined) {
+        pushUnique(warnings, {
+          code: 'cross-domain',
+          target: source.name,
+          params: { to: destination.name, ...domains },
+          message: `${source.name} (${domains.fromDomain}) and ${destination.name} (${domains.toDomain}) are in different domains: constrained delegation entries do not work there, so Ferry plans none. Set resource-based delegation on ${destination.name} (msDS-AllowedToActOnBehalfOfOtherIdentity) instead.`,
+        });
+        continue;
+      }
       const { entries, warnings: entryWarnings } = requiredEntries(destination, options.dnsDomain);
       entryWarnings.forEach((w) => pushUnique(warnings, w));
       if (!hasMigrationSpn(destination, options.dnsDomain)) {

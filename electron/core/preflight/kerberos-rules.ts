@@ -10,19 +10,11 @@
  *   (field notes P4, §4 A 6). Facts from one LDAP count per SPN (`SpnHolding`).
  */
 import type { ComputerAccount, Finding } from '../model';
-import { accountDomain, allowsResourceBased, sameDomain } from '../delegation/domains';
+import { accountDomain, allowsResourceBased, crossDomain } from '../delegation/domains';
 import { holds, requiredEntries } from '../delegation/entries';
 import { splitDn } from '../ldap';
 import type { MigrationFacts, SpnHolding } from './facts';
 import { cmdQuote, command, finding, NO_FIX, psQuote } from './finding';
-
-/** The domains of the two accounts when both are known and differ; undefined otherwise. */
-export function crossDomain(from: ComputerAccount, to: ComputerAccount): { fromDomain: string; toDomain: string } | undefined {
-  const fromDomain = accountDomain(from);
-  const toDomain = accountDomain(to);
-  if (fromDomain === undefined || toDomain === undefined || sameDomain(fromDomain, toDomain)) return undefined;
-  return { fromDomain, toDomain };
-}
 
 /** The SAM name without `$`, else the account's name: what `Get-ADComputer -Identity` takes. */
 const identity = (a: ComputerAccount): string => a.samAccountName.replace(/\$$/, '') || a.name;

@@ -33,6 +33,8 @@ import {
 } from './lab-state';
 
 export const LAB_DOMAIN = 'lab.example';
+/** A child domain of the lab's (issue 14 item 1): hosts put there need resource-based delegation. */
+export const LAB_SECOND_DOMAIN = `emea.${LAB_DOMAIN}`;
 export const LAB_WORKSTATION = 'FERRY-WS';
 /** The lab directory's saved state (see services/lab/directory/lab-directory-for-lab.ts). */
 export const LAB_DIRECTORY_FILE = 'directory.json';
@@ -227,6 +229,21 @@ function checkLinkCost(cost: LabLinkCost): LabLinkCost {
 
 export interface InitLabOptions extends LabLinkCost {
   readonly hosts?: readonly string[];
+  /** checks-kerberos: hosts joined to the child domain LAB_SECOND_DOMAIN instead of the lab's. */
+  readonly secondDomainHosts?: readonly string[];
+  /** checks-kerberos: hosts whose migration SPNs a stale computer account (`<HOST>-OLD`) also holds. */
+  readonly duplicateSpnHosts?: readonly string[];
+}
+
+/** Each named host must be one of the lab's; returns their upper-case keys. */
+function labHostsArg(names: readonly string[] | undefined, hosts: ReadonlySet<string>, option: string): string[] {
+  const keys: string[] = [];
+  for (const n of names ?? []) {
+    const named = validateHostName(n) === null && (!n.includes('.') || n.toLowerCase().endsWith(`.${LAB_DOMAIN}`));
+    if (!named || !hosts.has(hostKey(n))) throw new LabInputError(option, `${option}: '${n.slice(0, 40)}' is not one of the lab's hosts`);
+    keys.push(hostKey(n));
+  }
+  return [...new Set(keys)];
 }
 
 export async function initLab(dir: string, opts: InitLabOptions = {}): Promise<{ hosts: string[] }> {
@@ -245,6 +262,8 @@ export async function initLab(dir: string, opts: InitLabOptions = {}): Promise<{
     if (seen.has(key)) throw new LabInputError('--hosts', `--hosts: '${key}' is listed twice`);
     seen.add(key);
   }
+  const secondDomain = labHostsArg(opts.secondDomainHosts, seen, '--second-domain');
+  const duplicateSpns = labHostsArg(opts.duplicateSpnHosts, seen, '--duplicate-spn');
   const root = path.resolve(dir);
   await fs.mkdir(path.join(root, 'hosts'), { recursive: true });
   await fs.mkdir(path.join(root, 'faults'), { recursive: true });
@@ -259,9 +278,11 @@ export async function initLab(dir: string, opts: InitLabOptions = {}): Promise<{
     domain: LAB_DOMAIN,
     localHost: LAB_WORKSTATION,
     ...(Object.keys(link).length > 0 ? { network: link } : {}),
+    ...(duplicateSpns.length > 0 ? { duplicateSpns } : {}),
   };
   await writeJsonAtomic(path.join(root, 'lab.json'), config);
   const hosts = defaultHosts(names);
+  for (const h of hosts) if (secondDomain.includes(h.name)) h.domain = LAB_SECOND_DOMAIN;
   for (const h of hosts) await writeJsonAtomic(hostFile(root, h.name), h);
   return { hosts: hosts.map((h) => h.name) };
 }

@@ -23,6 +23,8 @@ export interface LabConfig {
   readonly network?: LabNetwork;
   /** Lab time per real second for live migrations (HyperVLab.Move.ps1): 1 = as the model predicts, tests use less. */
   readonly timeScale?: number;
+  /** checks-kerberos: hosts whose migration SPNs a stale account `<HOST>-OLD` also holds (a lab directory defect). */
+  readonly duplicateSpns?: readonly string[];
 }
 
 /** Session set-up (paid once per host session) and one remote call's round trip, in ms. */

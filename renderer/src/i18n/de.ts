@@ -212,6 +212,8 @@ export const de: Resources = {
     verdict: { ready: 'bereit', warnings: 'Warnungen', blocked: 'blockiert' },
   },
   planWarning: {
+    // checks-kerberos: hosts in different domains get no classic delegation entries.
+    'cross-domain': '({{fromDomain}}) und {{to}} ({{toDomain}}) liegen in verschiedenen Domänen: Einträge für eingeschränkte Delegierung wirken dort nicht, daher plant Ferry keine. Richten Sie stattdessen ressourcenbasierte Delegierung an {{to}} ein (msDS-AllowedToActOnBehalfOfOtherIdentity).',
     'invalid-host-name': 'Ein Hostname wurde abgelehnt; für ihn ist nichts geplant.',
     'duplicate-host': 'ist doppelt angegeben; einmal geplant.',
     'host-unreadable': 'konnte nicht gelesen werden ({{status}}: {{detail}}); für diesen Host ist nichts geplant.',

@@ -212,6 +212,8 @@ export const en = {
   },
   // Plan warnings by code (core PlanWarning code + params); the target host is shown before the text.
   planWarning: {
+    // checks-kerberos: hosts in different domains get no classic delegation entries.
+    'cross-domain': '({{fromDomain}}) and {{to}} ({{toDomain}}) are in different domains: constrained delegation entries do not work there, so Ferry plans none. Set resource-based delegation on {{to}} (msDS-AllowedToActOnBehalfOfOtherIdentity) instead.',
     'invalid-host-name': 'A host name was refused; no steps planned for it.',
     'duplicate-host': 'listed twice; planned once.',
     'host-unreadable': 'could not be read ({{status}}: {{detail}}); no steps planned for it.',

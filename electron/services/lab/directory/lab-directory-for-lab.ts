@@ -15,7 +15,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LAB_DIRECTORY_FILE, LAB_DOMAIN, listLabHosts } from '../lab-init';
 import { hostFile, readJson, type LabConfig, type LabHostState } from '../lab-state';
-import { addBindUserEntries, addHostEntries, baseDnOf, buildStore, hyperVSpns, startLabDirectory, type LabDirectory, type LabHost } from './lab-directory';
+import { addBindUserEntries, addDomainEntries, addHostEntries, baseDnOf, buildStore, hyperVSpns, LAB_DIRECTORY_DOMAIN_SID, startLabDirectory, type LabDirectory, type LabHost } from './lab-directory';
 import { LabStore, makeEntry } from './lab-store';
 
 export interface LabDirectoryForLabOptions {
@@ -49,10 +49,27 @@ export function adOperatingSystem(osVersion: string | undefined): { os: string; 
 }
 
 /** The computer account a lab host has: FQDN in the lab domain, HOST and Hyper-V SPNs, an SCP. */
-export function labHostAccount(name: string, domain: string, osVersion?: string): LabHost {
+export function labHostAccount(name: string, domain: string, osVersion?: string, objectSid?: string): LabHost {
   const fqdn = `${name.toLowerCase()}.${domain}`;
-  return { name, dnsHostName: fqdn, ...adOperatingSystem(osVersion), spns: hyperVSpns(name, fqdn), scp: true };
+  return { name, dnsHostName: fqdn, ...adOperatingSystem(osVersion), spns: hyperVSpns(name, fqdn), scp: true, ...(objectSid !== undefined ? { objectSid } : {}) };
 }
+
+// ---- checks-kerberos (issue 14 item 1): a child domain and stale accounts holding SPNs ----
+/** The child domain's SID (lab only), beside the lab domain's LAB_DIRECTORY_DOMAIN_SID. */
+export const LAB_SECOND_DOMAIN_SID = 'S-1-5-21-3000-3000-3000';
+
+/** The domain a lab host's account lives in: its own (`hosts/<H>.json`) when that is the lab's or a child of it. */
+function hostDomainOf(labDomain: string, own: string | undefined): string {
+  const d = (own ?? '').toLowerCase();
+  return d === labDomain || d.endsWith(`.${labDomain}`) ? d : labDomain;
+}
+
+/** A computer account `<HOST>-OLD` (disabled, no Hyper-V SCP) still holding HOST's migration SPNs: the duplicate-SPN defect. */
+function staleAccountFor(name: string, fqdn: string): LabHost {
+  const migration = hyperVSpns(name, fqdn).filter((s) => s.startsWith('Microsoft Virtual System Migration Service/'));
+  return { name: `${name}-OLD`, ...adOperatingSystem(undefined), spns: migration, scp: false, userAccountControl: 0x1002 };
+}
+// ---- end checks-kerberos ----
 
 export function labDirectoryFile(labDir: string): string {
   return path.join(labDir, LAB_DIRECTORY_FILE);
@@ -100,11 +117,11 @@ async function loadSaved(file: string, domain: string): Promise<LabStore | undef
   return store;
 }
 
-async function hostOsVersion(labDir: string, name: string): Promise<string | undefined> {
+async function hostState(labDir: string, name: string): Promise<Partial<LabHostState>> {
   try {
-    return (await readJson<LabHostState>(hostFile(labDir, name))).osVersion;
+    return await readJson<LabHostState>(hostFile(labDir, name));
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -126,9 +143,16 @@ export async function startLabDirectoryForLab(labDir: string, options: LabDirect
     addBindUserEntries(store, domain, baseDn);
     added = true;
   }
-  for (const name of names) {
-    if (store.get(`CN=${name},CN=Computers,${baseDn}`)) continue;
-    addHostEntries(store, labHostAccount(name, domain, await hostOsVersion(labDir, name)), baseDn);
+  const duplicateSpns = new Set((config.duplicateSpns ?? []).map((h) => h.toUpperCase()));
+  for (const [i, name] of names.entries()) {
+    const state = await hostState(labDir, name);
+    const hostDomain = hostDomainOf(domain, state.domain);
+    const hostBase = baseDnOf(hostDomain);
+    if (store.get(`CN=${name},CN=Computers,${hostBase}`)) continue;
+    if (hostDomain !== domain) addDomainEntries(store, hostDomain);
+    const sid = `${hostDomain === domain ? LAB_DIRECTORY_DOMAIN_SID : LAB_SECOND_DOMAIN_SID}-${1200 + i}`;
+    addHostEntries(store, labHostAccount(name, hostDomain, state.osVersion, sid), hostBase);
+    if (duplicateSpns.has(name.toUpperCase())) addHostEntries(store, staleAccountFor(name, `${name.toLowerCase()}.${hostDomain}`), hostBase);
     added = true;
   }
   for (const host of options.extraHosts ?? []) {

@@ -20,6 +20,8 @@ export interface LabHost {
   readonly scp?: boolean;
   readonly userAccountControl?: number;
   readonly allowedToDelegateTo?: readonly string[];
+  /** The account's SID (`S-1-5-21-…`), stored as text and sent binary. */
+  readonly objectSid?: string;
 }
 
 export interface LabDirectoryOptions {
@@ -68,9 +70,17 @@ export function addHostEntries(store: LabStore, h: LabHost, baseDn: string): voi
       userAccountControl: String(h.userAccountControl ?? 0x1000),
       servicePrincipalName: h.spns ? [...h.spns] : undefined,
       'msDS-AllowedToDelegateTo': h.allowedToDelegateTo ? [...h.allowedToDelegateTo] : undefined,
+      objectSid: h.objectSid,
     }),
   );
   if (h.scp) store.add(makeEntry(`CN=Microsoft Hyper-V,${dn}`, { objectClass: ['top', 'serviceConnectionPoint'], cn: 'Microsoft Hyper-V', keywords: 'Microsoft Hyper-V' }));
+}
+
+/** A further domain's root and Computers container (a child domain of the lab's), when missing. */
+export function addDomainEntries(store: LabStore, domain: string): void {
+  const baseDn = baseDnOf(domain);
+  if (!store.get(baseDn)) store.add(makeEntry(baseDn, { objectClass: ['top', 'domain', 'domainDNS'], dc: domain.split('.')[0] }));
+  if (!store.get(computersDn(baseDn))) store.add(makeEntry(computersDn(baseDn), { objectClass: ['top', 'container'], cn: 'Computers' }));
 }
 
 export function buildStore(hosts: readonly LabHost[], domain: string, baseDn: string, bindUserIsDomainAdmin = true): LabStore {

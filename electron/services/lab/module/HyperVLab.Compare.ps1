@@ -8,7 +8,10 @@
 #   - the destination accepts no network the source has a link in (refused, KB 2853203),
 #   - the source uses CredSSP and the check was started from another computer (0x8009030E),
 #   - Kerberos: the source account lacks the delegation entries for the destination in the lab
-#     directory (0x8009030D), or "use any authentication protocol" for a remote start (0x8009030E).
+#     directory (0x8009030D), or "use any authentication protocol" for a remote start (0x8009030E),
+#   - Kerberos across domains: classic delegation does not cross domains, so without the
+#     destination's resource-based delegation naming the source it fails as missing (0x8009030D),
+#   - Kerberos: a second account holds the destination's migration SPN (0x80090322).
 # A VM on local disks fails the VM-only check (no -IncludeStorage). -Name is a wildcard, as in
 # Hyper-V. A check that reaches the destination may leave a planned VM there (fault
 # `compareLeavesPlannedVm` on the destination), which the scripts must find and remove.
@@ -26,6 +29,66 @@ function Get-LabDirectoryAccount([string]$Name) {
     }
     return $null
 }
+
+# ---- checks-kerberos (issue 14 item 1): domains, RBCD and SPN holders in the lab directory ----
+
+# The saved directory entries (dn + attributes), or an empty list.
+function Get-LabDirectoryEntries {
+    $saved = Read-LabJson (Join-Path (Get-LabDir) 'directory.json')
+    if ($null -eq $saved) { return @() }
+    return @($saved.entries)
+}
+
+# The entry (dn + attributes) of a host's computer account, or $null.
+function Get-LabDirectoryEntry([string]$Name) {
+    foreach ($e in (Get-LabDirectoryEntries)) {
+        $sam = @(Get-LabProp $e.attributes 'sAMAccountName' @())
+        if ($sam.Count -gt 0 -and [string]$sam[0] -ieq "$Name`$") { return $e }
+    }
+    return $null
+}
+
+# `CN=HV04,CN=Computers,DC=emea,DC=lab,DC=example` -> `emea.lab.example`.
+function Get-LabDnDomain([string]$Dn) {
+    $parts = @($Dn.Split(',') | Where-Object { $_ -match '^\s*DC=' } | ForEach-Object { ($_ -replace '^\s*DC=', '').ToLowerInvariant() })
+    return ($parts -join '.')
+}
+
+# `S-1-5-21-…` as the lower-case hex of its binary form (what an ACE in an RBCD descriptor holds).
+function ConvertTo-LabSidHex([string]$Sid) {
+    $p = $Sid.Split('-')
+    if ($p.Count -lt 3) { return '' }
+    $subs = @($p | Select-Object -Skip 3)
+    $hex = '{0:x2}{1:x2}' -f [int]$p[1], $subs.Count
+    $auth = [int64]$p[2]
+    for ($i = 5; $i -ge 0; $i--) { $hex += '{0:x2}' -f (($auth -shr (8 * $i)) -band 0xff) }
+    foreach ($s in $subs) {
+        $v = [uint32]$s
+        for ($i = 0; $i -lt 4; $i++) { $hex += '{0:x2}' -f (($v -shr (8 * $i)) -band 0xff) }
+    }
+    return $hex
+}
+
+# True when the destination's RBCD descriptor (stored as hex) holds an ACE for the source's SID.
+function Test-LabResourceBased([object]$From, [object]$To) {
+    $sid = @(Get-LabProp $From.attributes 'objectSid' @())
+    $rbcd = @(Get-LabProp $To.attributes 'msDS-AllowedToActOnBehalfOfOtherIdentity' @())
+    if ($sid.Count -eq 0 -or $rbcd.Count -eq 0) { return $false }
+    $needle = ConvertTo-LabSidHex ([string]$sid[0])
+    return ($needle -ne '') -and ([string]$rbcd[0]).ToLowerInvariant().Contains($needle)
+}
+
+# How many directory objects hold the SPN (setspn -Q), compared case-insensitively.
+function Get-LabSpnHolderCount([string]$Spn) {
+    $n = 0
+    foreach ($e in (Get-LabDirectoryEntries)) {
+        foreach ($v in @(Get-LabProp $e.attributes 'servicePrincipalName' @())) {
+            if ([string]$v -ieq $Spn) { $n++; break }
+        }
+    }
+    return $n
+}
+# ---- end checks-kerberos ----
 
 function Test-LabDelegatesTo([object]$Account, [string]$ServiceClass, [string]$Destination, [string]$Domain) {
     $targets = @("$ServiceClass/$Destination", "$ServiceClass/$($Destination.ToLowerInvariant()).$Domain")
@@ -106,6 +169,13 @@ function Test-LabMigrationPath([object]$Src, [object]$Vm, [object]$Dst, [bool]$I
         if (-not $delegates) { return New-LabMigrationError 'UnknownCredentials' @($dstName) -2146893043 $vmName }
         $uac = [int64](@(Get-LabProp $account 'userAccountControl' @('0'))[0])
         if ($remote -and -not (($uac -band 0x1000000) -ne 0)) { return New-LabMigrationError 'NoCredentials' @($dstName) -2146893042 $vmName }
+        # Across domains the classic entries do nothing; only the destination's RBCD does.
+        $fromEntry = Get-LabDirectoryEntry $srcName
+        $toEntry = Get-LabDirectoryEntry $dstName
+        if ($null -ne $fromEntry -and $null -ne $toEntry -and (Get-LabDnDomain ([string]$fromEntry.dn)) -ne (Get-LabDnDomain ([string]$toEntry.dn))) {
+            if (-not (Test-LabResourceBased $fromEntry $toEntry)) { return New-LabMigrationError 'UnknownCredentials' @($dstName) -2146893043 $vmName }
+        }
+        if ((Get-LabSpnHolderCount "Microsoft Virtual System Migration Service/$dstName") -gt 1) { return New-LabMigrationError 'WrongPrincipal' @($dstName) -2146893022 $vmName }
     }
     # The connection to the destination's listener: off with migration, on its incoming networks only.
     $port = Get-LabPortState $dstName 6600
