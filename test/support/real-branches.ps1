@@ -192,10 +192,10 @@ function global:Get-NetIPAddress {
     [pscustomobject]@{ IPAddress = '172.16.0.5'; PrefixLength = 16; InterfaceIndex = 9; PrefixOrigin = 'Dhcp' }
     [pscustomobject]@{ IPAddress = '127.0.0.1'; PrefixLength = 8; InterfaceIndex = 1; PrefixOrigin = 'WellKnown' }
 }
-# SmbShare (CDXML): -CimSession only, on the host's session (issue 14 item 4).
-function global:Get-SmbClientConfiguration { param($CimSession) Note-Call "Get-SmbClientConfiguration $($CimSession.ComputerName)"; [pscustomobject]@{ RequireSecuritySignature = $true; EnableSecuritySignature = $true } }
-function global:Get-SmbServerConfiguration { param($CimSession) Note-Call "Get-SmbServerConfiguration $($CimSession.ComputerName)"; [pscustomobject]@{ RequireSecuritySignature = $false; EncryptData = $true } }
-function global:Get-SmbBandwidthLimit { param($CimSession, [string[]]$Category) Note-Call "Get-SmbBandwidthLimit $($CimSession.ComputerName) -Category $Category"; [pscustomobject]@{ Category = 'LiveMigration'; BytesPerSecond = [uint64]750000000 } }
+# SmbShare (CDXML), called on the host inside the remote block (issue 14 item 4): no session given.
+function global:Get-SmbClientConfiguration { param($CimSession) Note-Call "Get-SmbClientConfiguration session=$($null -ne $CimSession)"; [pscustomobject]@{ RequireSecuritySignature = $true; EnableSecuritySignature = $true } }
+function global:Get-SmbServerConfiguration { param($CimSession) Note-Call "Get-SmbServerConfiguration session=$($null -ne $CimSession)"; [pscustomobject]@{ RequireSecuritySignature = $false; EncryptData = $true } }
+function global:Get-SmbBandwidthLimit { param($CimSession, [string[]]$Category) Note-Call "Get-SmbBandwidthLimit session=$($null -ne $CimSession) -Category $Category"; [pscustomobject]@{ Category = 'LiveMigration'; BytesPerSecond = [uint64]750000000 } }
 # Get-WinEvent runs on the host inside Invoke-Command (issue 14 item 6): one 20417 in the VMMS log, nothing in the Worker log.
 function global:Get-WinEvent {
     param([hashtable[]]$FilterHashtable, [long]$MaxEvents)

@@ -157,9 +157,13 @@ describe('event history on a real host (issue 14 item 6)', () => {
 });
 
 describe('SMB facts on a real host (issue 14 item 4)', () => {
-  it('reads signing, encryption and the live-migration limit on the host\'s CIM session, one call each', () => {
+  it('reads signing, encryption and the live-migration limit on the host, in the same remote call as the event logs', () => {
     expect((data('facts') as { smb: unknown }).smb).toEqual({ clientRequireSigning: true, serverRequireSigning: false, serverEncryptData: true, liveMigrationLimitBytesPerSecond: 750000000 });
-    expect(cases.get('facts')?.calls.filter((c) => c.startsWith('Get-Smb'))).toEqual(['Get-SmbClientConfiguration HV01', 'Get-SmbServerConfiguration HV01', 'Get-SmbBandwidthLimit HV01 -Category LiveMigration']);
+    const calls = cases.get('facts')?.calls ?? [];
+    expect(calls.filter((c) => c.startsWith('Get-Smb'))).toEqual(['Get-SmbClientConfiguration session=False', 'Get-SmbServerConfiguration session=False', 'Get-SmbBandwidthLimit session=False -Category LiveMigration']);
+    // One remote call for the SMB facts and both logs: right before the first SMB call.
+    expect(calls.filter((c) => c === 'Invoke-Command HV01')).toHaveLength(1);
+    expect(calls[calls.indexOf('Get-SmbClientConfiguration session=False') - 1]).toBe('Invoke-Command HV01');
   });
 });
 

@@ -8,32 +8,18 @@
 # Defaults are Windows': a Windows Server 2025 host (build 26100+) requires signing for its SMB
 # client connections, older hosts do not; servers sign when asked and encrypt nothing.
 # The SmbShare cmdlets are CDXML: -CimSession only. The lab answers for the host of the remote
-# session it runs in (Invoke-HyperVLabCim or Invoke-HyperVLabOnHost), as Get-Volume does.
+# session it runs in (Invoke-HyperVLabOnHost): a local call there, with no round trip of its own.
 # Runs on Windows PowerShell 5.1 and PowerShell 7.
-
-# The lab's stand-in for a host's open CIM session: CDXML cmdlets run in $ScriptBlock answer for
-# that host, and each pays its own round trip (Enter-LabHost), as each call on a real CIM session
-# does; unlike Invoke-HyperVLabOnHost (a PowerShell remote session) the block itself costs none.
-function Invoke-HyperVLabCim {
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory = $true)][string]$ComputerName,
-        [Parameter(Mandatory = $true)][scriptblock]$ScriptBlock,
-        [object[]]$ArgumentList = @()
-    )
-    $name = Resolve-LabHostName $ComputerName
-    if ($null -eq $name) { throw (New-LabUnresolvedError $ComputerName) }
-    $previous = $script:LabSessionHost
-    $script:LabSessionHost = $name
-    try { & $ScriptBlock @ArgumentList } finally { $script:LabSessionHost = $previous }
-}
 
 function Enter-LabCimHost([string]$Cmdlet, [hashtable]$Bound) {
     if ($Bound.ContainsKey('CimSession')) { throw "HyperVLab: -CimSession is not simulated; run $Cmdlet inside Invoke-HyperVLabOnHost." }
     if ($Bound.ContainsKey('AsJob')) { throw "HyperVLab: $Cmdlet -AsJob is not simulated." }
     $computer = $script:LabSessionHost
     if ([string]::IsNullOrEmpty($computer)) { $computer = [string](Get-LabConfig).localHost }
-    return Enter-LabHost $computer
+    # Inside a remote session this is a local call: the session paid the round trip.
+    $name = Resolve-LabHostName $computer
+    if ($null -eq $name) { throw (New-LabUnresolvedError $computer) }
+    return $name
 }
 
 function Get-LabSmb([object]$State, [string]$Part) { return Get-LabProp (Get-LabProp $State 'smb' $null) $Part $null }

@@ -5,7 +5,7 @@
 #   folders  ['D:\VMs', '\\fs01\vms', …]  folders that exist besides the host's default VM and VHD
 #            folders and the folders of its VMs' disks
 # Get-Volume is the Storage module's (CDXML): it takes -CimSession, never -ComputerName. The lab
-# answers for the host of the session it runs in (Invoke-HyperVLabCim, Invoke-HyperVLabOnHost), as the real
+# answers for the host of the remote session it runs in (Invoke-HyperVLabOnHost), as the real
 # cmdlet answers for the computer its CIM session reaches; -CimSession itself is not simulated.
 # Test-HyperVLabStoragePath stands in for the file-system part of the real probe block
 # (get-storage-target.ps1): whether the folder exists and a file can be created in it.
@@ -47,10 +47,7 @@ function New-LabVolumeNotFound([string]$Property, [string]$Value) {
 }
 
 function LabImpl-Get-Volume($Cmdlet, [hashtable]$Bound) {
-    if ($Bound.ContainsKey('CimSession')) { throw 'HyperVLab: -CimSession is not simulated; run Get-Volume inside Invoke-HyperVLabOnHost.' }
-    $computer = $script:LabSessionHost
-    if ([string]::IsNullOrEmpty($computer)) { $computer = [string](Get-LabConfig).localHost }
-    $name = Enter-LabHost $computer
+    $name = Enter-LabCimHost 'Get-Volume' $Bound
     $s = Get-LabHostState $name
     if ($Bound.ContainsKey('FilePath')) {
         $path = [string]$Bound['FilePath']

@@ -17,7 +17,7 @@
         # Shared-nothing storage (HyperVLab.Storage.ps1)
         'Get-Volume', 'Test-HyperVLabStoragePath',
         # SMB client/server configuration and bandwidth limits (HyperVLab.Smb.ps1)
-        'Get-SmbClientConfiguration', 'Get-SmbServerConfiguration', 'Get-SmbBandwidthLimit', 'Invoke-HyperVLabCim',
+        'Get-SmbClientConfiguration', 'Get-SmbServerConfiguration', 'Get-SmbBandwidthLimit',
         # Hyper-V event logs (HyperVLab.Events.ps1)
         'Get-WinEvent'
     )

@@ -5,47 +5,37 @@
 param([string]$InputBase64)
 if (-not (Get-Command Invoke-FerryMain -ErrorAction SilentlyContinue)) { . (Join-Path $PSScriptRoot '_prelude.ps1') }
 
-# ---- SMB realities (issue 14 item 4): self-contained, one call per cmdlet -------------------
-# Signing and encryption (Get-SmbClientConfiguration / Get-SmbServerConfiguration) make SMB
-# Direct fall back from RDMA placement to send/receive; a live-migration SMB bandwidth limit
-# (Get-SmbBandwidthLimit -Category LiveMigration, 0 = none) caps SMB moves. The SmbShare
-# cmdlets take -CimSession only: on real hosts they ride the host's session, in the lab its
-# stand-in (Invoke-HyperVLabCim). Each part is optional: a cmdlet that fails (FS-SMBBW not
-# installed) leaves its fact out, never the read.
-$FerrySmbRead = {
-    param($on)
-    $r = [ordered]@{}
+# ---- SMB realities and event history (issue 14 items 4, 6): one block run on the host ---------
+# One remote call (Invoke-Command over WinRM; in the lab its stand-in) for what the host itself
+# answers: the cmdlets inside are local calls there, so the host costs one round trip, not four.
+# Values come as arguments, never as text. Each part is optional: a cmdlet that fails (FS-SMBBW
+# not installed, a log that cannot be read) leaves its fact out, never the read.
+#  SMB: signing and encryption (Get-SmbClientConfiguration / Get-SmbServerConfiguration) make SMB
+#    Direct fall back from RDMA placement to send/receive; a live-migration SMB bandwidth limit
+#    (Get-SmbBandwidthLimit -Category LiveMigration, 0 = none) caps SMB moves.
+#  Events: the last $Days days of the VMMS and Worker admin logs, the events that explain
+#    migration failures (20306, 20417, 21024, 21501, 21502), at most $Max per log, newest first.
+#    (Get-WinEvent -ComputerName would need the Remote Event Log RPC ports.) "No events found" is
+#    an empty log, not an error; a log that cannot be read says so in `errors`.
+$FerryHostSelfRead = {
+    param([int]$Days, [int]$Max)
+    $smb = [ordered]@{}
     try {
-        $cl = Get-SmbClientConfiguration @on -ErrorAction Stop
-        $r['clientRequireSigning'] = [bool]$cl.RequireSecuritySignature
-        if ($null -ne $cl.PSObject.Properties['RequireEncryption']) { $r['clientRequireEncryption'] = [bool]$cl.RequireEncryption }
+        $cl = Get-SmbClientConfiguration -ErrorAction Stop
+        $smb['clientRequireSigning'] = [bool]$cl.RequireSecuritySignature
+        if ($null -ne $cl.PSObject.Properties['RequireEncryption']) { $smb['clientRequireEncryption'] = [bool]$cl.RequireEncryption }
     } catch { }
     try {
-        $sv = Get-SmbServerConfiguration @on -ErrorAction Stop
-        $r['serverRequireSigning'] = [bool]$sv.RequireSecuritySignature
-        $r['serverEncryptData'] = [bool]$sv.EncryptData
+        $sv = Get-SmbServerConfiguration -ErrorAction Stop
+        $smb['serverRequireSigning'] = [bool]$sv.RequireSecuritySignature
+        $smb['serverEncryptData'] = [bool]$sv.EncryptData
     } catch { }
     try {
-        $limits = @(Get-SmbBandwidthLimit @on -Category LiveMigration -ErrorAction Stop)
+        $limits = @(Get-SmbBandwidthLimit -Category LiveMigration -ErrorAction Stop)
         $bps = [int64]0
         if ($limits.Count -gt 0) { $bps = [int64]$limits[0].BytesPerSecond }
-        $r['liveMigrationLimitBytesPerSecond'] = $bps
+        $smb['liveMigrationLimitBytesPerSecond'] = $bps
     } catch { }
-    $r
-}
-function Get-FerrySmbFacts([string]$ComputerName, [hashtable]$On) {
-    if (Test-FerryLab) { return Invoke-HyperVLabCim -ComputerName $ComputerName -ArgumentList @(@{}) -ScriptBlock $FerrySmbRead }
-    return & $FerrySmbRead $On
-}
-
-# ---- Event history (issue 14 item 6): self-contained -----------------------------------------
-# The last $Days days of the VMMS and Worker admin logs, the events that explain migration
-# failures (20306, 20417, 21024, 21501, 21502), at most $Max per log, newest first. The block
-# runs on the host (Invoke-Command over WinRM: Get-WinEvent -ComputerName would need the Remote
-# Event Log RPC ports); days and count come as arguments. "No events found" is an empty log, not
-# an error; a log that cannot be read says so in `errors`, and the rest is kept.
-$FerryEventRead = {
-    param([int]$Days, [int]$Max)
     $since = (Get-Date).AddDays(-$Days)
     $items = @()
     $errors = @()
@@ -62,17 +52,25 @@ $FerryEventRead = {
             $items += [pscustomobject]@{ id = [int]$e.Id; logName = [string]$e.LogName; timeCreated = $e.TimeCreated.ToUniversalTime().ToString('o'); message = $text }
         }
     }
-    [pscustomobject]@{ days = $Days; items = $items; errors = $errors }
+    [pscustomobject]@{ smb = [pscustomobject]$smb; events = [pscustomobject]@{ days = $Days; items = $items; errors = $errors } }
 }
-function Get-FerryEventHistory([string]$ComputerName) {
+function Get-FerryHostSelfFacts([string]$ComputerName) {
     $days = 30; $max = 50
-    if (Test-FerryLab) { $r = Invoke-HyperVLabOnHost -ComputerName $ComputerName -ArgumentList $days, $max -ScriptBlock $FerryEventRead }
-    else { $r = Invoke-Command -ComputerName $ComputerName -ArgumentList $days, $max -ScriptBlock $FerryEventRead -ErrorAction Stop }
-    return [ordered]@{
-        days = [int]$r.days
-        items = @($r.items | ForEach-Object { [ordered]@{ id = [int]$_.id; logName = [string]$_.logName; timeCreated = [string]$_.timeCreated; message = [string]$_.message } })
-        errors = @($r.errors | ForEach-Object { [string]$_ })
+    try {
+        if (Test-FerryLab) { $r = Invoke-HyperVLabOnHost -ComputerName $ComputerName -ArgumentList $days, $max -ScriptBlock $FerryHostSelfRead }
+        else { $r = Invoke-Command -ComputerName $ComputerName -ArgumentList $days, $max -ScriptBlock $FerryHostSelfRead -ErrorAction Stop }
+    } catch {
+        # Remoting refused: the host keeps its other facts, and says why its logs are missing.
+        return [ordered]@{ smb = [ordered]@{}; events = [ordered]@{ days = $days; items = @(); errors = @([string]$_.Exception.Message) } }
     }
+    $smb = [ordered]@{}
+    foreach ($p in $r.smb.PSObject.Properties) { $smb[$p.Name] = $p.Value }
+    $events = [ordered]@{
+        days = [int]$r.events.days
+        items = @($r.events.items | ForEach-Object { [ordered]@{ id = [int]$_.id; logName = [string]$_.logName; timeCreated = [string]$_.timeCreated; message = [string]$_.message } })
+        errors = @($r.events.errors | ForEach-Object { [string]$_ })
+    }
+    return [ordered]@{ smb = $smb; events = $events }
 }
 
 Invoke-FerryMain -InputBase64 $InputBase64 -Body {
@@ -237,8 +235,8 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         # A read that failed, or a host without VMs: the calls not received are let go.
         foreach ($x in @($call.Values)) { Close-FerryCall $x }
     }
-    $facts['smb'] = Get-FerrySmbFacts $c $on
-    # Best effort: a host whose remoting refuses keeps its other facts.
-    try { $facts['events'] = Get-FerryEventHistory $c } catch { $facts['events'] = [ordered]@{ days = 30; items = @(); errors = @([string]$_.Exception.Message) } }
+    $self = Get-FerryHostSelfFacts $c
+    $facts['smb'] = $self['smb']
+    $facts['events'] = $self['events']
     return $facts
 }

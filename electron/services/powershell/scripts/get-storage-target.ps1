@@ -46,14 +46,14 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     }
     if (Test-FerryLab) {
         # The lab's stand-in for the probe block's file-system part; Get-Volume is the lab's model,
-        # asked on the lab host's stand-in CIM session.
+        # run in the lab host's remote session as the real probe block runs it.
         $fs = Test-HyperVLabStoragePath -ComputerName $c -Path $path
         $r = [ordered]@{ exists = [bool]$fs.exists; writable = [bool]$fs.writable }
         $at = $path
         if (-not $fs.exists -and $path -match '^[A-Za-z]:\\') { $at = $path.Substring(0, 3) }
         if (-not $path.StartsWith('\\')) {
             try {
-                $v = Invoke-HyperVLabCim -ComputerName $c -ArgumentList $at -ScriptBlock { param($p) Get-Volume -FilePath $p -ErrorAction Stop }
+                $v = Invoke-HyperVLabOnHost -ComputerName $c -ArgumentList $at -ScriptBlock { param($p) Get-Volume -FilePath $p -ErrorAction Stop }
                 $r['volume'] = [ordered]@{ driveLetter = [string]$v.DriveLetter; label = [string]$v.FileSystemLabel; sizeBytes = [int64]$v.Size; freeBytes = [int64]$v.SizeRemaining }
             } catch { $r['volumeError'] = $_.Exception.Message }
         }
