@@ -16,7 +16,7 @@ export function accountDomain(account: ComputerAccount): string | undefined {
   return dot > 0 && dot < dns.length - 1 ? dns.slice(dot + 1) : undefined;
 }
 
-export const sameDomain = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+const sameDomain = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** A parent and its child domain (`lab.example`, `emea.lab.example`): AD creates a two-way transitive trust between them. */
 export function parentAndChild(a: string, b: string): boolean {

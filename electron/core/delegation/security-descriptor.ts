@@ -8,17 +8,17 @@
  */
 
 /** ACCESS_ALLOWED_ACE_TYPE. */
-export const ACE_ACCESS_ALLOWED = 0x00;
+const ACE_ACCESS_ALLOWED = 0x00;
 /** SE_DACL_PRESENT | SE_SELF_RELATIVE: what AD and samba-tool write for RBCD. */
 const SD_CONTROL = 0x0004 | 0x8000;
 /** What samba-tool's add-principal (and ADUC) grant the principal: GENERIC_ALL as AD rights. */
-export const RBCD_ACCESS_MASK = 0x000f01ff;
+const RBCD_ACCESS_MASK = 0x000f01ff;
 /** ACL_REVISION_DS (the DACL revision for ADS objects). */
 const ACL_REVISION_DS = 4;
 /** BUILTIN\Administrators: the owner a new RBCD descriptor gets (as samba-tool does). */
-export const SID_BUILTIN_ADMINISTRATORS = 'S-1-5-32-544';
+const SID_BUILTIN_ADMINISTRATORS = 'S-1-5-32-544';
 
-export interface Ace {
+interface Ace {
   readonly type: number;
   readonly flags: number;
   readonly mask: number;
@@ -28,7 +28,7 @@ export interface Ace {
   readonly raw: Uint8Array;
 }
 
-export interface SecurityDescriptor {
+interface SecurityDescriptor {
   readonly revision: number;
   readonly control: number;
   readonly owner?: string;

@@ -23,7 +23,7 @@ const identity = (a: ComputerAccount): string => a.samAccountName.replace(/\$$/,
  * Adds `from` to the RBCD list of `to` without dropping the principals already there
  * (`-PrincipalsAllowedToDelegateToAccount` replaces the whole list), each on its own domain's DC.
  */
-export function rbcdCommand(from: ComputerAccount, fromDomain: string, to: ComputerAccount, toDomain: string): string {
+function rbcdCommand(from: ComputerAccount, fromDomain: string, to: ComputerAccount, toDomain: string): string {
   return `$to = Get-ADComputer -Identity ${psQuote(identity(to))} -Server ${psQuote(toDomain)} -Properties PrincipalsAllowedToDelegateToAccount; ` +
     `$from = Get-ADComputer -Identity ${psQuote(identity(from))} -Server ${psQuote(fromDomain)}; ` +
     `Set-ADComputer -Identity $to -Server ${psQuote(toDomain)} -PrincipalsAllowedToDelegateToAccount (@($to.PrincipalsAllowedToDelegateToAccount) + $from.DistinguishedName)`;

@@ -18,10 +18,10 @@ import type { DirectorySession } from './directory-session';
 const SPNS_PER_SEARCH = 100;
 
 /** The SPNs a host's moves depend on: migration service and cifs, short name and FQDN (the four delegation targets). */
-export const hostSpns = (account: ComputerAccount, dnsDomain: string): string[] => requiredEntries(account, dnsDomain).entries;
+const hostSpns = (account: ComputerAccount, dnsDomain: string): string[] => requiredEntries(account, dnsDomain).entries;
 
 /** An OR of `servicePrincipalName=<spn>` equality filters. */
-export function spnFilter(spns: readonly string[]): OrFilter {
+function spnFilter(spns: readonly string[]): OrFilter {
   return new OrFilter({ filters: spns.map((value) => new EqualityFilter({ attribute: 'servicePrincipalName', value })) });
 }
 

@@ -34,7 +34,7 @@ import {
 
 export const LAB_DOMAIN = 'lab.example';
 /** A child domain of the lab's (issue 14 item 1): hosts put there need resource-based delegation. */
-export const LAB_SECOND_DOMAIN = `emea.${LAB_DOMAIN}`;
+const LAB_SECOND_DOMAIN = `emea.${LAB_DOMAIN}`;
 export const LAB_WORKSTATION = 'FERRY-WS';
 /** The lab directory's saved state (see services/lab/directory/lab-directory-for-lab.ts). */
 export const LAB_DIRECTORY_FILE = 'directory.json';

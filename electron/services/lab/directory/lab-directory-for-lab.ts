@@ -56,7 +56,7 @@ export function labHostAccount(name: string, domain: string, osVersion?: string,
 
 // ---- checks-kerberos (issue 14 item 1): a child domain and stale accounts holding SPNs ----
 /** The child domain's SID (lab only), beside the lab domain's LAB_DIRECTORY_DOMAIN_SID. */
-export const LAB_SECOND_DOMAIN_SID = 'S-1-5-21-3000-3000-3000';
+const LAB_SECOND_DOMAIN_SID = 'S-1-5-21-3000-3000-3000';
 
 /** The domain a lab host's account lives in: its own (`hosts/<H>.json`) when that is the lab's or a child of it. */
 function hostDomainOf(labDomain: string, own: string | undefined): string {
