@@ -177,10 +177,22 @@ describe('hostile input against every IPC text field', () => {
   it.each(fields)('$label: clear field-named error or inert pass-through, for every text case', async ({ channel, path: p }) => {
     const field = p.join('.');
     const problems: string[] = [];
+    // What the base payload itself is refused for, asked only when a case names another field:
+    // an error the hostile value did not cause (e.g. the base VM is not ready in this lab) is inert.
+    let baseField: string | undefined | null = null;
+    const refusedAnyway = async (other: string | undefined): Promise<boolean> => {
+      if (baseField === null) {
+        const base = await dispatcher.dispatch(channel, baseFor(channel, p), WINDOW_SENDER);
+        baseField = !base.ok && base.error.code === 'invalid-input' ? base.error.field : undefined;
+      }
+      return other !== undefined && baseField === other;
+    };
     for (const c of textCases(canaryDir)) {
       const result = await dispatcher.dispatch(channel, withValue(baseFor(channel, p), p, c.value), WINDOW_SENDER);
       const problem = judge(result, field);
-      if (problem) problems.push(`${c.id} ${JSON.stringify(c.value).slice(0, 60)}: ${problem}`);
+      if (problem && !(problem.startsWith('error names ') && !result.ok && (await refusedAnyway(result.error.field)))) {
+        problems.push(`${c.id} ${JSON.stringify(c.value).slice(0, 60)}: ${problem}`);
+      }
     }
     expect(problems).toEqual([]);
   });

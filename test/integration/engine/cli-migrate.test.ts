@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../electron/cli/run-cli';
+import { ferry } from '../../support/ferry-in-process';
 import { addVm, initLab, setLabTimeScale } from '../../../electron/services/lab/lab-init';
 import { hostFile, readJson, writeJsonAtomic, type LabHostState } from '../../../electron/services/lab/lab-state';
 import { CANARY_NAME } from '../../hostile/corpus';
@@ -17,14 +17,6 @@ const lab = mkdtempSync(path.join(os.tmpdir(), 'ferry-cli-migrate-'));
 const canaryDir = mkdtempSync(path.join(os.tmpdir(), 'ferry-cli-migrate-canary-'));
 const canary = path.join(canaryDir, CANARY_NAME);
 const HOSTILE = [`x'; New-Item -Path '${canary}'; '`, `$(New-Item -Path '${canary}')`, 'sql[1]*', '"quoted" `$env:PATH` ; & calc'];
-
-async function ferry(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { ...process.env } };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
 
 const vmsOn = async (h: string) => (await readJson<LabHostState>(hostFile(lab, h))).vms.map((v) => v.name);
 const pair = ['--source', 'HV03', '--destination', 'HV04', '--lab', lab];

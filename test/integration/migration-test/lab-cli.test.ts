@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli, type CliIo } from '../../../electron/cli/run-cli';
+import { ferry } from '../../support/ferry-in-process';
 import { initLab } from '../../../electron/services/lab/lab-init';
 import { setFault } from '../../../electron/services/lab/lab-faults';
 import { PowerShellPool } from '../../../electron/services/powershell/pool';
@@ -19,14 +19,6 @@ const PWSH = process.env.FERRY_PWSH ?? path.resolve('.tools/pwsh/pwsh');
 
 type Finding = { id: string; severity: string; title: string; evidence: Record<string, string>; fix: { kind: string; setting?: string } };
 type Out = { findings: Finding[]; model: { option: string; converges: boolean }[] };
-
-async function ferry(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { ...process.env, FERRY_PWSH: PWSH } };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
 
 let lab: string;
 let pool: PowerShellPool;

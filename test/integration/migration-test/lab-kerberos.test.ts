@@ -9,18 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli, type CliIo } from '../../../electron/cli/run-cli';
+import { ferry } from '../../support/ferry-in-process';
 
-const PWSH = process.env.FERRY_PWSH ?? path.resolve('.tools/pwsh/pwsh');
 type Finding = { id: string; severity: string; title: string; evidence: Record<string, string>; fix: { kind: string; command?: string } };
-
-async function ferry(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { ...process.env, FERRY_PWSH: PWSH } };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
 
 let lab: string;
 beforeAll(async () => {
