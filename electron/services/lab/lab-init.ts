@@ -145,15 +145,19 @@ function labEventHistory(now: number): LabEvent[] {
   ];
 }
 
-/** Adds events to a lab host's Hyper-V admin logs (Get-WinEvent answers from them). */
-export async function seedLabEvents(dir: string, host: string, events: readonly LabEvent[]): Promise<void> {
-  const file = hostFile(dir, host);
-  let state: LabHostState;
+/** A lab host's state, or the refusal naming --host when the lab has no such host. */
+async function readLabHost(dir: string, host: string): Promise<LabHostState> {
   try {
-    state = await readJson<LabHostState>(file);
+    return await readJson<LabHostState>(hostFile(dir, host));
   } catch {
     throw new LabInputError('--host', `--host: the lab in '${dir}' has no host '${hostKey(host)}'`);
   }
+}
+
+/** Adds events to a lab host's Hyper-V admin logs (Get-WinEvent answers from them). */
+export async function seedLabEvents(dir: string, host: string, events: readonly LabEvent[]): Promise<void> {
+  const file = hostFile(dir, host);
+  const state = await readLabHost(dir, host);
   state.events = [...(state.events ?? []), ...events];
   await writeJsonAtomic(file, state);
 }
@@ -308,12 +312,7 @@ export async function addVm(
     throw new LabInputError('--version', "--version: a configuration version looks like '10.0'");
   }
   const file = hostFile(dir, vm.host);
-  let state: LabHostState;
-  try {
-    state = await readJson<LabHostState>(file);
-  } catch {
-    throw new LabInputError('--host', `--host: the lab in '${dir}' has no host '${hostKey(vm.host)}'`);
-  }
+  const state = await readLabHost(dir, vm.host);
   if (state.vms.some((v) => v.name === vm.name)) {
     throw new LabInputError('--name', `--name: host ${state.name} already has a VM with that name`);
   }
@@ -336,12 +335,7 @@ export async function setLocalGroup(
   change: { members?: readonly LabLocalGroupMember[]; name?: string },
 ): Promise<LabLocalGroup> {
   const file = hostFile(dir, host);
-  let state: LabHostState;
-  try {
-    state = await readJson<LabHostState>(file);
-  } catch {
-    throw new LabInputError('--host', `--host: the lab in '${dir}' has no host '${hostKey(host)}'`);
-  }
+  const state = await readLabHost(dir, host);
   const groups = state.localGroups ?? defaultLocalGroups(state.name);
   const group = groups.find((g) => g.sid === sid);
   if (!group) throw new LabInputError('--sid', `--sid: host ${state.name} has no local group ${sid}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, HostFacts } from '../../../electron/core/model';
 import { blackoutSecondsOf, eventRules, FINDING_TEXTS, localizeFinding, runPreflight, valueFormatFor } from '../../../electron/core/preflight';
-import { host, readyFacts, vm } from './fixtures';
+import { host, readyFacts, vm, expectWordedInBothLocales } from './fixtures';
 
 type Events = NonNullable<HostFacts['events']>;
 const VMMS = 'Microsoft-Windows-Hyper-V-VMMS-Admin';
@@ -56,13 +56,7 @@ describe('event history of the last 30 days', () => {
       ...eventRules(pair(history([ev(20417, 'blackout time of 0.5 seconds')]), undefined)),
     ].filter((x) => x.id.startsWith('host.events') || x.id === 'capacity.blackout-history');
     expect(new Set(all.map((f) => `${f.id}/${f.params?.variant ?? f.severity}`)).size).toBe(6);
-    for (const f of all) {
-      for (const locale of ['en', 'de'] as const) {
-        const l = localizeFinding(FINDING_TEXTS[locale], f, valueFormatFor(locale));
-        expect(l.localized, `${f.id} ${locale}`).toBe(true);
-        expect(l.title + l.fixText, `${f.id} ${locale}`).not.toMatch(/\{\{|undefined/);
-      }
-    }
+    expectWordedInBothLocales(all);
     const b = all.find((x) => x.id === 'capacity.blackout-history' && x.severity === 'warn')!;
     // 63.1 s in the reader's locale (formatSeconds: minutes and seconds), not the raw number.
     const de = localizeFinding(FINDING_TEXTS.de, b, valueFormatFor('de')).title;

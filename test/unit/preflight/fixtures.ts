@@ -1,6 +1,7 @@
 /** A source → destination pair where every rule passes; tests break one thing at a time. */
-import type { ComputerAccount, HostFacts, VmSummary } from '../../../electron/core/model';
-import type { MigrationFacts } from '../../../electron/core/preflight';
+import { expect } from 'vitest';
+import type { ComputerAccount, Finding, HostFacts, VmSummary } from '../../../electron/core/model';
+import { FINDING_TEXTS, localizeFinding, valueFormatFor, type MigrationFacts } from '../../../electron/core/preflight';
 
 export const GiB = 1024 ** 3;
 
@@ -92,4 +93,15 @@ export function readyFacts(over: Partial<MigrationFacts> = {}): MigrationFacts {
 export function withSettings(h: HostFacts, over: Partial<NonNullable<HostFacts['settings']>>): HostFacts {
   if (!h.settings) throw new Error('no settings');
   return { ...h, settings: { ...h.settings, ...over } };
+}
+
+/** Every finding has its words in the English and German tables, with no placeholder left over. */
+export function expectWordedInBothLocales(findings: readonly Finding[]): void {
+  for (const f of findings) {
+    for (const locale of ['en', 'de'] as const) {
+      const l = localizeFinding(FINDING_TEXTS[locale], f, valueFormatFor(locale));
+      expect(l.localized, `${f.id} ${locale}`).toBe(true);
+      expect(l.title + l.fixText, `${f.id} ${locale}`).not.toMatch(/\{\{|undefined/);
+    }
+  }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, HostFacts } from '../../../electron/core/model';
-import { FINDING_TEXTS, localizeFinding, modelInputFromFacts, runPreflight, smbRules, valueFormatFor } from '../../../electron/core/preflight';
+import { modelInputFromFacts, runPreflight, smbRules } from '../../../electron/core/preflight';
 import { runModel as simulate } from '../../../electron/core/simulate';
-import { host, readyFacts, vm, withSettings } from './fixtures';
+import { host, readyFacts, vm, withSettings, expectWordedInBothLocales } from './fixtures';
 
 type Smb = NonNullable<HostFacts['smb']>;
 const smbPair = (src: Smb | undefined, dst: Smb | undefined, option: 'SMB' | 'Compression' = 'SMB') => readyFacts({
@@ -60,12 +60,6 @@ describe('SMB option realities: signing, encryption, the live-migration bandwidt
       ...smbRules(smbPair(undefined, undefined)), ...smbRules(smbPair({ ...off, liveMigrationLimitBytesPerSecond: 125e6 }, off)),
     ];
     expect(new Set(all.map((f) => `${f.id}/${f.params?.variant ?? f.severity}`)).size).toBe(6);
-    for (const f of all) {
-      for (const locale of ['en', 'de'] as const) {
-        const l = localizeFinding(FINDING_TEXTS[locale], f, valueFormatFor(locale));
-        expect(l.localized, `${f.id} ${locale}`).toBe(true);
-        expect(l.title + l.fixText, `${f.id} ${locale}`).not.toMatch(/\{\{|undefined/);
-      }
-    }
+    expectWordedInBothLocales(all);
   });
 });

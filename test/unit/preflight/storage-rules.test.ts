@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, StorageTarget } from '../../../electron/core/model';
 import { FINDING_TEXTS, localizeFinding, runPreflight, storageRules, valueFormatFor } from '../../../electron/core/preflight';
-import { GiB, host, readyFacts, vm } from './fixtures';
+import { GiB, host, readyFacts, vm, expectWordedInBothLocales } from './fixtures';
 
 const target = (over: Partial<StorageTarget> = {}): StorageTarget => ({
   path: 'D:\\VMs', chosen: true, exists: true, writable: true,
@@ -68,13 +68,7 @@ describe('shared-nothing storage: the destination folder and its free space', ()
     ];
     const variants = new Set(all.map((f) => `${f.id}/${f.params?.variant ?? f.severity}`));
     expect(variants.size).toBe(8);
-    for (const f of all) {
-      for (const locale of ['en', 'de'] as const) {
-        const l = localizeFinding(FINDING_TEXTS[locale], f, valueFormatFor(locale));
-        expect(l.localized, `${f.id} ${locale}`).toBe(true);
-        expect(l.title + l.fixText, `${f.id} ${locale}`).not.toMatch(/\{\{|undefined/);
-      }
-    }
+    expectWordedInBothLocales(all);
     const fail = storageRules(facts(target({ volume: { driveLetter: 'D', label: 'VMs', sizeBytes: 500 * GiB, freeBytes: 60 * GiB } }))).find((x) => x.severity === 'fail')!;
     expect(localizeFinding(FINDING_TEXTS.de, fail, valueFormatFor('de')).title).toBe('D: auf HV02 hat zu wenig freien Speicher: 80\u00a0GiB VHD-Dateien zu kopieren, 60\u00a0GiB frei');
   });
