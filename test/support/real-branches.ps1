@@ -17,12 +17,23 @@ function Invoke-Case([string]$Name, [string]$Script, [hashtable]$Data) {
     $global:FerryCalls.Clear()
 }
 
-# Remoting: the block runs here, as it would on the named host.
+# Remoting: the block runs here, as it would on the named host (a cmdlet in it without
+# -ComputerName answers for that host), and its output comes back deserialized, as remoting
+# hands it. A session (New-PSSession) names its host.
+function global:New-PSSession {
+    param([string[]]$ComputerName)
+    [void]$global:FerryCalls.Add("New-PSSession $($ComputerName -join ',')")
+    if ($null -ne $global:FerryRemotingFails) { throw $global:FerryRemotingFails }
+    [pscustomobject]@{ ComputerName = $ComputerName[0]; State = 'Opened' }
+}
 function global:Invoke-Command {
-    param([string[]]$ComputerName, [scriptblock]$ScriptBlock, [object[]]$ArgumentList = @())
+    param([string[]]$ComputerName, $Session, [scriptblock]$ScriptBlock, [object[]]$ArgumentList = @())
+    if ($null -ne $Session) { $ComputerName = @($Session.ComputerName) }
     [void]$global:FerryCalls.Add("Invoke-Command $($ComputerName -join ',')")
     if ($null -ne $global:FerryRemotingFails) { throw $global:FerryRemotingFails }
-    & $ScriptBlock @ArgumentList
+    $global:FerryStubHost = $ComputerName[0]
+    try { $out = @(& $ScriptBlock @ArgumentList) } finally { $global:FerryStubHost = $null }
+    foreach ($o in $out) { [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize($o)) }
 }
 
 # ---- klist --------------------------------------------------------------------------------
@@ -107,7 +118,8 @@ function global:Compare-VM {
     [pscustomobject]@{ Incompatibilities = @([pscustomobject]@{ MessageId = 33012; Message = "Der Ethernet-Switch 'Prod' wurde nicht gefunden."; Source = $null }) }
 }
 function global:Get-CimInstance {
-    param([string]$ComputerName, [string]$Namespace, [string]$ClassName, [string]$Filter)
+    param([string]$ComputerName, $CimSession, [string]$Namespace, [string]$ClassName, [string]$Filter)
+    if ($null -ne $CimSession) { $ComputerName = [string]$CimSession.ComputerName }
     [void]$global:FerryCalls.Add("Get-CimInstance $ComputerName $Namespace $ClassName $Filter")
     if ($ClassName -eq 'Msvm_VirtualSystemManagementService') { return [pscustomobject]@{ Name = 'vmms' } }
     if ($ClassName -eq 'Msvm_PlannedComputerSystem' -and $global:FerryPlanned) { return [pscustomobject]@{ Name = $vmId.ToString(); ElementName = 'sql[1]' } }
@@ -140,7 +152,7 @@ $idA = [guid]'11111111-1111-4111-8111-111111111111'; $idB = [guid]'22222222-2222
 function global:Note-Call([string]$Text) { [void]$global:FerryCalls.Add($Text) }
 # Real mode opens one CIM session per host (Get-FerryOn) and passes it to every cmdlet.
 function global:New-CimSession { param([string[]]$ComputerName) Note-Call "New-CimSession $ComputerName"; [pscustomobject]@{ ComputerName = $ComputerName[0] } }
-function global:On([string[]]$ComputerName, $CimSession) { if ($null -ne $CimSession) { return @($CimSession.ComputerName) } return $ComputerName }
+function global:On([string[]]$ComputerName, $CimSession) { if ($null -ne $CimSession) { return @($CimSession.ComputerName) } if ($null -eq $ComputerName) { return @($global:FerryStubHost) } return $ComputerName }
 function global:Get-VMHost { param([string[]]$ComputerName, $CimSession) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMHost $ComputerName"; [pscustomobject]@{ VirtualMachineMigrationEnabled = $true; MaximumVirtualMachineMigrations = 2; MaximumStorageMigrations = 2; VirtualMachineMigrationAuthenticationType = 'Kerberos'; VirtualMachineMigrationPerformanceOption = 'Compression'; UseAnyNetworkForMigration = $false; LogicalProcessorCount = 16; MemoryCapacity = 68719476736; FullyQualifiedDomainName = 'corp.example' } }
 function global:Get-VMMigrationNetwork { param([string[]]$ComputerName, $CimSession) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMMigrationNetwork $ComputerName"; [pscustomobject]@{ Subnet = '10.0.0.0/24'; Priority = 0 } }
 function global:Get-VMHostSupportedVersion { param([string[]]$ComputerName, $CimSession) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMHostSupportedVersion $ComputerName"; [pscustomobject]@{ Version = [version]'10.0' } }
@@ -205,6 +217,14 @@ function global:Get-WinEvent {
     [pscustomobject]@{ Id = 20417; LogName = $q.LogName; TimeCreated = [DateTime]::new(2026, 11, 20, 8, 0, 0, [DateTimeKind]::Utc); Message = "Virtual machine migration operation for 'sql01' completed with an unexpectedly long blackout time of 63.1 seconds." }
 }
 Invoke-Case 'facts' 'get-host-facts.ps1' @{ computerName = 'HV01' }
+# Remoting refused (access denied on the endpoint): the same read from here over a CIM session.
+$global:FerryRemotingFails = New-TransportError 5 'Fehler beim Verbinden mit dem Remoteserver "HV01": Zugriff verweigert' 'AccessDenied,PSSessionStateBroken' ([Management.Automation.ErrorCategory]::OpenError)
+$global:FerryRemoteSessions.Clear()
+Invoke-Case 'facts-no-remoting' 'get-host-facts.ps1' @{ computerName = 'HV01' }
+# WinRM does not answer: the host is down for CIM too, so the read fails at once, without a second try.
+$global:FerryRemotingFails = New-TransportError -2144108526 'Fehler beim Verbinden mit dem Remoteserver "HV01": Der WinRM-Client kann die Anforderung nicht verarbeiten.' 'CannotConnect,PSSessionStateBroken' ([Management.Automation.ErrorCategory]::OpenError)
+Invoke-Case 'facts-unreachable' 'get-host-facts.ps1' @{ computerName = 'HV01' }
+$global:FerryRemotingFails = $null
 
 # ---- shared-nothing storage target (issue 14 item 3) -----------------------------------------
 # The probe block runs here on a real temporary folder (Test-Path and the write test are real);

@@ -166,6 +166,8 @@ export interface LabFault {
   unreachable?: boolean;
   latencyMs?: number;
   accessDenied?: boolean;
+  /** PowerShell remoting refused (Invoke-Command: access denied) while Hyper-V over CIM still answers. */
+  remotingDenied?: boolean;
   /** Fail the Nth mutating call from now on (1 = the next one). */
   failOnMutation?: number;
   /** Maintained by the module: mutating calls counted since the fault was set. */

@@ -42,12 +42,6 @@ export interface PowerShellPoolOptions {
   /** `runEach`: the most hosts one process runs at once, each in its own runspace (default 64). */
   readonly fanOutWidth?: number;
   /**
-   * `runEach`: the most independent calls of its hosts one process runs at once, each in a
-   * runspace of its own (a host read's calls that do not need each other's answers; default 0 =
-   * each host's calls one after another). Every runspace costs memory, so this is the cap.
-   */
-  readonly fanOutCallWidth?: number;
-  /**
    * Called once with what the first process found at start: lab or real mode, whether Hyper-V
    * is installed, and other modules that define Hyper-V's cmdlet names (PowerCLI).
    */
@@ -67,7 +61,6 @@ export type EachResult<T> =
 
 /** The most hosts one process runs at once (runspaces), unless the pool is told otherwise. */
 export const DEFAULT_FAN_OUT_WIDTH = 64;
-const DEFAULT_FAN_OUT_CALL_WIDTH = 0;
 const FAN_OUT_SCRIPT = 'fan-out.ps1';
 const ITEM_LINE = /^FERRY-ITEM:(\d+):(\d+):(.*)$/;
 
@@ -174,7 +167,6 @@ export class PowerShellPool {
   private readonly defaultTimeoutMs: number;
   private readonly startTimeoutMs: number;
   private readonly fanOutWidth: number;
-  private readonly fanOutCallWidth: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly scriptCache = new Map<string, Promise<string>>();
@@ -196,7 +188,6 @@ export class PowerShellPool {
     this.defaultTimeoutMs = opts.defaultTimeoutMs ?? 60_000;
     this.startTimeoutMs = opts.startTimeoutMs ?? 60_000;
     this.fanOutWidth = Math.max(1, Math.min(256, Math.floor(opts.fanOutWidth ?? DEFAULT_FAN_OUT_WIDTH)));
-    this.fanOutCallWidth = Math.max(0, Math.min(256, Math.floor(opts.fanOutCallWidth ?? DEFAULT_FAN_OUT_CALL_WIDTH)));
     this.onStart = opts.onStart;
     // node-powershell lets this variable override any executable we pass.
     delete process.env.NODE_POWERSHELL;
@@ -226,7 +217,7 @@ export class PowerShellPool {
     const answers = await Promise.all(
       chunks.map(async (chunk) => {
         // One width for every call, so the process keeps its runspaces (opened as needed) from one group to the next.
-        const data = { script, text, setup, timeoutMs, width: this.fanOutWidth, callWidth: this.fanOutCallWidth, items: chunk.map((d) => b64(JSON.stringify(d ?? {}))) };
+        const data = { script, text, setup, timeoutMs, width: this.fanOutWidth, items: chunk.map((d) => b64(JSON.stringify(d ?? {}))) };
         // The process's own limit: every input's, plus opening the runspaces.
         const stdout = await this.enqueue(FAN_OUT_SCRIPT, data, { ...opts, timeoutMs: timeoutMs + this.startTimeoutMs }, undefined);
         parseEnvelope(stdout);

@@ -44,17 +44,12 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
 }
 `;
 
-// Four calls to one host started at once on its session (Start-FerryCall): each call's own time
-// and the time for all of them.
-const TOGETHER = `param([string]$InputBase64)
+// A remote block that leans on one of Ferry's own functions (Get-FerryOn): a real host's session
+// has none of them, so the lab must refuse it as the host would.
+const LEANS_ON_FERRY = `param([string]$InputBase64)
 Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     param($in)
-    $c = [string]$in.computerName
-    $null = Get-FerryOn $c
-    $w = [Diagnostics.Stopwatch]::StartNew()
-    $calls = @(1..4 | ForEach-Object { Start-FerryCall { param($c) $t = [Diagnostics.Stopwatch]::StartNew(); $null = Get-VMSwitch -ComputerName $c; [int64]$t.ElapsedMilliseconds } @($c) })
-    $each = @($calls | ForEach-Object { Receive-FerryCall $_ })
-    return [ordered]@{ each = $each; all = [int64]$w.ElapsedMilliseconds }
+    return Invoke-FerryOnHost -ComputerName ([string]$in.computerName) -ScriptBlock { $on = Get-FerryOn 'HV01'; Get-VMHost @on }
 }
 `;
 
@@ -64,7 +59,7 @@ beforeAll(async () => {
   for (const f of ['_prelude.ps1', 'fan-out.ps1', 'get-host-facts.ps1', 'ping.ps1']) copyFileSync(path.join(src, f), path.join(scripts, f));
   writeFileSync(path.join(scripts, 'lab-probe.ps1'), PROBE);
   writeFileSync(path.join(scripts, 'lab-session.ps1'), SESSION);
-  writeFileSync(path.join(scripts, 'lab-together.ps1'), TOGETHER);
+  writeFileSync(path.join(scripts, 'lab-leans-on-ferry.ps1'), LEANS_ON_FERRY);
   pool = new PowerShellPool({ size: 2, labDir: lab, scriptsDir: scripts });
   await Promise.all([pool.run('ping.ps1', {}), pool.run('ping.ps1', {})]);
 });
@@ -174,47 +169,50 @@ describe('runEach: every host at once in one process', () => {
   });
 });
 
-describe('a host’s independent calls at once', () => {
-  // Its own processes: one whose fan-out runs a host's calls at once, one that never does.
-  let together: PowerShellPool;
-  let oneByOne: PowerShellPool;
-  beforeAll(async () => {
-    together = new PowerShellPool({ size: 1, labDir: lab, scriptsDir: scripts, fanOutCallWidth: 16 });
-    oneByOne = new PowerShellPool({ size: 1, labDir: lab, scriptsDir: scripts, fanOutCallWidth: 0 });
-    await Promise.all([together.run('ping.ps1', {}), oneByOne.run('ping.ps1', {})]);
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all([together.dispose(), oneByOne.dispose()]);
+describe('a host read is one remote call', () => {
+  it('runs on the host in its session: one session set-up and one round trip, whatever the host holds', async () => {
+    for (const h of ['HV01', 'HV04']) await setFault(lab, h, { traceCalls: true });
+    // A fresh process, so the read sets up its session to each host.
+    const fresh = new PowerShellPool({ size: 1, labDir: lab, scriptsDir: scripts });
+    try {
+      const [hv01, hv04] = await fresh.runEach<{ vms: unknown[] }>('get-host-facts.ps1', [{ computerName: 'HV01' }, { computerName: 'HV04' }]);
+      expect(hv01?.ok && hv01.data.vms.length).toBeGreaterThan(0);
+      expect(hv04?.ok).toBe(true);
+      // 'connect' and 'call': a dozen cmdlets inside are local calls on the host.
+      expect(await labCalls(lab, 'HV01')).toBe(2);
+      expect(await labCalls(lab, 'HV04')).toBe(2);
+    } finally {
+      await fresh.dispose();
+    }
+  }, 60_000);
+
+  it('a host that refuses remoting is read from here, one call per cmdlet: the same facts but the host-local ones, and why they are missing', async () => {
+    const strip = (f: { elapsedMs?: number; smb?: unknown; events?: unknown }) => ({ ...f, elapsedMs: 0, smb: {}, events: {} });
+    const [full] = await readHosts(pool, ['HV01']);
+    await setFault(lab, 'HV01', { remotingDenied: true, traceCalls: true });
+    const [fallback] = await readHosts(pool, ['HV01']);
+    expect(fallback?.status).toBe('ok');
+    expect(strip(fallback!)).toEqual(strip(full!));
+    expect(fallback?.smb).toEqual({});
+    expect(fallback?.events?.items).toEqual([]);
+    expect(fallback?.events?.errors[0]).toContain('Access is denied');
+    expect(full?.events?.items.length).toBeGreaterThan(0);
+    // The refused session, then each Hyper-V cmdlet on its own round trip.
+    expect(await labCalls(lab, 'HV01')).toBeGreaterThan(8);
+  }, 60_000);
+
+  it('a host that does not answer fails once as unreachable, without a second read over CIM', async () => {
+    await setFault(lab, 'HV02', { unreachable: true, traceCalls: true });
+    const [f] = await readHosts(pool, ['HV02']);
+    expect(f?.status).toBe('unreachable');
+    expect(await labCalls(lab, 'HV02')).toBe(1);
   });
 
-  it('calls started together on one session each pay the round trip, at the same time: not one after another, none for free', async () => {
-    await setLabNetwork(lab, { connectMs: 0, latencyMs: 800 });
-    const run = async (p: PowerShellPool) => (await p.runEach<{ each: number[]; all: number }>('lab-together.ps1', [{ computerName: 'HV04' }]))[0]!;
-    await run(together); // the call runspaces' own set-up is not part of the figure
-    const r = await run(together);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.data.each).toHaveLength(4);
-    for (const ms of r.data.each) expect(ms).toBeGreaterThanOrEqual(800);
-    // One after another the four take 3.2 s at least, as they do without a call pool.
-    expect(r.data.all).toBeLessThan(2400);
-    const alone = await run(oneByOne);
-    expect(alone.ok && alone.data.all).toBeGreaterThanOrEqual(3200);
-  }, 60_000);
-
-  it('a host read with its calls at once gives exactly the facts of the read one call after another', async () => {
-    await setLabNetwork(lab, { connectMs: 0, latencyMs: 100 });
-    const strip = (f: { elapsedMs?: number }) => ({ ...f, elapsedMs: 0 });
-    const names = ['HV01', 'HV02', 'HV03', 'HV04'];
-    const [atOnce, inTurn] = await Promise.all([readHosts(together, names), readHosts(oneByOne, names)]);
-    expect(atOnce.map((f) => f.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
-    expect(atOnce.map(strip)).toEqual(inTurn.map(strip));
-    // A host that cannot be read fails the same way both ways.
-    await setFault(lab, 'HV02', { accessDenied: true });
-    const [bad1, bad2] = await Promise.all([readHosts(together, ['HV02']), readHosts(oneByOne, ['HV02'])]);
-    expect(bad1.map(strip)).toEqual(bad2.map(strip));
-    expect(bad1[0]?.status).not.toBe('ok');
-  }, 60_000);
+  it('the lab refuses a remote block that calls one of Ferry’s own functions, as a real host’s session would', async () => {
+    const [r] = await pool.runEach('lab-leans-on-ferry.ps1', [{ computerName: 'HV01' }]);
+    expect(r?.ok).toBe(false);
+    expect(!r?.ok && r?.error.message).toContain("The term 'Get-FerryOn' is not recognized");
+  });
 });
 
 describe('readHosts over the fan-out', () => {

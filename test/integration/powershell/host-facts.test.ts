@@ -1,7 +1,8 @@
 /**
  * The host read (get-host-facts.ps1) in real pwsh against the lab (issue 10 items 8, 9): one
- * call per Hyper-V cmdlet for all VMs, so a 60-VM host at 200 ms per remote call stays within the
- * read's timeout; disk sizes from Get-VHD (differencing parents included), not from the drive.
+ * remote call on the host, and from here (remoting refused) one call per Hyper-V cmdlet for all
+ * VMs, so a 60-VM host at 200 ms per remote call stays within the read's timeout either way; disk
+ * sizes from Get-VHD (differencing parents included), not from the drive.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,8 +49,9 @@ afterAll(async () => {
 });
 
 describe('host read', () => {
-  it(`reads a ${VM_COUNT}-VM host at ${LATENCY_MS} ms per call within its ${READ_TIMEOUT_MS / 1000} s timeout`, async () => {
-    await setFault(lab, 'HV03', { latencyMs: LATENCY_MS });
+  // On the host (one remote call), and from here when the host refuses remoting: one call per cmdlet.
+  it.each([false, true])(`reads a ${VM_COUNT}-VM host at ${LATENCY_MS} ms per call within its ${READ_TIMEOUT_MS / 1000} s timeout (remoting refused: %s)`, async (remotingDenied) => {
+    await setFault(lab, 'HV03', { latencyMs: LATENCY_MS, remotingDenied });
     const f = await readHost(pool, 'HV03', { timeoutMs: READ_TIMEOUT_MS });
     expect(f.error).toBeUndefined();
     expect(f.status).toBe('ok');

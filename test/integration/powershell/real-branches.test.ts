@@ -109,6 +109,12 @@ describe('the lab under a Group Policy execution policy', () => {
 describe('the host read on a real host', () => {
   interface Facts { vms: { name: string; state: string; switchNames: string[]; diskBytes: number; diskSizesRead: boolean; processorCompatibilityForMigration: boolean; hasPassThroughDisk: boolean }[]; links: { name: string; subnet: string; linkSpeedGbps: number; rdma: boolean }[] }
 
+  it('is one remote call: the whole read runs on the host in its one PowerShell session', () => {
+    const calls = cases.get('facts')?.calls ?? [];
+    expect(calls.slice(0, 2)).toEqual(['New-PSSession HV01', 'Invoke-Command HV01']);
+    expect(calls.filter((c) => c.startsWith('Invoke-Command') || c.startsWith('New-'))).toEqual(['New-PSSession HV01', 'Invoke-Command HV01']);
+  });
+
   it('calls each Hyper-V cmdlet once for all VMs and joins components by VM Id, not name', () => {
     const f = data('facts') as Facts;
     const calls = cases.get('facts')?.calls ?? [];
@@ -140,6 +146,27 @@ describe('the host read on a real host', () => {
   });
 });
 
+describe('the host read when the host refuses remoting', () => {
+  it('reads the same facts from here over one CIM session, one call per cmdlet, and says why the host-local facts are missing', () => {
+    const f = data('facts-no-remoting') as { vms: unknown[]; links: unknown[]; smb: unknown; events: { errors: string[]; items: unknown[] } };
+    const all = data('facts') as { vms: unknown[]; links: unknown[] };
+    expect(f.vms).toEqual(all.vms);
+    expect(f.links).toEqual(all.links);
+    expect(f.smb).toEqual({});
+    expect(f.events.items).toEqual([]);
+    expect(f.events.errors).toEqual(['Fehler beim Verbinden mit dem Remoteserver "HV01": Zugriff verweigert']);
+    const calls = cases.get('facts-no-remoting')?.calls ?? [];
+    expect(calls.filter((c) => c.startsWith('New-'))).toEqual(['New-PSSession HV01', 'New-CimSession HV01']);
+    expect(calls).toContain('Get-VMProcessor HV01 -VMName *');
+    expect(calls.some((c) => c.startsWith('Get-WinEvent') || c.startsWith('Get-Smb'))).toBe(false);
+  });
+
+  it('a host WinRM does not answer fails at once as unreachable, without a second read over CIM', () => {
+    expect(cases.get('facts-unreachable')?.result.error).toMatchObject({ code: 'unreachable' });
+    expect(cases.get('facts-unreachable')?.calls).toEqual(['New-PSSession HV01']);
+  });
+});
+
 describe('event history on a real host (issue 14 item 6)', () => {
   it('reads both admin logs on the host (Invoke-Command), 30 days, bounded; "no events found" is an empty log', () => {
     expect((data('facts') as { events: unknown }).events).toEqual({
@@ -157,13 +184,13 @@ describe('event history on a real host (issue 14 item 6)', () => {
 });
 
 describe('SMB facts on a real host (issue 14 item 4)', () => {
-  it('reads signing, encryption and the live-migration limit on the host, in the same remote call as the event logs', () => {
+  it('reads signing, encryption and the live-migration limit on the host, in the same remote call as the rest of the read', () => {
     expect((data('facts') as { smb: unknown }).smb).toEqual({ clientRequireSigning: true, serverRequireSigning: false, serverEncryptData: true, liveMigrationLimitBytesPerSecond: 750000000 });
     const calls = cases.get('facts')?.calls ?? [];
     expect(calls.filter((c) => c.startsWith('Get-Smb'))).toEqual(['Get-SmbClientConfiguration session=False', 'Get-SmbServerConfiguration session=False', 'Get-SmbBandwidthLimit session=False -Category LiveMigration']);
-    // One remote call for the SMB facts and both logs: right before the first SMB call.
+    // The same one remote call as the rest of the read: no session of their own.
     expect(calls.filter((c) => c === 'Invoke-Command HV01')).toHaveLength(1);
-    expect(calls[calls.indexOf('Get-SmbClientConfiguration session=False') - 1]).toBe('Invoke-Command HV01');
+    expect(calls.indexOf('Invoke-Command HV01')).toBeLessThan(calls.indexOf('Get-SmbClientConfiguration session=False'));
   });
 });
 

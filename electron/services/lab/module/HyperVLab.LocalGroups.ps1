@@ -1,13 +1,12 @@
 # HyperVLab: local groups of the simulated hosts (dot-sourced by HyperVLab.psm1).
 #
 # Get-LocalGroupMember has no -ComputerName; on real Windows it runs on the host inside
-# Invoke-Command. The lab's stand-in for that remote session is Invoke-HyperVLabOnHost: it
+# Invoke-Command. The lab's stand-in for that remote session is Invoke-HyperVLabOnHost
+# (HyperVLab.Sessions.ps1): it
 # applies the host's faults (unreachable, access denied) and makes it the host the lab's
 # Get-LocalGroupMember answers for. Group state is hosts/<NAME>.json `localGroups`:
 #   [{ sid, name, members: [{ name, sid, objectClass, principalSource }] }]
 # Runs on Windows PowerShell 5.1 and PowerShell 7.
-
-$script:LabSessionHost = $null
 
 # The account the lab's remote sessions run as: lab.json `operator`, else <NETBIOS>\ferry-lab
 # (the lab directory's bind user), like a domain admin workstation session would.
@@ -31,20 +30,6 @@ function Get-LabDefaultLocalGroups([string]$Name) {
         [pscustomobject]@{ sid = 'S-1-5-32-578'; name = 'Hyper-V Administrators'; members = @(
                 [pscustomobject]@{ name = (Get-HyperVLabIdentity); sid = 'S-1-5-21-2000-2000-2000-1105'; objectClass = 'User'; principalSource = 'ActiveDirectory' }) }
     )
-}
-
-# Runs $ScriptBlock "on" a lab host, as Invoke-Command -ComputerName would on real Windows.
-function Invoke-HyperVLabOnHost {
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory = $true)][string]$ComputerName,
-        [Parameter(Mandatory = $true)][scriptblock]$ScriptBlock,
-        [object[]]$ArgumentList = @()
-    )
-    $name = Enter-LabHost $ComputerName
-    $previous = $script:LabSessionHost
-    $script:LabSessionHost = $name
-    try { & $ScriptBlock @ArgumentList } finally { $script:LabSessionHost = $previous }
 }
 
 # Get-LocalGroupMember with the real parameter sets (Group | Name | SID, optional Member). -SID is

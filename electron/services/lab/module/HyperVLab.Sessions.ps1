@@ -59,3 +59,73 @@ function Disconnect-HyperVLabHost {
     if ($null -eq $name) { return $false }
     return [HyperVLab.LabSessions]::Close((Get-LabSessionKey $name))
 }
+
+# ---- remote sessions: Invoke-Command's stand-in ---------------------------------------------
+
+# The host the block running in Invoke-HyperVLabOnHost is "on" ($null outside any): a cmdlet there
+# without -ComputerName is a local call on that host (Get-LabTargets, Enter-LabHost).
+$script:LabSessionHost = $null
+
+# Blocks already checked (by their text) and found runnable in a remote session.
+$script:LabRemoteBlocksChecked = @{}
+
+# A remote session has its own modules' commands, not this computer's functions: a block that calls
+# a function defined only here (one of Ferry's helpers, dot-sourced into this session) fails on a
+# real host with CommandNotFoundException once it gets there. The lab refuses it the same way,
+# before running it. Functions the block defines itself, cmdlets, and commands of modules (the
+# lab's exported stand-ins for Hyper-V, SmbShare…) are what a host has; commands this computer
+# does not have at all are left to the host.
+function Assert-LabRemoteBlock([scriptblock]$Block) {
+    $text = $Block.ToString()
+    if ($script:LabRemoteBlocksChecked.ContainsKey($text)) { return }
+    $ast = $Block.Ast
+    $defined = @{}
+    foreach ($f in $ast.FindAll({ param($a) $a -is [Management.Automation.Language.FunctionDefinitionAst] }, $true)) { $defined[$f.Name] = $true }
+    $exported = (Get-Module -Name HyperVLab).ExportedCommands
+    foreach ($c in $ast.FindAll({ param($a) $a -is [Management.Automation.Language.CommandAst] }, $true)) {
+        $name = $c.GetCommandName()
+        if ([string]::IsNullOrEmpty($name) -or $defined.ContainsKey($name)) { continue }
+        $cmd = Get-Command -Name $name -ErrorAction SilentlyContinue | Select-Object -First 1
+        # Ferry pins the Hyper-V names to their module with aliases (Get-VM -> HyperVLab\Get-VM).
+        if ($null -ne $cmd -and $cmd.CommandType -eq 'Alias') { $cmd = $cmd.ResolvedCommand }
+        # Not here at all (Get-CimInstance on Linux): a Windows host's own module may have it, and
+        # a branch the lab takes would fail on it anyway.
+        if ($null -eq $cmd) { continue }
+        $onlyHere = [string]::IsNullOrEmpty([string]$cmd.ModuleName) -or ($cmd.ModuleName -eq 'HyperVLab' -and -not $exported.ContainsKey([string]$cmd.Name))
+        if ($onlyHere) {
+            $message = "The term '$name' is not recognized as a name of a cmdlet, function, script file, or executable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again."
+            $ex = New-Object Management.Automation.CommandNotFoundException $message
+            throw (New-LabErrorRecord $message 'CommandNotFoundException' ([Management.Automation.ErrorCategory]::ObjectNotFound) $name $ex)
+        }
+    }
+    $script:LabRemoteBlocksChecked[$text] = $true
+}
+
+# PowerShell remoting refused by the host (the account may not use the endpoint, or it is off):
+# the PSRemotingTransportException Invoke-Command throws, ErrorCode 5 (access denied).
+function New-LabRemotingDeniedError([string]$Computer) {
+    $text = Get-LabText 'RemotingDenied' @($Computer)
+    $ex = New-Object Management.Automation.Remoting.PSRemotingTransportException $text
+    $ex.ErrorCode = 5
+    return New-LabErrorRecord $text 'AccessDenied,PSSessionStateBroken' ([Management.Automation.ErrorCategory]::OpenError) $Computer $ex
+}
+
+# Runs $ScriptBlock "on" a lab host, as Invoke-Command does on real Windows: one round trip (the
+# host's session, or connectMs without one; its faults apply, and `remotingDenied` refuses the
+# session), every cmdlet inside a local call on that host, and the output handed back as remoting
+# hands it: serialized and deserialized (property bags, enums as their values, no methods).
+function Invoke-HyperVLabOnHost {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)][string]$ComputerName,
+        [Parameter(Mandatory = $true)][scriptblock]$ScriptBlock,
+        [object[]]$ArgumentList = @()
+    )
+    $name = Enter-LabHost $ComputerName
+    if ([bool](Get-LabProp (Get-LabFault $name) 'remotingDenied' $false)) { throw (New-LabRemotingDeniedError $ComputerName) }
+    Assert-LabRemoteBlock $ScriptBlock
+    $previous = $script:LabSessionHost
+    $script:LabSessionHost = $name
+    try { $out = @(& $ScriptBlock @ArgumentList) } finally { $script:LabSessionHost = $previous }
+    foreach ($o in $out) { [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize($o)) }
+}

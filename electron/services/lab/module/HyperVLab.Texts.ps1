@@ -22,6 +22,7 @@ $script:LabTexts = @{
         LocalStorage = "The virtual hard disk '{0}' of virtual machine '{1}' is on storage local to '{2}', which the destination cannot reach. Move the storage with the virtual machine, or keep its files on an SMB share."
         KlistFailed = "Current LogonId is 0:0x3e7`nTargeted LogonId is 0:0x3e7`nDeleting all tickets:`nError calling API LsaCallAuthenticationPackage (PurgeTicketEx substatus): 5"
         KlistPurged = "Current LogonId is 0:0x3e7`nTargeted LogonId is 0:0x3e7`nDeleting all tickets:`nTicket(s) purged!"
+        RemotingDenied = 'Connecting to remote server {0} failed with the following error message : Access is denied. For more information, see the about_Remote_Troubleshooting Help topic.'
         User = 'User'
         Group = 'Group'
     }
@@ -41,6 +42,7 @@ $script:LabTexts = @{
         LocalStorage = "Die virtuelle Festplatte '{0}' des virtuellen Computers '{1}' liegt auf lokalem Speicher von '{2}', den das Ziel nicht erreicht. Verschieben Sie den Speicher mit dem virtuellen Computer, oder legen Sie die Dateien auf eine SMB-Freigabe."
         KlistFailed = "Aktuelle Anmelde-ID ist 0:0x3e7`nZiel-Anmelde-ID ist 0:0x3e7`nAlle Tickets werden gelöscht:`nFehler beim Aufrufen der API LsaCallAuthenticationPackage (PurgeTicketEx-Unterstatus): 5"
         KlistPurged = "Aktuelle Anmelde-ID ist 0:0x3e7`nZiel-Anmelde-ID ist 0:0x3e7`nAlle Tickets werden gelöscht:`nTicket(s) gelöscht!"
+        RemotingDenied = 'Beim Verbinden mit dem Remoteserver "{0}" ist folgender Fehler aufgetreten: Zugriff verweigert Weitere Informationen finden Sie im Hilfethema "about_Remote_Troubleshooting".'
         User = 'Benutzer'
         Group = 'Gruppe'
     }

@@ -170,12 +170,18 @@ function Get-LabProp([object]$Obj, [string]$Prop, [object]$Default) {
 function Enter-LabHost([string]$Computer, [switch]$Mutating) {
     $name = Resolve-LabHostName $Computer
     if ($null -eq $name) { throw (New-LabUnresolvedError $Computer) }
-    # Moves whose moment has come land first (HyperVLab.Move.ps1): a host down mid-move is down now.
-    Sync-LabMigrations
-    $fault = Get-LabFault $name
-    Write-LabCallTrace $name $fault 'call'
-    $latency = (Get-LabCallDelay $name) + [int](Get-LabProp $fault 'latencyMs' 0)
-    if ($latency -gt 0) { Start-Sleep -Milliseconds $latency }
+    # A call to the host of the remote session it runs in is a local call there: the session paid
+    # the round trip (and met the host's faults, and landed the moves due) when it was entered.
+    if ($name -eq $script:LabSessionHost) {
+        if ($Mutating) { $fault = Get-LabFault $name } else { return $name }
+    } else {
+        # Moves whose moment has come land first (HyperVLab.Move.ps1): a host down mid-move is down now.
+        Sync-LabMigrations
+        $fault = Get-LabFault $name
+        Write-LabCallTrace $name $fault 'call'
+        $latency = (Get-LabCallDelay $name) + [int](Get-LabProp $fault 'latencyMs' 0)
+        if ($latency -gt 0) { Start-Sleep -Milliseconds $latency }
+    }
     if ([bool](Get-LabProp $fault 'unreachable' $false)) {
         throw (New-LabUnreachableError $Computer)
     }
@@ -222,6 +228,9 @@ function Update-LabHost([string]$Name, [scriptblock]$Change) {
 function Get-LabTargets([hashtable]$Bound) {
     if ($Bound.ContainsKey('CimSession')) { throw 'HyperVLab: -CimSession is not simulated; use -ComputerName.' }
     if ($Bound.ContainsKey('ComputerName')) { return @($Bound['ComputerName']) }
+    # Inside a remote session (Invoke-HyperVLabOnHost) a cmdlet without -ComputerName runs on that
+    # session's host; anywhere else on this computer.
+    if (-not [string]::IsNullOrEmpty($script:LabSessionHost)) { return @($script:LabSessionHost) }
     return @([string](Get-LabConfig).localHost)
 }
 
@@ -787,8 +796,8 @@ function Test-NetConnection {
 # What real Windows answers through CIM (OS, memory, CPU vendor, NICs, Credential Guard).
 function Get-HyperVLabHostInfo {
     [CmdletBinding()]
-    param([Parameter(Mandatory = $true)][string]$ComputerName)
-    $name = Enter-LabHost $ComputerName
+    param([string]$ComputerName)
+    $name = Enter-LabHost @(Get-LabTargets $PSBoundParameters)[0]
     $s = Get-LabHostState $name
     return [pscustomobject]@{
         domain = [string]$s.domain

@@ -273,72 +273,32 @@ function Get-FerryOn {
     return @{ CimSession = $s }
 }
 
-# Independent calls at once (issue 11): a host read is a dozen remote calls, most of which do not
-# need each other's answers. Start-FerryCall starts one in a runspace of the process's call pool
-# ($FerryCallContext, given to a fan-out's runspaces by fan-out.ps1; set up as they are), so each
-# pays its round trip while the others pay theirs, as concurrent operations on one WinRM/CIM
-# session do. Receive-FerryCall waits for its output, and rethrows its error as the caller would
-# have seen it. Without a call pool (a script run on its own) the call runs when it is received:
-# the same calls and results, one after another. The script is our own constant text; values go
-# as arguments, never into the text.
-$FerryCallJob = @'
-param([string]$Setup, [string]$Text, [object[]]$Arguments)
-if (-not $global:FerryRunspaceReady) {
-    . ([ScriptBlock]::Create($Setup))
-    $global:FerryRunspaceReady = $true
-}
-$ErrorActionPreference = 'Stop'
-$ProgressPreference = 'SilentlyContinue'
-$WarningPreference = 'SilentlyContinue'
-$PSDefaultParameterValues = @{ '*:ErrorAction' = 'Stop' }
-& ([ScriptBlock]::Create($Text)) @Arguments
-'@
-
-function Start-FerryCall {
-    param([scriptblock]$Script, [object[]]$Arguments = @())
-    $context = $null
-    $v = Get-Variable -Name FerryCallContext -Scope Global -ErrorAction SilentlyContinue
-    if ($null -ne $v) { $context = $v.Value }
-    if ($null -eq $context -or $null -eq $context['pool']) {
-        return [pscustomobject]@{ shell = $null; handle = $null; script = $Script; arguments = $Arguments; done = $false }
+# Runs $ScriptBlock ON the host (issue 11 item 5): one round trip, every cmdlet inside a local call
+# there. Real hosts: Invoke-Command over the host's one PSSession (New-PSSession at the first call,
+# reused by later calls and by every runspace of the process; a session that broke is replaced).
+# Lab: the host's lab session (Connect-HyperVLabHost) and Invoke-HyperVLabOnHost, which, like
+# remoting, hands back deserialized output and refuses what a remote session would. The block is
+# our own constant code; values go in $ArgumentList. One caller per host at a time: a PSSession
+# runs one command at once.
+if ($null -eq $global:FerryRemoteSessions) { $global:FerryRemoteSessions = [hashtable]::Synchronized(@{}) }
+function Invoke-FerryOnHost {
+    param([string]$ComputerName, [scriptblock]$ScriptBlock, [object[]]$ArgumentList = @())
+    if (Test-FerryLab) {
+        $null = Connect-HyperVLabHost -ComputerName $ComputerName
+        return Invoke-HyperVLabOnHost -ComputerName $ComputerName -ScriptBlock $ScriptBlock -ArgumentList $ArgumentList
     }
-    $shell = [Management.Automation.PowerShell]::Create()
-    $shell.RunspacePool = $context['pool']
-    $null = $shell.AddScript($FerryCallJob).AddArgument([string]$context['setup']).AddArgument($Script.ToString()).AddArgument($Arguments)
-    return [pscustomobject]@{ shell = $shell; handle = $shell.BeginInvoke(); script = $Script; arguments = $Arguments; done = $false }
-}
-
-function Receive-FerryCall {
-    param([object]$Call)
-    $Call.done = $true
-    if ($null -eq $Call.shell) { $a = $Call.arguments; return (& $Call.script @a) }
-    try {
-        $output = $Call.shell.EndInvoke($Call.handle)
-    } catch {
-        # EndInvoke wraps the call's terminating error: rethrow the error itself (its code, target).
-        $e = $_.Exception
-        while ($null -ne $e.InnerException -and -not ($e -is [Management.Automation.IContainsErrorRecord] -and $e -isnot [Management.Automation.MethodInvocationException])) { $e = $e.InnerException }
-        if ($e -is [Management.Automation.IContainsErrorRecord]) { throw $e.ErrorRecord }
-        throw $e
-    } finally {
-        $Call.shell.Dispose()
+    $key = $ComputerName.ToUpperInvariant()
+    $s = $global:FerryRemoteSessions[$key]
+    if ($null -ne $s -and [string]$s.State -ne 'Opened') {
+        $global:FerryRemoteSessions.Remove($key)
+        try { Remove-PSSession -Session $s -ErrorAction Stop } catch { }
+        $s = $null
     }
-    foreach ($o in $output) {
-        if ($null -eq $o) { continue }
-        # Objects as they came (with the members the cmdlet added); plain values and tables unwrapped.
-        $b = $o.BaseObject
-        if ($b -is [Collections.IDictionary] -or $b -is [string] -or $b -is [ValueType]) { $b } else { $o }
+    if ($null -eq $s) {
+        $s = New-PSSession -ComputerName $ComputerName -ErrorAction Stop
+        $global:FerryRemoteSessions[$key] = $s
     }
-}
-
-# Lets a started call go without its answer, once it has finished (its error is dropped); a call
-# not started yet (no call pool) is not made at all.
-function Close-FerryCall {
-    param([object]$Call)
-    if ($null -eq $Call -or $Call.done) { return }
-    $Call.done = $true
-    if ($null -eq $Call.shell) { return }
-    try { $null = $Call.shell.EndInvoke($Call.handle) } catch { } finally { $Call.shell.Dispose() }
+    return Invoke-Command -Session $s -ScriptBlock $ScriptBlock -ArgumentList $ArgumentList -ErrorAction Stop
 }
 
 # Drops a host's session once the host stopped answering on it (rebooted, WinRM restarted): the
@@ -347,49 +307,19 @@ function Close-FerryHostSession {
     param([string]$ComputerName)
     if (Test-FerryLab) { $null = Disconnect-HyperVLabHost -ComputerName $ComputerName; return }
     $key = $ComputerName.ToUpperInvariant()
+    $r = $global:FerryRemoteSessions[$key]
+    if ($null -ne $r) {
+        $global:FerryRemoteSessions.Remove($key)
+        try { Remove-PSSession -Session $r -ErrorAction Stop } catch { }
+    }
     $s = $global:FerryHostSessions[$key]
     if ($null -eq $s) { return }
     $global:FerryHostSessions.Remove($key)
     try { Remove-CimSession -CimSession $s -ErrorAction Stop } catch { }
 }
 
-# The settings shape every mutating script returns after its change (HostMigrationSettings).
-# A real host's IPv4 links (name, subnet, speed, RDMA) over CIM: one Get-NetAdapter and one
-# Get-NetAdapterRdma call for all adapters, and each address on its own, so one adapter that
-# cannot be read (a teamed or hidden NIC, an address on an interface that went away) costs only
-# its own link, not all of them.
-function Get-FerryHostLinks {
-    param([string]$ComputerName, $CimSession)
-    # The NetAdapter cmdlets take only -CimSession: the host's open session, else its name.
-    $on = $ComputerName
-    if ($null -ne $CimSession) { $on = $CimSession }
-    $rdma = @{}
-    try { foreach ($r in @(Get-NetAdapterRdma -CimSession $on -ErrorAction Stop)) { $rdma[[string]$r.Name] = [bool]$r.Enabled } } catch { }
-    $byIndex = @{}
-    try { foreach ($a in @(Get-NetAdapter -CimSession $on -ErrorAction Stop)) { $byIndex[[string]$a.InterfaceIndex] = $a } } catch { }
-    $addresses = @()
-    try { $addresses = @(Get-NetIPAddress -CimSession $on -AddressFamily IPv4 -ErrorAction Stop | Where-Object { $_.PrefixOrigin -ne 'WellKnown' }) } catch { return @() }
-    $links = @()
-    foreach ($ip in $addresses) {
-        try {
-            $nic = $byIndex[[string]$ip.InterfaceIndex]
-            # Not in the list (the list call failed, or the adapter is hidden): ask for this one.
-            if ($null -eq $nic) { $nic = Get-NetAdapter -CimSession $on -InterfaceIndex $ip.InterfaceIndex -ErrorAction Stop }
-            $bytes = @(([string]$ip.IPAddress).Split('.') | ForEach-Object { [int]$_ })
-            if ($bytes.Count -ne 4) { continue }
-            $maskBits = [int]$ip.PrefixLength
-            $n = ([uint32]$bytes[0] -shl 24) -bor ([uint32]$bytes[1] -shl 16) -bor ([uint32]$bytes[2] -shl 8) -bor [uint32]$bytes[3]
-            $mask = [uint32]0
-            if ($maskBits -gt 0) { $mask = [uint32]([uint64]4294967295 -shl (32 - $maskBits) -band 4294967295) }
-            $net = $n -band $mask
-            $subnet = '{0}.{1}.{2}.{3}/{4}' -f (($net -shr 24) -band 255), (($net -shr 16) -band 255), (($net -shr 8) -band 255), ($net -band 255), $maskBits
-            $isRdma = $false; if ($rdma.ContainsKey([string]$nic.Name)) { $isRdma = $rdma[[string]$nic.Name] }
-            $links += [ordered]@{ name = [string]$nic.Name; subnet = $subnet; linkSpeedGbps = [double]$nic.ReceiveLinkSpeed / 1e9; rdma = $isRdma }
-        } catch { }
-    }
-    return $links
-}
-
+# The settings shape every mutating script returns after its change (HostMigrationSettings; the
+# host read shapes the same on the host, get-host-facts.ps1).
 # -VMHost: the host object the caller already read (one round trip less).
 function Get-FerryHostSettings {
     param([string]$ComputerName, [object]$VMHost)

@@ -3,11 +3,9 @@
 # host's time, not N times a host's, and one process instead of N. Every runspace shares the
 # process's host sessions ($FerryHostSessions, Get-FerryOn): one session per host, reused.
 #
-# Input: { script, text, setup, items: [base64 JSON input per host], timeoutMs, width, callWidth }
+# Input: { script, text, setup, items: [base64 JSON input per host], timeoutMs, width }
 #   text   the script's own text; setup  what each runspace runs once (prelude, lab, names)
 #   width  the most runspaces (hosts at once); timeoutMs  each host's own limit
-#   callWidth  the most independent calls of the hosts at once (Start-FerryCall; 0: none, each
-#          host's calls one after another)
 # Output, as each host finishes: one line `FERRY-ITEM:<index>:<elapsedMs>:<the host's envelope>`
 # (the envelope the script would have printed alone); then { ok, data: { count } }.
 # Scripts and inputs stay data: the text is compiled as a scriptblock and the input is passed as
@@ -27,35 +25,14 @@ if (-not $global:FerryRunspaceReady) {
 & ([ScriptBlock]::Create($Text)) -InputBase64 $InputBase64
 '@
 
-# The runspaces the hosts' independent calls run in (Start-FerryCall in _prelude.ps1), shared by
-# every host of the process: `CallWidth` calls at once, the rest wait for a free runspace. They
-# get the process's sessions but no call pool of their own, so a call never starts calls.
-function Get-FerryCallContext([int]$CallWidth, [string]$Setup) {
-    if ($null -eq $global:FerryCallContext) { $global:FerryCallContext = [hashtable]::Synchronized(@{}) }
-    $context = $global:FerryCallContext
-    $current = $context['pool']
-    if ($null -ne $current -and $current.GetMaxRunspaces() -eq $CallWidth -and $current.RunspacePoolStateInfo.State -eq 'Opened') { $context['setup'] = $Setup; return $context }
-    if ($null -ne $current) { try { $current.Dispose() } catch { } }
-    $context['pool'] = $null
-    if ($CallWidth -gt 0) {
-        $iss = [Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
-        $iss.Variables.Add((New-Object Management.Automation.Runspaces.SessionStateVariableEntry 'FerryHostSessions', $global:FerryHostSessions, 'One session per host, shared by the runspaces'))
-        $pool = [RunspaceFactory]::CreateRunspacePool(1, $CallWidth, $iss, $Host)
-        $pool.Open()
-        $context['pool'] = $pool
-    }
-    $context['setup'] = $Setup
-    return $context
-}
-
-function Get-FerryFanOutPool([int]$Width, [hashtable]$CallContext) {
+function Get-FerryFanOutPool([int]$Width) {
     $current = $global:FerryFanOutPool
     if ($null -ne $current -and $current.GetMaxRunspaces() -eq $Width -and $current.RunspacePoolStateInfo.State -eq 'Opened') { return $current }
     if ($null -ne $current) { try { $current.Dispose() } catch { } }
     $iss = [Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
-    # The process's sessions and call pool, the same objects in every runspace.
-    $iss.Variables.Add((New-Object Management.Automation.Runspaces.SessionStateVariableEntry 'FerryHostSessions', $global:FerryHostSessions, 'One session per host, shared by the runspaces'))
-    $iss.Variables.Add((New-Object Management.Automation.Runspaces.SessionStateVariableEntry 'FerryCallContext', $CallContext, 'The runspaces for the hosts independent calls'))
+    # The process's sessions (CIM and PowerShell), the same objects in every runspace.
+    $iss.Variables.Add((New-Object Management.Automation.Runspaces.SessionStateVariableEntry 'FerryHostSessions', $global:FerryHostSessions, 'One CIM session per host, shared by the runspaces'))
+    $iss.Variables.Add((New-Object Management.Automation.Runspaces.SessionStateVariableEntry 'FerryRemoteSessions', $global:FerryRemoteSessions, 'One PowerShell session per host, shared by the runspaces'))
     $pool = [RunspaceFactory]::CreateRunspacePool(1, $Width, $iss, $Host)
     $pool.Open()
     $global:FerryFanOutPool = $pool
@@ -81,10 +58,7 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
     $items = @($in.items)
     $width = [Math]::Max(1, [Math]::Min([int]$in.width, 256))
     $timeoutMs = [int]$in.timeoutMs
-    $callWidth = 0
-    if ($null -ne $in.PSObject.Properties['callWidth']) { $callWidth = [Math]::Max(0, [Math]::Min([int]$in.callWidth, 256)) }
-    $calls = Get-FerryCallContext $callWidth ([string]$in.setup)
-    $pool = Get-FerryFanOutPool $width $calls
+    $pool = Get-FerryFanOutPool $width
     $jobs = New-Object System.Collections.ArrayList
     for ($i = 0; $i -lt $items.Count; $i++) {
         $shell = [Management.Automation.PowerShell]::Create()
@@ -114,5 +88,6 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         }
         if ($left -gt 0) { Start-Sleep -Milliseconds 5 }
     }
+    [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
     return [ordered]@{ count = $jobs.Count }
 }
