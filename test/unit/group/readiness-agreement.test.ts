@@ -3,11 +3,16 @@
  * again. Both must be what the pair test's rules say for the same facts: cell for cell (verdict,
  * counts, first blocker) and finding for finding, on a group with ready, warning and blocked pairs
  * (a down host, CredSSP, missing delegation, a closed port, VMs too new, busy, too large, off).
+ *
+ * The matrix builds its findings `unworded` (it only counts them) and words each cell's first:
+ * the cells are compared with the pair test's fully worded ones, and the unworded findings,
+ * worded afterwards, with the pair test's finding for finding.
  */
 import { describe, expect, it } from 'vitest';
-import { cellOf, indexGroup, orderedPairs, pairFacts, readinessMatrix, type GroupFacts, type OrderedPair } from '../../../electron/core/group';
+import { cellOf, evaluatePair, indexGroup, orderedPairs, pairFacts, readinessMatrix, type GroupFacts, type OrderedPair } from '../../../electron/core/group';
 import type { Finding } from '../../../electron/core/model';
 import { modelInputFromFacts, modelRules, runPreflight } from '../../../electron/core/preflight';
+import { unworded, wordFinding } from '../../../electron/core/preflight/finding';
 import { MODEL_DEFAULTS, runModel } from '../../../electron/core/simulate';
 import { GiB, account, host, vm, withSettings } from '../preflight/fixtures';
 
@@ -100,6 +105,25 @@ describe('readiness matrix agrees with the pair test', () => {
     expect(matrix.pairResult({ source: 'hv02', destination: 'hv01' })?.findings).toEqual(pairTest(facts, { source: 'HV02', destination: 'HV01' }, false).findings);
     expect(matrix.pairResult({ source: 'HV01', destination: 'HV02' })).toBeUndefined();
     expect(matrix.compareVmSkipped).toBe(false);
+  });
+
+  it('findings built unworded are the worded ones without their words: the same ids, severities and order', () => {
+    const facts = defectiveGroup();
+    const index = indexGroup(facts);
+    let findings = 0;
+    for (const p of orderedPairs(NAMES)) {
+      const full = evaluatePair(index, p, options, true).findings;
+      const counted = unworded(() => evaluatePair(index, p, options, true)).findings;
+      expect(counted.map((f) => [f.id, f.severity]), `${p.source}>${p.destination}`).toEqual(full.map((f) => [f.id, f.severity]));
+      expect(counted.map(wordFinding), `${p.source}>${p.destination}`).toEqual(full);
+      // Words were really left out (the comparison above is not of two worded lists)...
+      expect(counted.filter((f, i) => f.title === f.id && f.title !== full[i]?.title)).toHaveLength(full.length);
+      findings += full.length;
+    }
+    expect(findings).toBeGreaterThan(100);
+    // ...and only inside `unworded`: a throw on the way out restores them.
+    expect(() => unworded(() => { throw new Error('rule failed'); })).toThrow('rule failed');
+    expect(evaluatePair(index, { source: 'HV01', destination: 'HV02' }, options, true).findings.every((f) => f.title !== f.id)).toBe(true);
   });
 
   it('derived values follow the facts: a second group with other entries and versions gets its own verdicts', () => {
