@@ -132,11 +132,20 @@ describe('readiness matrix agrees with the pair test', () => {
     const fixed: GroupFacts = {
       ...first,
       accounts: new Map([...first.accounts].map(([k, a]) => [k, { ...a, allowedToDelegateTo: [...a.allowedToDelegateTo, ...NAMES.flatMap((d) => account(k, d).allowedToDelegateTo)] }])),
-      hosts: first.hosts.map((h) => (h.supportedVersions ? { ...h, supportedVersions: [...h.supportedVersions, '12.0'] } : h)),
+      // Versions, switches and VM names are derived once per fact object: new objects, new values.
+      hosts: first.hosts.map((h) => (h.supportedVersions ? {
+        ...h,
+        supportedVersions: [...h.supportedVersions, '12.0'],
+        switches: [{ name: 'VSWITCH-PROD', switchType: 'External' as const }],
+        ...(h.vms ? { vms: h.vms.map((v) => ({ ...v, name: v.name.toUpperCase() })) } : {}),
+      } : h)),
     };
     const pairs = orderedPairs(NAMES);
     const matrix = readinessMatrix(fixed, pairs, options);
     pairs.forEach((p, i) => expect(matrix.cells[i]).toEqual(cellOf({ ...p, findings: pairTest(fixed, p, true).findings })));
+    const hv01to07 = matrix.pairResult({ source: 'HV01', destination: 'HV07' })?.findings ?? [];
+    expect(hv01to07.filter((f) => f.id === 'vm.switch-names').map((f) => f.severity)).toEqual(['pass']);
+    expect(hv01to07.find((f) => f.id === 'vm.state')?.vm).toBe('WEB01');
     const hv02to04 = matrix.cells.find((c) => c.source === 'HV02' && c.destination === 'HV04');
     expect(matrix.pairResult({ source: 'HV02', destination: 'HV04' })?.findings.find((f) => f.id === 'identity.delegation')?.severity).toBe('pass');
     expect(hv02to04).toBeDefined();
