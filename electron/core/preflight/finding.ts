@@ -23,13 +23,8 @@ export function finding(
   // Built field by field rather than with conditional spreads: a group's matrix builds ~350,000.
   const wordless: { -readonly [K in keyof Finding]: Finding[K] } = { id, group, severity, title: id, evidence: { ...evidence }, fix };
   if (vm !== undefined) wordless.vm = vm;
-  if (params !== undefined && hasKeys(params)) wordless.params = { ...params };
+  if (params !== undefined && Object.keys(params).length > 0) wordless.params = { ...params };
   return worded ? wordFinding(wordless) : wordless;
-}
-
-function hasKeys(record: Readonly<Record<string, string>>): boolean {
-  for (const key in record) if (Object.hasOwn(record, key)) return true;
-  return false;
 }
 
 /** A finding as `finding` returns it with words: its English title and fix text from the text table. */
