@@ -223,7 +223,7 @@ async function benchMatrix(): Promise<void> {
   console.log('way                             | best ms | median ms | CPU median ms');
   console.log(`every pair alone, from scratch   | ${scratch.best.toFixed(0).padStart(7)} | ${scratch.median.toFixed(0).padStart(9)} | ${scratch.cpu.toFixed(0).padStart(13)}`);
   console.log(`readinessMatrix                  | ${matrix.best.toFixed(0).padStart(7)} | ${matrix.median.toFixed(0).padStart(9)} | ${matrix.cpu.toFixed(0).padStart(13)}`);
-  console.log(`target ≤ 500 ms (best wall): ${matrix.best <= 500 ? 'met' : 'NOT met'} (${matrix.best.toFixed(0)} ms)`);
+  console.log(`target ≤ 500 ms (median wall): ${matrix.median <= 500 ? 'met' : 'NOT met'} (${matrix.median.toFixed(0)} ms)`);
 }
 
 // ---- 3. mesh ------------------------------------------------------------------------------------

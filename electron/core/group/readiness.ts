@@ -8,6 +8,7 @@
  */
 import type { Finding, HypotheticalVm, MatrixCell, ModelResult } from '../model';
 import { modelInputFromFacts, modelRules, runPreflight } from '../preflight';
+import { unworded, wordFinding } from '../preflight/finding';
 import { countSeverities, verdictOf } from '../preflight/verdict';
 import { MODEL_DEFAULTS, runModel, type ModelAssumptions, type ModelInput } from '../simulate';
 import { coversReverse, type OrderedPair } from './group';
@@ -50,9 +51,17 @@ export function evaluatePair(index: GroupIndex, pair: OrderedPair, options: Read
 
 /** The cell of a pair; `first` is the first blocker (or warning), so a cell says why unopened. */
 export function cellOf(result: Pick<PairResult, 'source' | 'destination' | 'findings'>): MatrixCell {
+  return summarise(result, (f) => f);
+}
+
+/** `cellOf` for findings built `unworded`: only the one finding the cell shows is worded. */
+const unwordedCellOf = (result: Pick<PairResult, 'source' | 'destination' | 'findings'>): MatrixCell => summarise(result, wordFinding);
+
+function summarise(result: Pick<PairResult, 'source' | 'destination' | 'findings'>, word: (f: Finding) => Finding): MatrixCell {
   const counts = countSeverities(result.findings);
   const verdict = verdictOf(counts);
-  const first = result.findings.find((f) => f.severity === 'fail') ?? result.findings.find((f) => f.severity === 'warn');
+  const found = result.findings.find((f) => f.severity === 'fail') ?? result.findings.find((f) => f.severity === 'warn');
+  const first = found === undefined ? undefined : word(found);
   return {
     source: result.source,
     destination: result.destination,
@@ -95,11 +104,12 @@ export function readinessMatrix(
   const index = indexGroup(facts);
   const memo: ModelMemo = new Map();
   let compareVmSkipped = false;
-  const cells = pairs.map((p) => {
+  // Counted, not read: the findings are built unworded and only each cell's first is worded.
+  const cells = unworded(() => pairs.map((p) => {
     const { findings } = evaluatePair(index, p, options, bothWays(p), memo);
     if (!compareVmSkipped && findings.some(notRequested)) compareVmSkipped = true;
-    return cellOf({ source: p.source, destination: p.destination, findings });
-  });
+    return unwordedCellOf({ source: p.source, destination: p.destination, findings });
+  }));
   const covered = new Map(pairs.map((p) => [pairKey(p.source, p.destination), p]));
   return {
     cells,

@@ -16,6 +16,7 @@ export function memoryNeeded(vm: VmSummary): number {
 export function capacityRules(f: MigrationFacts): Finding[] {
   const out: Finding[] = [];
   const free = f.destination.memoryAvailableBytes;
+  const freeText = free === undefined ? 'unknown' : String(free);
   const vms = f.vmNames.map((n) => findVm(f.source, n)).filter((v): v is VmSummary => v !== undefined);
   let total = 0;
   for (const vm of vms) {
@@ -23,7 +24,7 @@ export function capacityRules(f: MigrationFacts): Finding[] {
     total += need;
     if (need === 0) continue;
     // Raw byte counts (`…Bytes`): the CLI/JSON keeps numbers, each UI formats them in its locale.
-    const evidence = { vm: vm.name, neededBytes: String(need), freeBytes: free === undefined ? 'unknown' : String(free) };
+    const evidence = { vm: vm.name, neededBytes: String(need), freeBytes: freeText };
     if (free === undefined) out.push(finding('capacity.memory', 'capacity', 'info', evidence, NO_FIX, vm.name,
       { host: f.destination.computerName, vm: vm.name }));
     else if (need <= free) out.push(finding('capacity.memory', 'capacity', 'pass', evidence, NO_FIX, vm.name,
@@ -31,7 +32,7 @@ export function capacityRules(f: MigrationFacts): Finding[] {
     else {
       out.push(finding('capacity.memory', 'capacity', 'fail', evidence,
         manual(), vm.name,
-        { host: f.destination.computerName, vm: vm.name, neededBytes: String(need), freeBytes: String(free) }));
+        { host: f.destination.computerName, vm: vm.name, neededBytes: String(need), freeBytes: freeText }));
     }
   }
   if (vms.length > 1 && free !== undefined && total > 0) {

@@ -34,3 +34,17 @@ export function joined(values: readonly string[], separator: string): string {
   }
   return text;
 }
+
+/**
+ * `derive` once per fact object: for a value a rule computes from one host's facts (its VMs, its
+ * switches, its supported versions) in every pair the host is in. One memo per derivation.
+ */
+export function perFact<K extends object, V>(derive: (facts: K) => V): (facts: K) => V {
+  const memo = new WeakMap<K, V>();
+  return (facts) => {
+    if (memo.has(facts)) return memo.get(facts) as V;
+    const value = derive(facts);
+    memo.set(facts, value);
+    return value;
+  };
+}

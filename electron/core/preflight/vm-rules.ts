@@ -6,13 +6,34 @@
 import type { Finding, HostFacts, VmSummary } from '../model';
 import { encodeNeeds, type CompareVmNeed } from './compare-vm-needs';
 import type { MigrationFacts, VmCompatibilityReport } from './facts';
+import { perFact } from './fact-memo';
 import { NO_FIX, command, finding, manual, needsShutdown, psQuote, show } from './finding';
 
 export const MSG_SWITCH_NOT_FOUND = 33012;
 
+interface VmsByName {
+  readonly exact: ReadonlyMap<string, VmSummary>;
+  readonly lowered: ReadonlyMap<string, VmSummary>;
+}
+
+// Five rules look up each VM of a source in each of its pairs: indexed once per host's VM list.
+const vmsByName = perFact((vms: readonly VmSummary[]): VmsByName => {
+  const exact = new Map<string, VmSummary>();
+  const lowered = new Map<string, VmSummary>();
+  for (const v of vms) {
+    // The first VM of a name wins, as a search from the start would find it.
+    if (!exact.has(v.name)) exact.set(v.name, v);
+    const key = v.name.toLowerCase();
+    if (!lowered.has(key)) lowered.set(key, v);
+  }
+  return { exact, lowered };
+});
+
+/** The VM of that name (exactly, else case-insensitively) on the host. */
 export function findVm(host: HostFacts, name: string): VmSummary | undefined {
-  const vms = host.vms ?? [];
-  return vms.find((v) => v.name === name) ?? vms.find((v) => v.name.toLowerCase() === name.toLowerCase());
+  if (host.vms === undefined) return undefined;
+  const { exact, lowered } = vmsByName(host.vms);
+  return exact.get(name) ?? lowered.get(name.toLowerCase());
 }
 
 // The same few version strings recur in every VM and pair of a group: parsed once. Bounded so
@@ -130,14 +151,29 @@ function plannedVm(name: string, f: MigrationFacts, report: VmCompatibilityRepor
     command(cmd), name, params)];
 }
 
+interface SupportedVersions {
+  readonly text: string;
+  /** The versions that parse. */
+  readonly list: readonly (readonly number[])[];
+  /** The newest of them; undefined when none parses. */
+  readonly max: readonly number[] | undefined;
+}
+
+// A destination's versions meet every VM of every source: parsed once per destination.
+const supportedVersions = perFact((supported: readonly string[]): SupportedVersions => {
+  const list = supported.map(parseVersion).filter((x): x is readonly number[] => x !== undefined);
+  const max = list.length === 0 ? undefined : list.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
+  return { text: supported.join(', '), list, max };
+});
+
 function configVersion(vm: VmSummary, f: MigrationFacts): Finding {
-  const supported = f.destination.supportedVersions;
-  const evidence = { vm: vm.name, source: vm.configurationVersion, destination: supported ? supported.join(', ') : 'unknown' };
+  const supported = f.destination.supportedVersions === undefined ? undefined : supportedVersions(f.destination.supportedVersions);
+  const evidence = { vm: vm.name, source: vm.configurationVersion, destination: supported ? supported.text : 'unknown' };
   const v = parseVersion(vm.configurationVersion);
-  const list = (supported ?? []).map(parseVersion).filter((x): x is readonly number[] => x !== undefined);
+  const list = supported?.list ?? [];
+  const max = supported?.max;
   const params = { vm: vm.name, version: vm.configurationVersion, host: f.destination.computerName };
-  if (v === undefined || list.length === 0) return finding('vm.config-version', 'vm', 'info', evidence, NO_FIX, vm.name, params);
-  const max = list.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
+  if (v === undefined || max === undefined) return finding('vm.config-version', 'vm', 'info', evidence, NO_FIX, vm.name, params);
   if (list.some((x) => compareVersions(x, v) === 0)) {
     return finding('vm.config-version', 'vm', 'pass', evidence, NO_FIX, vm.name, params);
   }
@@ -158,17 +194,30 @@ function processorCompat(vm: VmSummary, f: MigrationFacts): Finding {
       `Set-VMProcessor -ComputerName ${psQuote(f.source.computerName)} -VMName ${psQuote(vm.name)} -CompatibilityForMigrationEnabled $true`), vm.name, { vm: vm.name });
 }
 
+interface SwitchNames {
+  readonly names: readonly string[];
+  readonly lowered: ReadonlySet<string>;
+  readonly text: string;
+}
+
+// A destination's switches meet every VM of every source: their names read once per destination.
+const switchNames = perFact((switches: NonNullable<HostFacts['switches']>): SwitchNames => {
+  const names = switches.map((s) => s.name);
+  return { names, lowered: new Set(names.map((n) => n.toLowerCase())), text: names.join('; ') || '(none)' };
+});
+
 function switches(vm: VmSummary, f: MigrationFacts, report: VmCompatibilityReport | undefined): Finding[] {
   const dest = f.destination.switches;
   if (dest === undefined) return [];
-  const names = dest.map((s) => s.name);
-  const missing = vm.switchNames.filter((n) => !names.some((d) => d.toLowerCase() === n.toLowerCase()));
-  const evidence: Record<string, string> = { vm: vm.name, source: vm.switchNames.join('; ') || '(none)', destination: names.join('; ') || '(none)' };
+  const { names, lowered, text } = switchNames(dest);
+  const missing = vm.switchNames.filter((n) => !lowered.has(n.toLowerCase()));
+  const evidence: Record<string, string> = { vm: vm.name, source: vm.switchNames.join('; ') || '(none)', destination: text };
   if (report?.incompatibilities.some((i) => i.messageId === MSG_SWITCH_NOT_FOUND)) evidence.compareVm = String(MSG_SWITCH_NOT_FOUND);
   if (missing.length === 0) return [finding('vm.switch-names', 'vm', 'pass', evidence, NO_FIX, vm.name,
     { vm: vm.name, host: f.destination.computerName })];
   const first = missing[0] ?? '';
-  return [finding('vm.switch-names', 'vm', 'fail', { ...evidence, missing: missing.join('; ') },
+  evidence.missing = missing.join('; ');
+  return [finding('vm.switch-names', 'vm', 'fail', evidence,
     command(
       `Rename-VMSwitch -ComputerName ${psQuote(f.destination.computerName)} -Name ${psQuote(names[0] ?? '<existing switch>')} -NewName ${psQuote(first)}`), vm.name,
     { vm: vm.name, host: f.destination.computerName, switches: missing.map((m) => `"${m}"`).join(', ') })];

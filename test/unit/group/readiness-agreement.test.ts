@@ -3,11 +3,16 @@
  * again. Both must be what the pair test's rules say for the same facts: cell for cell (verdict,
  * counts, first blocker) and finding for finding, on a group with ready, warning and blocked pairs
  * (a down host, CredSSP, missing delegation, a closed port, VMs too new, busy, too large, off).
+ *
+ * The matrix builds its findings `unworded` (it only counts them) and words each cell's first:
+ * the cells are compared with the pair test's fully worded ones, and the unworded findings,
+ * worded afterwards, with the pair test's finding for finding.
  */
 import { describe, expect, it } from 'vitest';
-import { cellOf, indexGroup, orderedPairs, pairFacts, readinessMatrix, type GroupFacts, type OrderedPair } from '../../../electron/core/group';
+import { cellOf, evaluatePair, indexGroup, orderedPairs, pairFacts, readinessMatrix, type GroupFacts, type OrderedPair } from '../../../electron/core/group';
 import type { Finding } from '../../../electron/core/model';
 import { modelInputFromFacts, modelRules, runPreflight } from '../../../electron/core/preflight';
+import { unworded, wordFinding } from '../../../electron/core/preflight/finding';
 import { MODEL_DEFAULTS, runModel } from '../../../electron/core/simulate';
 import { GiB, account, host, vm, withSettings } from '../preflight/fixtures';
 
@@ -102,17 +107,45 @@ describe('readiness matrix agrees with the pair test', () => {
     expect(matrix.compareVmSkipped).toBe(false);
   });
 
+  it('findings built unworded are the worded ones without their words: the same ids, severities and order', () => {
+    const facts = defectiveGroup();
+    const index = indexGroup(facts);
+    let findings = 0;
+    for (const p of orderedPairs(NAMES)) {
+      const full = evaluatePair(index, p, options, true).findings;
+      const counted = unworded(() => evaluatePair(index, p, options, true)).findings;
+      expect(counted.map((f) => [f.id, f.severity]), `${p.source}>${p.destination}`).toEqual(full.map((f) => [f.id, f.severity]));
+      expect(counted.map(wordFinding), `${p.source}>${p.destination}`).toEqual(full);
+      // Words were really left out (the comparison above is not of two worded lists)...
+      expect(counted.filter((f, i) => f.title === f.id && f.title !== full[i]?.title)).toHaveLength(full.length);
+      findings += full.length;
+    }
+    expect(findings).toBeGreaterThan(100);
+    // ...and only inside `unworded`: a throw on the way out restores them.
+    expect(() => unworded(() => { throw new Error('rule failed'); })).toThrow('rule failed');
+    expect(evaluatePair(index, { source: 'HV01', destination: 'HV02' }, options, true).findings.every((f) => f.title !== f.id)).toBe(true);
+  });
+
   it('derived values follow the facts: a second group with other entries and versions gets its own verdicts', () => {
     const first = defectiveGroup();
     readinessMatrix(first, orderedPairs(NAMES), options);
     const fixed: GroupFacts = {
       ...first,
       accounts: new Map([...first.accounts].map(([k, a]) => [k, { ...a, allowedToDelegateTo: [...a.allowedToDelegateTo, ...NAMES.flatMap((d) => account(k, d).allowedToDelegateTo)] }])),
-      hosts: first.hosts.map((h) => (h.supportedVersions ? { ...h, supportedVersions: [...h.supportedVersions, '12.0'] } : h)),
+      // Versions, switches and VM names are derived once per fact object: new objects, new values.
+      hosts: first.hosts.map((h) => (h.supportedVersions ? {
+        ...h,
+        supportedVersions: [...h.supportedVersions, '12.0'],
+        switches: [{ name: 'VSWITCH-PROD', switchType: 'External' as const }],
+        ...(h.vms ? { vms: h.vms.map((v) => ({ ...v, name: v.name.toUpperCase() })) } : {}),
+      } : h)),
     };
     const pairs = orderedPairs(NAMES);
     const matrix = readinessMatrix(fixed, pairs, options);
     pairs.forEach((p, i) => expect(matrix.cells[i]).toEqual(cellOf({ ...p, findings: pairTest(fixed, p, true).findings })));
+    const hv01to07 = matrix.pairResult({ source: 'HV01', destination: 'HV07' })?.findings ?? [];
+    expect(hv01to07.filter((f) => f.id === 'vm.switch-names').map((f) => f.severity)).toEqual(['pass']);
+    expect(hv01to07.find((f) => f.id === 'vm.state')?.vm).toBe('WEB01');
     const hv02to04 = matrix.cells.find((c) => c.source === 'HV02' && c.destination === 'HV04');
     expect(matrix.pairResult({ source: 'HV02', destination: 'HV04' })?.findings.find((f) => f.id === 'identity.delegation')?.severity).toBe('pass');
     expect(hv02to04).toBeDefined();
