@@ -86,7 +86,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
 
     'plan:create': async (request, signal) => {
       const spec = groupPlanSpec(request);
-      if (isGroupIssue(spec)) throw new UserFacingError('invalid-input', spec.message, spec.field);
+      if (isGroupIssue(spec)) throw new UserFacingError('invalid-input', spec.message, spec.field, undefined, spec);
       const issues = [
         ...validateDesired(request.desired, 'desired'),
         // Each host's overrides as that host would get them, named by their place in the request.

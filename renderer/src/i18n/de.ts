@@ -237,6 +237,21 @@ export const de: Resources = {
     'netbios-too-long': '{{name}} ist länger als 15 Zeichen, die Grenze für einen Computernamen: geben Sie stattdessen den DNS-Namen ein.',
     'numeric-last-label': '{{name}} ist kein gültiger Hostname: der letzte Teil darf nicht nur aus Ziffern bestehen.',
   },
+  // Abgelehnte Gruppenanfragen: ein Schlüssel je Code aus core/group/group-issue.ts (das Feld steht daneben).
+  groupIssue: {
+    'hosts-and-pair': 'Geben Sie entweder die Hosts einer Gruppe oder eine Quelle und ein Ziel an, nicht beides.',
+    'no-hosts': 'Geben Sie zwei oder mehr Hosts an, oder eine Quelle und ein Ziel.',
+    required: 'Geben Sie einen Hostnamen an.',
+    'same-as-source': 'Das Ziel muss ein anderer Host sein als die Quelle {{source}}.',
+    'too-few-hosts': 'Eine Gruppe braucht mindestens {{min}} Hosts; diese hat {{count}}.',
+    'too-many-hosts': 'Eine Gruppe hat höchstens {{max}} Hosts; diese hat {{count}}.',
+    'listed-twice': '{{host}} steht zweimal in der Liste.',
+    'given-twice': 'Die Einstellungen für {{host}} sind zweimal angegeben.',
+    'not-in-group': '{{host}} gehört nicht zur Gruppe.',
+    'no-hubs': 'Wählen Sie mindestens einen Hub (einen Zielhost).',
+    'hubs-need-hub': 'Hubs lassen sich nur mit der Topologie Hub and Spoke wählen.',
+    'choose-settings': 'Wählen Sie zuerst die gewünschten Einstellungen: Empfohlen, oder von den aktuellen Einstellungen ausgehen.',
+  },
   // Gewünschte Einstellungen, die das Gate ablehnt: ein Schlüssel je Code aus core/settings/validate.ts und subnet.ts (das Feld steht daneben).
   validation: {
     count: 'Geben Sie eine ganze Zahl von {{min}} bis {{max}} ein.',

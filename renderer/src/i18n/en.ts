@@ -238,6 +238,22 @@ export const en = {
     'netbios-too-long': '{{name}} is longer than 15 characters, the limit for a computer name: type its DNS name instead.',
     'numeric-last-label': '{{name}} is not a valid host name: its last part cannot be all digits.',
   },
+  // Group requests refused (plan:create, test:group, the group Configure check): one key per code in
+  // core/group/group-issue.ts (the field is shown beside it; a refused host name uses hostName.*).
+  groupIssue: {
+    'hosts-and-pair': 'Give either the hosts of a group or a source and a destination, not both.',
+    'no-hosts': 'Give two or more hosts, or a source and a destination.',
+    required: 'Give a host name.',
+    'same-as-source': 'The destination must be another host than the source {{source}}.',
+    'too-few-hosts': 'A group needs at least {{min}} hosts; this one has {{count}}.',
+    'too-many-hosts': 'A group has at most {{max}} hosts; this one has {{count}}.',
+    'listed-twice': '{{host}} is in the list twice.',
+    'given-twice': 'Settings for {{host}} are given twice.',
+    'not-in-group': '{{host}} is not in the group.',
+    'no-hubs': 'Choose at least one hub (a destination host).',
+    'hubs-need-hub': 'Hubs can only be chosen with the hub-and-spoke topology.',
+    'choose-settings': 'Choose the desired settings first: Recommended, or start from the current settings.',
+  },
   /** Finding titles and fixes per finding id and variant; shared with the HTML report (core). */
   // Desired settings refused at the gate: one key per code in core/settings/validate.ts and subnet.ts (the field is shown beside it).
   validation: {
