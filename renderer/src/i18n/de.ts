@@ -226,6 +226,12 @@ export const de: Resources = {
       'not-set-by-ferry': 'behält „Beliebiges Authentifizierungsprotokoll verwenden“: Das Überwachungsprotokoll zeigt nicht, dass Ferry es gesetzt hat.',
     },
     'no-directory': 'Verbinden Sie sich mit dem Verzeichnis, um die eingeschränkte Kerberos-Delegierung zu planen.',
+    'audit-invalid-host': 'Eintrag {{stepId}} des Überwachungsprotokolls nennt einen Host, den Ferry ablehnt ({{host}}); er wird nicht wiederhergestellt.',
+    'audit-unrestorable': {
+      'unknown-setting': 'Eintrag {{stepId}} des Überwachungsprotokolls ändert {{setting}}, das Ferry nicht ändert; er wird nicht wiederhergestellt.',
+      'wrong-values': 'Eintrag {{stepId}} des Überwachungsprotokolls: Die aufgezeichneten Werte von {{setting}} passen nicht zu einem Schritt {{kind}}; er wird nicht wiederhergestellt.',
+      'bad-subnet': 'Eintrag {{stepId}} des Überwachungsprotokolls: Die aufgezeichneten Netzwerke sind keine gültigen Subnetze mit Prioritäten; er wird nicht wiederhergestellt.',
+    },
   },
   hostName: {
     empty: 'Geben Sie einen Hostnamen ein.',

@@ -226,6 +226,13 @@ export const en = {
       'not-set-by-ferry': 'keeps “Use any authentication protocol”: the audit log does not show that Ferry set it.',
     },
     'no-directory': 'Connect to the directory to plan Kerberos constrained delegation.',
+    // A rollback's audit records Ferry cannot restore (core/plan/inverse.ts): the log is a file anyone could edit.
+    'audit-invalid-host': 'Audit record {{stepId}} names a host Ferry refuses ({{host}}); it is not restored.',
+    'audit-unrestorable': {
+      'unknown-setting': 'audit record {{stepId}} changes {{setting}}, which Ferry does not change; it is not restored.',
+      'wrong-values': 'audit record {{stepId}}: the recorded values of {{setting}} are not those of a {{kind}} step; it is not restored.',
+      'bad-subnet': 'audit record {{stepId}}: the recorded networks are not valid subnets with priorities; it is not restored.',
+    },
   },
   // What is wrong with a typed host name: one key per core HostNameProblem code (core/settings/host-name.ts).
   hostName: {
