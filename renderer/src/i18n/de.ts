@@ -110,7 +110,7 @@ export const de: Resources = {
   },
   history: {
     title: 'Verlauf', empty: 'Noch keine Änderungen aufgezeichnet.', run: 'Lauf {{runId}}', rollback: 'Diesen Lauf zurücksetzen',
-    rolledBack: 'Der Lauf wurde zurückgesetzt.', rollbackFailed: 'Das Zurücksetzen wurde nicht abgeschlossen. Siehe die Einträge unten.',
+    rolledBack: 'Der Lauf wurde zurückgesetzt.', rolledBackExcept: 'Der Lauf wurde zurückgesetzt, bis auf {{count}} aufgezeichnete Änderung(en), die Ferry aus dem Überwachungsprotokoll nicht wiederherstellen kann; sie bleiben, wie sie sind:', rollbackFailed: 'Das Zurücksetzen wurde nicht abgeschlossen. Siehe die Einträge unten.',
     col: { host: 'Host', setting: 'Einstellung', before: 'Vorher', after: 'Nachher', result: 'Ergebnis' },
     result: { done: 'Erledigt', failed: 'Fehlgeschlagen', 'rolled-back': 'Zurückgesetzt' },
   },

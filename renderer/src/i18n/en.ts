@@ -109,7 +109,7 @@ export const en = {
   },
   history: {
     title: 'History', empty: 'No changes recorded yet.', run: 'Run {{runId}}', rollback: 'Roll back this run',
-    rolledBack: 'The run was rolled back.', rollbackFailed: 'The rollback did not complete. See the records below.',
+    rolledBack: 'The run was rolled back.', rolledBackExcept: 'The run was rolled back, except {{count}} recorded change(s) Ferry could not restore from the audit log; they stay as they are:', rollbackFailed: 'The rollback did not complete. See the records below.',
     col: { host: 'Host', setting: 'Setting', before: 'Before', after: 'After', result: 'Result' },
     result: { done: 'Done', failed: 'Failed', 'rolled-back': 'Rolled back' },
   },

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRecord, PlanWarning } from '../../../electron/core/model';
 import { rollbackSteps } from '../../../electron/core/plan/inverse';
+import { planWarningKey } from '../../../renderer/src/app/plan-warning-text';
 import { de } from '../../../renderer/src/i18n/de';
 import { en } from '../../../renderer/src/i18n/en';
 
@@ -14,7 +15,7 @@ const rec = (stepId: string, setting: string, before: unknown, after: unknown, h
 });
 
 const lookup = (resources: object, key: string): unknown => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources);
-const keyOf = (w: PlanWarning) => (w.params?.reason !== undefined ? `planWarning.${w.code}.${String(w.params.reason)}` : `planWarning.${w.code}`);
+const keyOf = planWarningKey;
 const say = (resources: object, w: PlanWarning) =>
   String(lookup(resources, keyOf(w)) ?? `(no text for ${keyOf(w)})`).replace(/\{\{(\w+)\}\}/g, (_, n: string) => String(w.params?.[n] ?? `{{${n}}}`));
 

@@ -1,8 +1,10 @@
 /**
- * A group request main refuses (plan:create, test:group) comes back through the real gate with
- * the field, the English message (logs, fallback) and the key + params the window says it with:
- * the window shows it in German when it runs in German.
+ * What main says to the window comes back through the real gate with the key + params the window
+ * words it with, beside the English message (logs, fallback): a refused group request
+ * (plan:create, test:group) names its field; a rollback names the audit records it could not
+ * restore. The window shows them in German when it runs in German.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +13,9 @@ import { createSettingsHandlers } from '../../../electron/main/handlers/settings
 import { createTestHandlers } from '../../../electron/main/handlers/test-handlers';
 import { createDispatcher, type HandlerMap, type SenderInfo } from '../../../electron/main/ipc-dispatch';
 import type { ScriptRunner } from '../../../electron/engine/script-runner';
+import { planWarningKey } from '../../../renderer/src/app/plan-warning-text';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
+import type { ApplyResult } from '../../../electron/core/model';
 import { kerberosDesired } from '../../support/desired-settings';
 
 const own: SenderInfo = { isMainFrame: true, url: 'file:///opt/Ferry/index.html' };
@@ -19,10 +23,10 @@ const nothingRuns = () => {
   throw new Error('a refused request must not reach a host');
 };
 
-function gate() {
+function gate(auditFile = path.join(os.tmpdir(), 'ferry-group-refusals-never-written.jsonl')) {
   const settings = createSettingsHandlers({
     pool: { run: nothingRuns } as unknown as ScriptRunner,
-    auditFile: path.join(os.tmpdir(), 'ferry-group-refusals-never-written.jsonl'),
+    auditFile,
     emitProgress: () => undefined,
     user: 'tester',
   });
@@ -48,6 +52,36 @@ describe('group refusals through the IPC gate', () => {
     if (!plan.ok && !test.ok) {
       expect(de.t(plan.error.messageKey ?? '', { ...plan.error.params })).toBe('hv01 steht zweimal in der Liste.');
       expect(de.t(test.error.messageKey ?? '', { ...test.error.params })).toBe('HV07 gehört nicht zur Gruppe.');
+    }
+  });
+});
+
+describe('rollback warnings through the IPC gate', () => {
+  it('rollback:start answers the records it could not restore, which the window says in German', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-rollback-warnings-'));
+    try {
+      const auditFile = path.join(dir, 'audit.jsonl');
+      const record = { time: '2026-12-01T10:00:00.000Z', user: 'admin', runId: 'run-1', planId: 'plan-1', host: 'HV01', result: 'done' };
+      fs.writeFileSync(auditFile, [
+        { ...record, stepId: 's1', setting: 'vm.location', before: null, after: { vm: 'web01' } },
+        { ...record, stepId: 's2', setting: 'maximumStorageMigrations', before: 2, after: 'three' },
+      ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+      const { dispatcher, unexpected } = gate(auditFile);
+      const answer = await dispatcher.dispatch('rollback:start', { runId: 'run-1' }, own);
+      expect(unexpected).toEqual([]);
+      expect(answer.ok).toBe(true);
+      if (!answer.ok) return;
+      const result = answer.data as ApplyResult;
+      expect(result.results).toEqual([]);
+      expect((result.warnings ?? []).map((w) => [w.target, planWarningKey(w), w.message])).toEqual([
+        ['HV01', 'planWarning.audit-unrestorable.wrong-values', expect.stringMatching(/^Audit record s2: maximumStorageMigrations values are not those of a set-host step/)],
+        ['HV01', 'planWarning.audit-unrestorable.unknown-setting', 'Audit record s1: setting vm.location is not one Ferry changes; not restored.'],
+      ]);
+      const de = createI18n('de');
+      const w = result.warnings?.[1];
+      expect(w && de.t(planWarningKey(w), { ...w.params })).toBe('Eintrag s1 des Überwachungsprotokolls ändert vm.location, das Ferry nicht ändert; er wird nicht wiederhergestellt.');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
