@@ -20,8 +20,8 @@ const SLOW = 150_000;
 const HOSTS = ['HV01', 'HV02', 'HV03', 'HV04'];
 
 const TEXT = {
-  en: { differ: (n: number) => `${n} of 4 differ`, match: 'all 4 match', verdict: 'blocked' },
-  de: { differ: (n: number) => `${n} von 4 weichen ab`, match: 'alle 4 stimmen', verdict: 'blockiert' },
+  en: { differ: (n: number) => `${n} of 4 differ`, match: 'all 4 match', verdict: 'blocked', noHubs: 'Choose at least one hub (a destination host). (field: delegation.hubs)' },
+  de: { differ: (n: number) => `${n} von 4 weichen ab`, match: 'alle 4 stimmen', verdict: 'blockiert', noHubs: 'Wählen Sie mindestens einen Hub (einen Zielhost). (Feld: delegation.hubs)' },
 } as const;
 
 let current: { bridge: Bridge; session: RendererSession; dataDir: string } | undefined;
@@ -85,6 +85,12 @@ describe('a group of four hosts over the real bridge, engine and pwsh lab', () =
       expect(await axe(page)).toEqual([]);
       await id('group-grid').scrollIntoViewIfNeeded();
       await shot('group-grid');
+
+      // A hub topology without a hub is refused in the window's language, naming the field.
+      await id('group-topology-hub').click();
+      await id('create-plan').click();
+      await expect.poll(() => id('error-plan').textContent()).toContain(TEXT[lang].noHubs);
+      await id('group-topology-mesh').click();
 
       // Plan: host steps for the four hosts and a full mesh, 12 values per account.
       await id('create-plan').click();

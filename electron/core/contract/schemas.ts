@@ -291,6 +291,8 @@ export const ApplyResultSchema = z
     /** PowerShell/LDAP commands that restore what the run changed, in order. */
     restoreCommands: z.array(z.string()),
     auditLog: z.string().optional(),
+    /** A rollback's audit records it could not restore (the window says them; a quiet skip would read as done). */
+    warnings: z.array(PlanWarningSchema).optional(),
   })
   .strict();
 

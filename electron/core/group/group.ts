@@ -7,7 +7,7 @@
  * as its only hub; "both directions" is the mesh of two.
  */
 import { MAX_GROUP_HOSTS } from '../contract/schemas';
-import { validateHostName } from '../settings/host-name';
+import { groupIssue, hostNameGroupIssue, type GroupIssue } from './group-issue';
 
 export { MAX_GROUP_HOSTS };
 
@@ -18,12 +18,6 @@ export type DelegationTopology =
 export interface OrderedPair {
   readonly source: string;
   readonly destination: string;
-}
-
-export interface GroupIssue {
-  /** The request field, dotted (`hosts.3`, `delegation.hubs.0`). */
-  readonly field: string;
-  readonly message: string;
 }
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -56,13 +50,13 @@ export function coversReverse(pairs: readonly OrderedPair[], pair: OrderedPair):
 /** Host names that are valid, distinct and at least two: every problem names its field. */
 export function validateGroupHosts(hosts: readonly string[], field = 'hosts'): GroupIssue[] {
   const issues: GroupIssue[] = [];
-  if (hosts.length < 2) issues.push({ field, message: `${field}: a group needs at least two hosts` });
-  if (hosts.length > MAX_GROUP_HOSTS) issues.push({ field, message: `${field}: at most ${MAX_GROUP_HOSTS} hosts` });
+  if (hosts.length < 2) issues.push(groupIssue(field, 'too-few-hosts', { min: 2, count: hosts.length }));
+  if (hosts.length > MAX_GROUP_HOSTS) issues.push(groupIssue(field, 'too-many-hosts', { max: MAX_GROUP_HOSTS, count: hosts.length }));
   const seen = new Set<string>();
   hosts.forEach((h, i) => {
-    const problem = validateHostName(h);
-    if (problem !== null) issues.push({ field: `${field}.${i}`, message: `${field}.${i}: ${problem}` });
-    else if (seen.has(hostKey(h))) issues.push({ field: `${field}.${i}`, message: `${field}.${i}: ${h} is listed twice` });
+    const badName = hostNameGroupIssue(`${field}.${i}`, h);
+    if (badName !== null) issues.push(badName);
+    else if (seen.has(hostKey(h))) issues.push(groupIssue(`${field}.${i}`, 'listed-twice', { host: h }));
     seen.add(hostKey(h));
   });
   return issues;
@@ -75,10 +69,10 @@ export const fieldPath = (field: string, key: string): string => (field === '' ?
 export function validateTopology(hosts: readonly string[], topology: DelegationTopology, field = 'delegation'): GroupIssue[] {
   if (topology.kind === 'mesh') return [];
   const hubsField = fieldPath(field, 'hubs');
-  if (topology.hubs.length === 0) return [{ field: hubsField, message: `${hubsField}: choose at least one destination host` }];
+  if (topology.hubs.length === 0) return [groupIssue(hubsField, 'no-hubs')];
   const issues: GroupIssue[] = [];
   topology.hubs.forEach((h, i) => {
-    if (!hosts.some((x) => same(x, h))) issues.push({ field: `${hubsField}.${i}`, message: `${hubsField}.${i}: ${h} is not in the group` });
+    if (!hosts.some((x) => same(x, h))) issues.push(groupIssue(`${hubsField}.${i}`, 'not-in-group', { host: h }));
   });
   return issues;
 }
@@ -88,9 +82,9 @@ export function validatePairs(hosts: readonly string[], pairs: readonly OrderedP
   const issues: GroupIssue[] = [];
   pairs.forEach((p, i) => {
     for (const end of ['source', 'destination'] as const) {
-      if (!hosts.some((h) => same(h, p[end]))) issues.push({ field: `${field}.${i}.${end}`, message: `${field}.${i}.${end}: ${p[end]} is not in the group` });
+      if (!hosts.some((h) => same(h, p[end]))) issues.push(groupIssue(`${field}.${i}.${end}`, 'not-in-group', { host: p[end] }));
     }
-    if (same(p.source, p.destination)) issues.push({ field: `${field}.${i}.destination`, message: `${field}.${i}.destination: must differ from the source` });
+    if (same(p.source, p.destination)) issues.push(groupIssue(`${field}.${i}.destination`, 'same-as-source', { source: p.source }));
   });
   return issues;
 }

@@ -3,12 +3,12 @@
  * per-host overrides. A request names either a pair (`source` + `destination`) or a group
  * (`hosts`); both become the same group, so everything after this runs one way.
  *
- * Every refusal names the request field it is about.
+ * Every refusal names the request field it is about, as a code + params (group-issue.ts).
  */
 import type { RequestOf } from '../contract/channels';
 import type { DesiredSettings } from '../model';
-import { validateHostName } from '../settings/host-name';
-import { fieldPath, validateGroupHosts, validateTopology, type DelegationTopology, type GroupIssue } from './group';
+import { fieldPath, validateGroupHosts, validateTopology, type DelegationTopology } from './group';
+import { groupIssue, hostNameGroupIssue, type GroupIssue } from './group-issue';
 
 export interface GroupPlanSpec {
   readonly hosts: readonly string[];
@@ -28,21 +28,21 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 function hostsOf(req: { source?: string; destination?: string; hosts?: readonly string[] }): { hosts: string[]; pair: boolean } | GroupIssue {
   if (req.hosts !== undefined) {
     if (req.source !== undefined || req.destination !== undefined) {
-      return { field: req.source !== undefined ? 'source' : 'destination', message: `${req.source !== undefined ? 'source' : 'destination'}: give hosts, or source and destination, not both` };
+      return groupIssue(req.source !== undefined ? 'source' : 'destination', 'hosts-and-pair');
     }
     const issue = validateGroupHosts(req.hosts)[0];
     return issue ?? { hosts: [...req.hosts], pair: false };
   }
-  if (req.source === undefined && req.destination === undefined) return { field: 'hosts', message: 'hosts: give two or more hosts, or a source and a destination' };
+  if (req.source === undefined && req.destination === undefined) return groupIssue('hosts', 'no-hosts');
   for (const field of ['source', 'destination'] as const) {
     const value = req[field];
-    if (value === undefined) return { field, message: `${field}: is required` };
-    const problem = validateHostName(value);
-    if (problem !== null) return { field, message: `${field}: ${problem}` };
+    if (value === undefined) return groupIssue(field, 'required');
+    const badName = hostNameGroupIssue(field, value);
+    if (badName !== null) return badName;
   }
   const source = req.source ?? '';
   const destination = req.destination ?? '';
-  if (same(source, destination)) return { field: 'destination', message: 'destination: must differ from the source' };
+  if (same(source, destination)) return groupIssue('destination', 'same-as-source', { source });
   return { hosts: [source, destination], pair: true };
 }
 
@@ -54,14 +54,13 @@ export function topologyOf(hosts: readonly string[], pair: boolean, choice: Choi
   else if (pair && choice.bothDirections === false) topology = { kind: 'hub', hubs: [hosts[1] ?? ''] };
   else topology = { kind: 'mesh' };
   if (choice.topology !== 'hub' && choice.hubs !== undefined && choice.hubs.length > 0) {
-    const at = fieldPath(field, 'hubs');
-    return { field: at, message: `${at}: hubs need topology 'hub'` };
+    return groupIssue(fieldPath(field, 'hubs'), 'hubs-need-hub');
   }
   const issue = validateTopology(hosts, topology, field)[0];
   return issue ?? topology;
 }
 
-const isIssue = (x: object): x is GroupIssue => 'field' in x && 'message' in x;
+const isIssue = (x: object): x is GroupIssue => 'field' in x && 'messageKey' in x;
 
 export function groupPlanSpec(req: RequestOf<'plan:create'>): GroupPlanSpec | GroupIssue {
   const members = hostsOf(req);
@@ -71,8 +70,8 @@ export function groupPlanSpec(req: RequestOf<'plan:create'>): GroupPlanSpec | Gr
   const perHost: Record<string, Partial<DesiredSettings>> = {};
   for (const [i, entry] of (req.perHost ?? []).entries()) {
     const member = members.hosts.find((h) => same(h, entry.host));
-    if (member === undefined) return { field: `perHost.${i}.host`, message: `perHost.${i}.host: ${entry.host} is not in the group` };
-    if (Object.keys(perHost).some((h) => same(h, member))) return { field: `perHost.${i}.host`, message: `perHost.${i}.host: ${entry.host} is given twice` };
+    if (member === undefined) return groupIssue(`perHost.${i}.host`, 'not-in-group', { host: entry.host });
+    if (Object.keys(perHost).some((h) => same(h, member))) return groupIssue(`perHost.${i}.host`, 'given-twice', { host: entry.host });
     perHost[member] = entry.settings as Partial<DesiredSettings>;
   }
   return { hosts: members.hosts, topology, delegation: req.delegation.enabled, perHost, pair: members.pair };

@@ -11,7 +11,7 @@
 import { PlanStepSchema } from '../contract/schemas';
 import type { AuditRecord, PlanStep, PlanWarning } from '../model';
 import { HOST_VALUE_SETTINGS } from '../settings/diff';
-import { validateHostName } from '../settings/host-name';
+import { hostNameIssue } from '../settings/host-name';
 import { parseSubnet } from '../settings/subnet';
 import { NETWORK_SETTING } from './host-steps';
 import { inverseStep, type PlanStepKind } from './plan-step';
@@ -34,14 +34,28 @@ const subnetsOf = (step: PlanStep): string[] =>
   [step.before, step.after].flatMap((v) => (typeof v === 'object' && v !== null && 'subnet' in v ? [v.subnet] : []));
 
 /**
- * The step a `done` record says was applied, or why it cannot be read as one. Its command is not
- * known (the record keeps the inverse, as `message`); the inverse of an LDAP step is that text.
+ * Why a record cannot be restored, as a reason + params; the English words (CLI, logs) come from
+ * this one table, the window says the reason from `planWarning.audit-unrestorable.*`.
  */
-export function recordedStep(r: AuditRecord): PlanStep | string {
+const UNRESTORABLE = {
+  'unknown-setting': 'setting {{setting}} is not one Ferry changes',
+  'wrong-values': '{{setting}} values are not those of a {{kind}} step ({{detail}})',
+  'bad-subnet': 'network values are not valid subnets with priorities',
+} as const satisfies Readonly<Record<string, string>>;
+
+interface Unrestorable {
+  readonly reason: keyof typeof UNRESTORABLE;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+const unrestorableText = (u: Unrestorable): string =>
+  UNRESTORABLE[u.reason].replace(/\{\{(\w+)\}\}/g, (_, name: string) => u.params[name] ?? '');
+
+function readRecord(r: AuditRecord): PlanStep | Unrestorable {
   const before = r.before ?? null;
   const after = r.after ?? null;
   const kind = kindOf(r.setting, before, after);
-  if (kind === undefined) return `setting ${r.setting} is not one Ferry changes`;
+  if (kind === undefined) return { reason: 'unknown-setting', params: { setting: r.setting } };
   const parsed = PlanStepSchema.safeParse({
     id: r.stepId,
     kind,
@@ -56,11 +70,23 @@ export function recordedStep(r: AuditRecord): PlanStep | string {
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return `${r.setting} values are not those of a ${kind} step (${issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid'})`;
+    return { reason: 'wrong-values', params: { setting: r.setting, kind, detail: issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid' } };
   }
   const bad = subnetsOf(parsed.data).find((s) => !parseSubnet(s).ok);
-  if (bad !== undefined) return 'network values are not valid subnets with priorities';
+  if (bad !== undefined) return { reason: 'bad-subnet', params: {} };
   return parsed.data;
+}
+
+const isUnrestorable = (x: PlanStep | Unrestorable): x is Unrestorable => 'reason' in x;
+
+/**
+ * The step a `done` record says was applied, or why it cannot be read as one (English). Its
+ * command is not known (the record keeps the inverse, as `message`); the inverse of an LDAP step
+ * is that text.
+ */
+export function recordedStep(r: AuditRecord): PlanStep | string {
+  const read = readRecord(r);
+  return isUnrestorable(read) ? unrestorableText(read) : read;
 }
 
 interface RollbackPlanParts {
@@ -78,14 +104,24 @@ export function rollbackSteps(records: readonly AuditRecord[]): RollbackPlanPart
   const warnings: PlanWarning[] = [];
   const done = records.filter((r) => r.result === 'done' && !rolledBack.has(r.stepId));
   for (const r of [...done].reverse()) {
-    const nameProblem = validateHostName(r.host);
-    if (nameProblem !== null) {
-      warnings.push({ code: 'audit-invalid-host', message: `Audit record ${r.stepId}: host name refused: ${nameProblem}` });
+    // The host is named printable (host-name.ts): the record is a file anyone could have edited.
+    const badName = hostNameIssue(r.host);
+    if (badName !== null) {
+      warnings.push({
+        code: 'audit-invalid-host',
+        params: { stepId: r.stepId, host: String(badName.messageParams.name) },
+        message: `Audit record ${r.stepId}: host name refused: ${badName.message}`,
+      });
       continue;
     }
-    const applied = recordedStep(r);
-    if (typeof applied === 'string') {
-      warnings.push({ code: 'audit-unrestorable', target: r.host, message: `Audit record ${r.stepId}: ${applied}; not restored.` });
+    const applied = readRecord(r);
+    if (isUnrestorable(applied)) {
+      warnings.push({
+        code: 'audit-unrestorable',
+        target: r.host,
+        params: { stepId: r.stepId, reason: applied.reason, ...applied.params },
+        message: `Audit record ${r.stepId}: ${unrestorableText(applied)}; not restored.`,
+      });
       continue;
     }
     const restore = inverseStep(applied, `rollback:${r.stepId}`);

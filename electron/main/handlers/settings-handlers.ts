@@ -86,7 +86,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
 
     'plan:create': async (request, signal) => {
       const spec = groupPlanSpec(request);
-      if (isGroupIssue(spec)) throw new UserFacingError('invalid-input', spec.message, spec.field);
+      if (isGroupIssue(spec)) throw new UserFacingError('invalid-input', spec.message, spec.field, undefined, spec);
       const issues = [
         ...validateDesired(request.desired, 'desired'),
         // Each host's overrides as that host would get them, named by their place in the request.
@@ -154,7 +154,9 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
       if (running.has(runId)) throw new UserFacingError('failed', 'That run is still going; cancel it first.', 'runId');
       return runTracked(runId, signal, async (s) => {
         try {
-          return (await rollback(runId, audit, executors, { user: deps.user, onProgress: deps.emitProgress, signal: s, ...(deps.target ? { target: deps.target } : {}) })).result;
+          const { plan, result } = await rollback(runId, audit, executors, { user: deps.user, onProgress: deps.emitProgress, signal: s, ...(deps.target ? { target: deps.target } : {}) });
+          // Records the rollback could not restore stay changed: the window must say so.
+          return plan.warnings.length > 0 ? { ...result, warnings: plan.warnings } : result;
         } catch (error) {
           if (error instanceof RollbackError) throw new UserFacingError('not-found', error.message, 'runId');
           throw error;

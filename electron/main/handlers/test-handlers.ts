@@ -82,7 +82,7 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
     },
     'test:group': async (request, signal) => {
       const spec = groupTestSpec(request);
-      if (isGroupIssue(spec)) throw new UserFacingError('invalid-input', spec.message, spec.field);
+      if (isGroupIssue(spec)) throw new UserFacingError('invalid-input', spec.message, spec.field, undefined, spec);
       running.cancel();
       return running.run(signal, async (test) => {
         try {

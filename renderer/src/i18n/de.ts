@@ -110,7 +110,7 @@ export const de: Resources = {
   },
   history: {
     title: 'Verlauf', empty: 'Noch keine Änderungen aufgezeichnet.', run: 'Lauf {{runId}}', rollback: 'Diesen Lauf zurücksetzen',
-    rolledBack: 'Der Lauf wurde zurückgesetzt.', rollbackFailed: 'Das Zurücksetzen wurde nicht abgeschlossen. Siehe die Einträge unten.',
+    rolledBack: 'Der Lauf wurde zurückgesetzt.', rolledBackExcept: 'Der Lauf wurde zurückgesetzt, bis auf {{count}} aufgezeichnete Änderung(en), die Ferry aus dem Überwachungsprotokoll nicht wiederherstellen kann; sie bleiben, wie sie sind:', rollbackFailed: 'Das Zurücksetzen wurde nicht abgeschlossen. Siehe die Einträge unten.',
     col: { host: 'Host', setting: 'Einstellung', before: 'Vorher', after: 'Nachher', result: 'Ergebnis' },
     result: { done: 'Erledigt', failed: 'Fehlgeschlagen', 'rolled-back': 'Zurückgesetzt' },
   },
@@ -226,6 +226,12 @@ export const de: Resources = {
       'not-set-by-ferry': 'behält „Beliebiges Authentifizierungsprotokoll verwenden“: Das Überwachungsprotokoll zeigt nicht, dass Ferry es gesetzt hat.',
     },
     'no-directory': 'Verbinden Sie sich mit dem Verzeichnis, um die eingeschränkte Kerberos-Delegierung zu planen.',
+    'audit-invalid-host': 'Eintrag {{stepId}} des Überwachungsprotokolls nennt einen Host, den Ferry ablehnt ({{host}}); er wird nicht wiederhergestellt.',
+    'audit-unrestorable': {
+      'unknown-setting': 'Eintrag {{stepId}} des Überwachungsprotokolls ändert {{setting}}, das Ferry nicht ändert; er wird nicht wiederhergestellt.',
+      'wrong-values': 'Eintrag {{stepId}} des Überwachungsprotokolls: Die aufgezeichneten Werte von {{setting}} passen nicht zu einem Schritt {{kind}}; er wird nicht wiederhergestellt.',
+      'bad-subnet': 'Eintrag {{stepId}} des Überwachungsprotokolls: Die aufgezeichneten Netzwerke sind keine gültigen Subnetze mit Prioritäten; er wird nicht wiederhergestellt.',
+    },
   },
   hostName: {
     empty: 'Geben Sie einen Hostnamen ein.',
@@ -236,6 +242,21 @@ export const de: Resources = {
     'bad-label': '{{name}} ist kein gültiger Hostname: „{{label}}“ darf nur Buchstaben, Ziffern und innere Bindestriche enthalten.',
     'netbios-too-long': '{{name}} ist länger als 15 Zeichen, die Grenze für einen Computernamen: geben Sie stattdessen den DNS-Namen ein.',
     'numeric-last-label': '{{name}} ist kein gültiger Hostname: der letzte Teil darf nicht nur aus Ziffern bestehen.',
+  },
+  // Abgelehnte Gruppenanfragen: ein Schlüssel je Code aus core/group/group-issue.ts (das Feld steht daneben).
+  groupIssue: {
+    'hosts-and-pair': 'Geben Sie entweder die Hosts einer Gruppe oder eine Quelle und ein Ziel an, nicht beides.',
+    'no-hosts': 'Geben Sie zwei oder mehr Hosts an, oder eine Quelle und ein Ziel.',
+    required: 'Geben Sie einen Hostnamen an.',
+    'same-as-source': 'Das Ziel muss ein anderer Host sein als die Quelle {{source}}.',
+    'too-few-hosts': 'Eine Gruppe braucht mindestens {{min}} Hosts; diese hat {{count}}.',
+    'too-many-hosts': 'Eine Gruppe hat höchstens {{max}} Hosts; diese hat {{count}}.',
+    'listed-twice': '{{host}} steht zweimal in der Liste.',
+    'given-twice': 'Die Einstellungen für {{host}} sind zweimal angegeben.',
+    'not-in-group': '{{host}} gehört nicht zur Gruppe.',
+    'no-hubs': 'Wählen Sie mindestens einen Hub (einen Zielhost).',
+    'hubs-need-hub': 'Hubs lassen sich nur mit der Topologie Hub and Spoke wählen.',
+    'choose-settings': 'Wählen Sie zuerst die gewünschten Einstellungen: Empfohlen, oder von den aktuellen Einstellungen ausgehen.',
   },
   // Gewünschte Einstellungen, die das Gate ablehnt: ein Schlüssel je Code aus core/settings/validate.ts und subnet.ts (das Feld steht daneben).
   validation: {

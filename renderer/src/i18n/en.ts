@@ -109,7 +109,7 @@ export const en = {
   },
   history: {
     title: 'History', empty: 'No changes recorded yet.', run: 'Run {{runId}}', rollback: 'Roll back this run',
-    rolledBack: 'The run was rolled back.', rollbackFailed: 'The rollback did not complete. See the records below.',
+    rolledBack: 'The run was rolled back.', rolledBackExcept: 'The run was rolled back, except {{count}} recorded change(s) Ferry could not restore from the audit log; they stay as they are:', rollbackFailed: 'The rollback did not complete. See the records below.',
     col: { host: 'Host', setting: 'Setting', before: 'Before', after: 'After', result: 'Result' },
     result: { done: 'Done', failed: 'Failed', 'rolled-back': 'Rolled back' },
   },
@@ -226,6 +226,13 @@ export const en = {
       'not-set-by-ferry': 'keeps “Use any authentication protocol”: the audit log does not show that Ferry set it.',
     },
     'no-directory': 'Connect to the directory to plan Kerberos constrained delegation.',
+    // A rollback's audit records Ferry cannot restore (core/plan/inverse.ts): the log is a file anyone could edit.
+    'audit-invalid-host': 'Audit record {{stepId}} names a host Ferry refuses ({{host}}); it is not restored.',
+    'audit-unrestorable': {
+      'unknown-setting': 'audit record {{stepId}} changes {{setting}}, which Ferry does not change; it is not restored.',
+      'wrong-values': 'audit record {{stepId}}: the recorded values of {{setting}} are not those of a {{kind}} step; it is not restored.',
+      'bad-subnet': 'audit record {{stepId}}: the recorded networks are not valid subnets with priorities; it is not restored.',
+    },
   },
   // What is wrong with a typed host name: one key per core HostNameProblem code (core/settings/host-name.ts).
   hostName: {
@@ -237,6 +244,22 @@ export const en = {
     'bad-label': '{{name}} is not a valid host name: “{{label}}” may hold only letters, digits and inner hyphens.',
     'netbios-too-long': '{{name}} is longer than 15 characters, the limit for a computer name: type its DNS name instead.',
     'numeric-last-label': '{{name}} is not a valid host name: its last part cannot be all digits.',
+  },
+  // Group requests refused (plan:create, test:group, the group Configure check): one key per code in
+  // core/group/group-issue.ts (the field is shown beside it; a refused host name uses hostName.*).
+  groupIssue: {
+    'hosts-and-pair': 'Give either the hosts of a group or a source and a destination, not both.',
+    'no-hosts': 'Give two or more hosts, or a source and a destination.',
+    required: 'Give a host name.',
+    'same-as-source': 'The destination must be another host than the source {{source}}.',
+    'too-few-hosts': 'A group needs at least {{min}} hosts; this one has {{count}}.',
+    'too-many-hosts': 'A group has at most {{max}} hosts; this one has {{count}}.',
+    'listed-twice': '{{host}} is in the list twice.',
+    'given-twice': 'Settings for {{host}} are given twice.',
+    'not-in-group': '{{host}} is not in the group.',
+    'no-hubs': 'Choose at least one hub (a destination host).',
+    'hubs-need-hub': 'Hubs can only be chosen with the hub-and-spoke topology.',
+    'choose-settings': 'Choose the desired settings first: Recommended, or start from the current settings.',
   },
   /** Finding titles and fixes per finding id and variant; shared with the HTML report (core). */
   // Desired settings refused at the gate: one key per code in core/settings/validate.ts and subnet.ts (the field is shown beside it).

@@ -4,11 +4,11 @@
  * column with host-specific incoming networks and the delegation topology, its plan, and its
  * readiness matrix with one cell's findings on request. A pair stays the pair picker's job.
  */
-import type { DelegationTopology } from '../../../electron/core/group';
-import { validateGroupHosts } from '../../../electron/core/group';
+import type { DelegationTopology, GroupIssue } from '../../../electron/core/group';
+import { groupIssue, validateGroupHosts } from '../../../electron/core/group';
 import type { RequestOf } from '../../../electron/core/contract/channels';
 import type { DesiredSettings, GroupTestSummary, Plan, SavedGroup, TestReport } from '../../../electron/core/model';
-import { ask } from './ask';
+import { ask, toUiError } from './ask';
 import { desiredFromCurrent } from './configure-slice';
 import { factsFor } from './discovery-slice';
 import { pickHost, setAll } from './group-selection';
@@ -86,13 +86,16 @@ export function hostNetworkOverrides(s: Pick<GroupPlanInput, 'group' | 'networkM
   return out;
 }
 
-/** The `plan:create` request for the group, or the field that stops it (named as the request names it). */
-export function groupPlanRequest(s: GroupPlanInput): RequestOf<'plan:create'> | { readonly field: string; readonly message: string } {
+/**
+ * The `plan:create` request for the group, or what stops it: the field (named as the request
+ * names it) and a code + params the error list says in the reader's language, as the gate's.
+ */
+export function groupPlanRequest(s: GroupPlanInput): RequestOf<'plan:create'> | GroupIssue {
   const issue = validateGroupHosts(s.group)[0];
   if (issue) return issue;
-  if (!s.desired) return { field: 'desired', message: 'desired: choose the settings first' };
+  if (!s.desired) return groupIssue('desired', 'choose-settings');
   const hubs = s.hubs.filter((h) => s.group.some((g) => g.toUpperCase() === h.toUpperCase()));
-  if (s.delegation.enabled && s.topology === 'hub' && hubs.length === 0) return { field: 'delegation.hubs', message: 'delegation.hubs: choose at least one hub' };
+  if (s.delegation.enabled && s.topology === 'hub' && hubs.length === 0) return groupIssue('delegation.hubs', 'no-hubs');
   const overrides = hostNetworkOverrides(s);
   const perHost = s.group.filter((h) => overrides[h.toUpperCase()] !== undefined).map((h) => ({ host: h, settings: { networks: overrides[h.toUpperCase()] ?? 'any' } }));
   return {
@@ -188,7 +191,7 @@ export const createGroupSlice: SliceFactory<GroupSlice> = (api) => (set, get) =>
     async createGroupPlan() {
       const request = groupPlanRequest(get());
       if ('field' in request) {
-        set((s) => ({ errors: [...s.errors.filter((e) => e.op !== 'plan'), { op: 'plan', code: 'invalid-input', message: request.message, field: request.field, hintKey: 'errors.hint.invalid-input' }] }));
+        set((s) => ({ errors: [...s.errors.filter((e) => e.op !== 'plan'), toUiError('plan', { code: 'invalid-input', ...request })] }));
         return undefined;
       }
       const plan = await ask(set, get, 'plan', () => api.createPlan(request));

@@ -33,12 +33,12 @@ describe('group pairs and topologies', () => {
   });
 
   it('refuses bad groups naming the field', () => {
-    expect(validateGroupHosts(['HV01'])).toEqual([{ field: 'hosts', message: 'hosts: a group needs at least two hosts' }]);
-    expect(validateGroupHosts(['HV01', 'hv01'])[0]).toEqual({ field: 'hosts.1', message: 'hosts.1: hv01 is listed twice' });
+    expect(validateGroupHosts(['HV01'])).toEqual([{ field: 'hosts', message: 'hosts: a group needs at least two hosts', messageKey: 'groupIssue.too-few-hosts', params: { field: 'hosts', min: 2, count: 1 } }]);
+    expect(validateGroupHosts(['HV01', 'hv01'])[0]).toEqual({ field: 'hosts.1', message: 'hosts.1: hv01 is listed twice', messageKey: 'groupIssue.listed-twice', params: { field: 'hosts.1', host: 'hv01' } });
     expect(validateGroupHosts(['HV01', "HV02'; rm -rf"])[0]?.field).toBe('hosts.1');
     expect(validateGroupHosts(Array.from({ length: 101 }, (_, i) => `HV${i}`))[0]?.field).toBe('hosts');
     expect(validateTopology(['A', 'B'], { kind: 'hub', hubs: [] })[0]?.field).toBe('delegation.hubs');
-    expect(validateTopology(['A', 'B'], { kind: 'hub', hubs: ['B', 'Z'] })).toEqual([{ field: 'delegation.hubs.1', message: 'delegation.hubs.1: Z is not in the group' }]);
+    expect(validateTopology(['A', 'B'], { kind: 'hub', hubs: ['B', 'Z'] })).toEqual([{ field: 'delegation.hubs.1', message: 'delegation.hubs.1: Z is not in the group', messageKey: 'groupIssue.not-in-group', params: { field: 'delegation.hubs.1', host: 'Z' } }]);
     expect(validateTopology(['A', 'B'], { kind: 'hub', hubs: ['Z'] }, '')[0]?.field).toBe('hubs.0');
     expect(validatePairs(['A', 'B'], [{ source: 'A', destination: 'A' }, { source: 'X', destination: 'B' }]).map((i) => i.field)).toEqual(['pairs.0.destination', 'pairs.1.source']);
   });

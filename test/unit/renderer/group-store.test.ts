@@ -8,6 +8,7 @@ import { createFerryStore } from '../../../renderer/src/store/store';
 import type { DesiredSettings, HostFacts, PlanStep } from '../../../electron/core/model';
 import { createFakeFerry, fakeAccount, fakeFacts } from '../../support/fake-ferry-api';
 import { delegationEntries } from '../../../renderer/src/store/settings-rows';
+import { createI18n } from '../../../renderer/src/i18n/i18n';
 
 const LIST = ['HV01', 'HV02', 'HV03', 'HV04', 'HV05', 'HV06'];
 const desired: DesiredSettings = {
@@ -84,12 +85,26 @@ describe('the group plan request', () => {
     expect(groupPlanRequest({ ...base, desired: null })).toMatchObject({ field: 'desired' });
   });
 
+  it('says its refusals in the reader’s language, from the key (field named beside it)', () => {
+    const de = createI18n('de');
+    const en = createI18n('en');
+    for (const refusal of [{ ...base, topology: 'hub' as const, hubs: [] }, { ...base, group: ['HV01'] }, { ...base, desired: null }, { ...base, group: ['HV01', 'hv01'] }]) {
+      const issue = groupPlanRequest(refusal);
+      if (!('messageKey' in issue)) throw new Error(`not refused: ${JSON.stringify(issue)}`);
+      expect(issue.params.field).toBe(issue.field);
+      for (const i of [de, en]) expect(i.t(issue.messageKey, { ...issue.params })).not.toMatch(/\{\{|^groupIssue\.|^hostName\./);
+      expect(de.t(issue.messageKey, { ...issue.params })).not.toBe(en.t(issue.messageKey, { ...issue.params }));
+    }
+    const desiredMissing = groupPlanRequest({ ...base, desired: null });
+    expect('messageKey' in desiredMissing && de.t(desiredMissing.messageKey, { ...desiredMissing.params })).toBe('Wählen Sie zuerst die gewünschten Einstellungen: Empfohlen, oder von den aktuellen Einstellungen ausgehen.');
+  });
+
   it('createGroupPlan sends the group request, and a refused one becomes an error naming the field', async () => {
     const fake = createFakeFerry();
     const store = createFerryStore(fake.api);
     store.setState({ group: ['HV01', 'HV02', 'HV03'], desired, topology: 'hub', hubs: [] });
     expect(await store.getState().createGroupPlan()).toBeUndefined();
-    expect(store.getState().errors[0]).toMatchObject({ op: 'plan', field: 'delegation.hubs' });
+    expect(store.getState().errors[0]).toMatchObject({ op: 'plan', field: 'delegation.hubs', messageKey: 'groupIssue.no-hubs', params: { field: 'delegation.hubs' } });
     expect(fake.calls.some((c) => c.channel === 'plan:create')).toBe(false);
     store.getState().toggleHub('HV02');
     const plan = await store.getState().createGroupPlan();

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planDelegation, planDelegationRemoval } from '../../../electron/core/delegation/plan';
-import type { PlanWarning } from '../../../electron/core/model';
+import { planWarningKey } from '../../../renderer/src/app/plan-warning-text';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { fakeAccount } from '../../support/fake-ferry-api';
 
-const keyOf = (w: PlanWarning) => (w.params?.reason !== undefined ? `planWarning.${w.code}.${String(w.params.reason)}` : `planWarning.${w.code}`);
+const keyOf = planWarningKey;
 
 describe('plan warnings in the window', () => {
   it('are localized from code + params in en and de', () => {

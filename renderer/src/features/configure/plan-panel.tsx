@@ -3,6 +3,7 @@ import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Busy } from '../../app/busy';
 import { copyText, saveText } from '../../app/download';
+import { planWarningKey } from '../../app/plan-warning-text';
 import { useActions, useFerry } from '../../app/store-context';
 
 const useStyles = makeStyles({
@@ -45,7 +46,7 @@ export function PlanPanel() {
             <p key={`${w.code}-${w.target ?? ''}`} role="note">
               {w.target ? `${w.target}: ` : ''}
               {/* Said from the code + params; the core's English message when there is no text for it. */}
-              {t(w.params?.reason !== undefined ? `planWarning.${w.code}.${String(w.params.reason)}` : `planWarning.${w.code}`, { ...w.params, defaultValue: w.message })}
+              {t(planWarningKey(w), { ...w.params, defaultValue: w.message })}
             </p>
           ))}
           {plan.steps.length === 0 ? <p data-testid="plan-empty">{t('plan.nothing')}</p> : null}

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Busy } from '../../app/busy';
+import { planWarningKey } from '../../app/plan-warning-text';
 import { useActions, useFerry } from '../../app/store-context';
 import { formatDateTime } from '../../i18n/format';
 import type { AuditRecord } from '../../../../electron/core/model';
@@ -22,6 +23,7 @@ export function HistoryView() {
   const audit = useFerry((s) => s.audit);
   const lang = useFerry((s) => s.language);
   const rollback = useFerry((s) => s.rollbackResult);
+  const skipped = rollback?.warnings ?? [];
 
   useEffect(() => {
     void actions.loadAudit();
@@ -39,8 +41,21 @@ export function HistoryView() {
       <Busy op="audit" label={t('ops.audit')} />
       <Busy op="rollback" label={t('ops.rollback')} />
       {rollback ? (
-        <MessageBar intent={rollback.ok ? 'success' : 'error'} data-testid="rollback-summary">
-          <MessageBarBody>{rollback.ok ? t('history.rolledBack') : t('history.rollbackFailed')}</MessageBarBody>
+        <MessageBar intent={!rollback.ok ? 'error' : skipped.length > 0 ? 'warning' : 'success'} layout="multiline" data-testid="rollback-summary">
+          <MessageBarBody>
+            {!rollback.ok ? t('history.rollbackFailed') : skipped.length > 0 ? t('history.rolledBackExcept', { count: skipped.length }) : t('history.rolledBack')}
+            {/* The audit records it could not restore: they stay changed, so each is named. */}
+            {skipped.length > 0 ? (
+              <ul data-testid="rollback-warnings">
+                {skipped.map((w, i) => (
+                  <li key={`${w.code}-${i}`}>
+                    {w.target ? `${w.target}: ` : ''}
+                    {t(planWarningKey(w), { ...w.params, defaultValue: w.message })}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {runs.length === 0 ? <p>{t('history.empty')}</p> : null}
