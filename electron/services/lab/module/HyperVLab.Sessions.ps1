@@ -126,6 +126,7 @@ function Invoke-HyperVLabOnHost {
     Assert-LabRemoteBlock $ScriptBlock
     $previous = $script:LabSessionHost
     $script:LabSessionHost = $name
-    try { $out = @(& $ScriptBlock @ArgumentList) } finally { $script:LabSessionHost = $previous }
+    $script:LabSessionState = $null
+    try { $out = @(& $ScriptBlock @ArgumentList) } finally { $script:LabSessionHost = $previous; $script:LabSessionState = $null }
     foreach ($o in $out) { [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize($o)) }
 }

@@ -135,6 +135,8 @@ function Get-LabConfig {
 # or $null when no such host exists. Only [A-Za-z0-9-] names can name a file, so hostile text
 # never reaches a path.
 function Resolve-LabHostName([string]$Computer) {
+    # Inside a remote session its host's resolved name comes back often (Get-LabTargets gives it).
+    if (-not [string]::IsNullOrEmpty($Computer) -and $Computer -ceq $script:LabSessionHost) { return $Computer }
     $cfg = Get-LabConfig
     $name = $Computer
     if ([string]::IsNullOrEmpty($name) -or $name -eq '.' -or $name -eq 'localhost') { $name = [string]$cfg.localHost }
@@ -207,19 +209,32 @@ function Enter-LabHost([string]$Computer, [switch]$Mutating) {
     return $name
 }
 
+function Get-LabHostFile([string]$Name) { return [IO.Path]::Combine((Get-LabDir), 'hosts', "$Name.json") }
+
+# Inside a remote session (Invoke-HyperVLabOnHost) the session's host state is read once: a dozen
+# local cmdlets in one block see the host as it was when the block began, and a save drops the
+# copy. The session clears it at entry and exit, so no copy outlives one block.
+$script:LabSessionState = $null
+
 function Get-LabHostState([string]$Name) {
-    return Read-LabJson (Join-Path (Join-Path (Get-LabDir) 'hosts') "$Name.json")
+    $inSession = $Name -ceq $script:LabSessionHost
+    if ($inSession -and $null -ne $script:LabSessionState) { return $script:LabSessionState }
+    $state = Read-LabJson (Get-LabHostFile $Name)
+    if ($inSession) { $script:LabSessionState = $state }
+    return $state
 }
 
 function Save-LabHostState([string]$Name, [object]$State) {
-    Write-LabJson (Join-Path (Join-Path (Get-LabDir) 'hosts') "$Name.json") $State
+    if ($Name -ceq $script:LabSessionHost) { $script:LabSessionState = $null }
+    Write-LabJson (Get-LabHostFile $Name) $State
 }
 
-# Runs $Change against the host's state under its lock, then saves it.
+# Runs $Change against the host's state under its lock (read afresh, never a session's copy), then
+# saves it.
 function Update-LabHost([string]$Name, [scriptblock]$Change) {
     $lock = Enter-LabLock $Name
     try {
-        $state = Get-LabHostState $Name
+        $state = Read-LabJson (Get-LabHostFile $Name)
         & $Change $state
         Save-LabHostState $Name $state
     } finally { $lock.Dispose() }

@@ -12,14 +12,23 @@ function ConvertTo-FerryPlain {
     if ($Value -is [string] -or $Value -is [bool] -or $Value -is [char]) { return $Value }
     if ($Value -is [version] -or $Value -is [guid] -or $Value -is [TimeSpan]) { return $Value.ToString() }
     if ($Value -is [ValueType]) { return $Value }
+    # Values already plain (text, numbers, booleans) are kept without a call each: a host's facts
+    # are mostly such leaves, and a PowerShell function call costs far more than the tests.
     if ($Value -is [Collections.IDictionary]) {
         $h = [ordered]@{}
-        foreach ($k in $Value.Keys) { $h[[string]$k] = ConvertTo-FerryPlain $Value[$k] ($Depth + 1) }
+        foreach ($k in $Value.Keys) {
+            $v = $Value[$k]
+            if ($null -eq $v -or $v -is [string] -or $v -is [bool] -or $v -is [int] -or $v -is [long] -or $v -is [double]) { $h[[string]$k] = $v }
+            else { $h[[string]$k] = ConvertTo-FerryPlain $v ($Depth + 1) }
+        }
         return $h
     }
     if ($Value -is [Collections.IEnumerable]) {
         $list = New-Object System.Collections.ArrayList
-        foreach ($item in $Value) { [void]$list.Add((ConvertTo-FerryPlain $item ($Depth + 1))) }
+        foreach ($item in $Value) {
+            if ($null -eq $item -or $item -is [string] -or $item -is [bool] -or $item -is [int] -or $item -is [long] -or $item -is [double]) { [void]$list.Add($item) }
+            else { [void]$list.Add((ConvertTo-FerryPlain $item ($Depth + 1))) }
+        }
         return , $list.ToArray()
     }
     $o = [ordered]@{}

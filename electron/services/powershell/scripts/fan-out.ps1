@@ -88,6 +88,5 @@ Invoke-FerryMain -InputBase64 $InputBase64 -Body {
         }
         if ($left -gt 0) { Start-Sleep -Milliseconds 5 }
     }
-    [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
     return [ordered]@{ count = $jobs.Count }
 }
