@@ -29,6 +29,8 @@ $FerryHostRead = {
         $p = 0; if ($null -ne $_.Priority) { $p = [int64]$_.Priority }
         [ordered]@{ subnet = [string]$_.Subnet; priority = $p }
     })
+    # HostMigrationSettings, as Get-FerryHostSettings (_prelude.ps1) shapes it after a change: the
+    # same fields here, because this block runs where Ferry's functions do not exist.
     $facts['settings'] = [ordered]@{
         virtualMachineMigrationEnabled = [bool]$vmHost.VirtualMachineMigrationEnabled
         maximumVirtualMachineMigrations = [int64]$vmHost.MaximumVirtualMachineMigrations
