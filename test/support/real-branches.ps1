@@ -26,6 +26,7 @@ function global:New-PSSession {
     if ($null -ne $global:FerryRemotingFails) { throw $global:FerryRemotingFails }
     [pscustomobject]@{ ComputerName = $ComputerName[0]; State = 'Opened' }
 }
+function global:Remove-PSSession { param($Session) [void]$global:FerryCalls.Add("Remove-PSSession $($Session.ComputerName)") }
 function global:Invoke-Command {
     param([string[]]$ComputerName, $Session, [scriptblock]$ScriptBlock, [object[]]$ArgumentList = @())
     if ($null -ne $Session) { $ComputerName = @($Session.ComputerName) }
@@ -152,6 +153,7 @@ $idA = [guid]'11111111-1111-4111-8111-111111111111'; $idB = [guid]'22222222-2222
 function global:Note-Call([string]$Text) { [void]$global:FerryCalls.Add($Text) }
 # Real mode opens one CIM session per host (Get-FerryOn) and passes it to every cmdlet.
 function global:New-CimSession { param([string[]]$ComputerName) Note-Call "New-CimSession $ComputerName"; [pscustomobject]@{ ComputerName = $ComputerName[0] } }
+function global:Remove-CimSession { param($CimSession) Note-Call "Remove-CimSession $($CimSession.ComputerName)" }
 function global:On([string[]]$ComputerName, $CimSession) { if ($null -ne $CimSession) { return @($CimSession.ComputerName) } if ($null -eq $ComputerName) { return @($global:FerryStubHost) } return $ComputerName }
 function global:Get-VMHost { param([string[]]$ComputerName, $CimSession) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMHost $ComputerName"; [pscustomobject]@{ VirtualMachineMigrationEnabled = $true; MaximumVirtualMachineMigrations = 2; MaximumStorageMigrations = 2; VirtualMachineMigrationAuthenticationType = 'Kerberos'; VirtualMachineMigrationPerformanceOption = 'Compression'; UseAnyNetworkForMigration = $false; LogicalProcessorCount = 16; MemoryCapacity = 68719476736; FullyQualifiedDomainName = 'corp.example' } }
 function global:Get-VMMigrationNetwork { param([string[]]$ComputerName, $CimSession) $ComputerName = On $ComputerName $CimSession; Note-Call "Get-VMMigrationNetwork $ComputerName"; [pscustomobject]@{ Subnet = '10.0.0.0/24'; Priority = 0 } }
@@ -225,6 +227,14 @@ Invoke-Case 'facts-no-remoting' 'get-host-facts.ps1' @{ computerName = 'HV01' }
 $global:FerryRemotingFails = New-TransportError -2144108526 'Fehler beim Verbinden mit dem Remoteserver "HV01": Der WinRM-Client kann die Anforderung nicht verarbeiten.' 'CannotConnect,PSSessionStateBroken' ([Management.Automation.ErrorCategory]::OpenError)
 Invoke-Case 'facts-unreachable' 'get-host-facts.ps1' @{ computerName = 'HV01' }
 $global:FerryRemotingFails = $null
+# A process shutting down closes every session it holds, PowerShell and CIM (the pool asks).
+$null = Get-FerryOn 'HV02'
+Invoke-Case 'facts-again' 'get-host-facts.ps1' @{ computerName = 'HV01' }
+[Console]::Out.WriteLine('FERRY-CASE:close-sessions')
+Close-FerrySessions
+[Console]::Out.WriteLine('FERRY-JSON:' + (ConvertTo-Json -Compress -InputObject ([ordered]@{ ok = $true; data = [ordered]@{ left = @($global:FerryRemoteSessions.Keys).Count + @($global:FerryHostSessions.Keys).Count } })))
+[Console]::Out.WriteLine('FERRY-CALLS:' + (ConvertTo-Json -InputObject @($global:FerryCalls) -Compress -Depth 4))
+$global:FerryCalls.Clear()
 
 # ---- shared-nothing storage target (issue 14 item 3) -----------------------------------------
 # The probe block runs here on a real temporary folder (Test-Path and the write test are real);

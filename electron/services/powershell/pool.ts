@@ -129,6 +129,22 @@ function languageModeOf(ps: PowerShell): Promise<string> {
 const START_WITH_CLASH_CHECK = '  Write-FerryJson ([ordered]@{ ok = $true; data = (ConvertTo-FerryPlain (Use-FerryHyperVCommands -Mode $ferryMode)) })';
 const START_WITHOUT_CLASH_CHECK = '  Write-FerryJson ([ordered]@{ ok = $true; data = (ConvertTo-FerryPlain (Use-FerryHyperVCommands -Mode $ferryMode -SkipClashCheck)) })';
 
+/** How long a process shutting down may take to close its sessions to the hosts. */
+const SESSION_CLOSE_MS = 3000;
+
+/** Best effort: a process that does not answer in time is killed with its sessions. */
+async function closeSessions(ps: PowerShell): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, SESSION_CLOSE_MS);
+  });
+  try {
+    await Promise.race([ps.invoke('Close-FerrySessions').then(() => undefined, () => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Each input's envelope from a fan-out's `FERRY-ITEM:` lines; an input with none failed. */
 function eachResults<T>(stdout: string, inputs: readonly unknown[], schema: ZodType<T> | undefined): EachResult<T>[] {
   const lines = new Map<number, { elapsedMs: number; envelope: string }>();
@@ -253,14 +269,23 @@ export class PowerShellPool {
     });
   }
 
-  /** Kills every process and rejects every waiting call with 'cancelled'. */
+  /**
+   * Rejects every waiting call with 'cancelled' and ends every process. An idle process first
+   * closes its sessions to the hosts (`Close-FerrySessions`, at most `SESSION_CLOSE_MS`): a session
+   * left behind holds a shell on the host until WinRM's idle timeout. A busy one is killed at once.
+   */
   async dispose(): Promise<void> {
     this.disposed = true;
     const running = this.slots.flatMap((s) => (s.job ? [s.job] : []));
     for (const job of [...this.queue.splice(0), ...running]) {
       this.settle(job, new PowerShellScriptError('cancelled', 'The PowerShell pool has been shut down.', job.target));
     }
-    await Promise.all(this.slots.splice(0).map((s) => this.kill(s)));
+    await Promise.all(
+      this.slots.splice(0).map(async (s) => {
+        if (!s.busy && !s.dead) await closeSessions(s.ps);
+        await this.kill(s);
+      }),
+    );
   }
 
   /** What the first process found at start (undefined until one has started). */

@@ -184,6 +184,9 @@ describe('a host read is one remote call', () => {
     } finally {
       await fresh.dispose();
     }
+    // Shutting down, the process closed its sessions ('disconnect') instead of leaving them open.
+    expect(await labCalls(lab, 'HV01')).toBe(3);
+    expect(await labCalls(lab, 'HV04')).toBe(3);
   }, 60_000);
 
   it('a host that refuses remoting is read from here, one call per cmdlet: the same facts but the host-local ones, and why they are missing', async () => {

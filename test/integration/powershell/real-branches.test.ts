@@ -163,7 +163,13 @@ describe('the host read when the host refuses remoting', () => {
 
   it('a host WinRM does not answer fails at once as unreachable, without a second read over CIM', () => {
     expect(cases.get('facts-unreachable')?.result.error).toMatchObject({ code: 'unreachable' });
-    expect(cases.get('facts-unreachable')?.calls).toEqual(['New-PSSession HV01']);
+    // The dead host's CIM session (from the read before) is dropped too.
+    expect(cases.get('facts-unreachable')?.calls).toEqual(['New-PSSession HV01', 'Remove-CimSession HV01']);
+  });
+
+  it('a process shutting down closes every session it holds, PowerShell and CIM', () => {
+    expect(data('close-sessions')).toEqual({ left: 0 });
+    expect([...(cases.get('close-sessions')?.calls ?? [])].sort()).toEqual(['Remove-CimSession HV02', 'Remove-PSSession HV01']);
   });
 });
 

@@ -51,13 +51,28 @@ function Connect-HyperVLabHost {
     return [pscustomobject]@{ ComputerName = $name; Reused = $false }
 }
 
-# Ends this process's session to a lab host (the next call sets one up again).
+# Ends this process's session to a lab host (the next call sets one up again), or with -All every
+# session it has to this lab's hosts. A host with `traceCalls` records the end ('disconnect').
 function Disconnect-HyperVLabHost {
-    [CmdletBinding()]
-    param([Parameter(Mandatory = $true)][string]$ComputerName)
-    $name = Resolve-LabHostName $ComputerName
-    if ($null -eq $name) { return $false }
-    return [HyperVLab.LabSessions]::Close((Get-LabSessionKey $name))
+    [CmdletBinding(DefaultParameterSetName = 'One')]
+    param([Parameter(ParameterSetName = 'One', Mandatory = $true)][string]$ComputerName, [Parameter(ParameterSetName = 'All', Mandatory = $true)][switch]$All)
+    $names = @()
+    if ($All) {
+        $prefix = (Get-LabSessionKey '')
+        foreach ($k in [HyperVLab.LabSessions]::Keys()) { if ($k.StartsWith($prefix, [StringComparison]::OrdinalIgnoreCase)) { $names += $k.Substring($prefix.Length) } }
+    } else {
+        $name = Resolve-LabHostName $ComputerName
+        if ($null -eq $name) { return $false }
+        $names = @($name)
+    }
+    $closed = $false
+    foreach ($n in $names) {
+        if ([HyperVLab.LabSessions]::Close((Get-LabSessionKey $n))) {
+            $closed = $true
+            Write-LabCallTrace $n (Get-LabFault $n) 'disconnect'
+        }
+    }
+    return $closed
 }
 
 # ---- remote sessions: Invoke-Command's stand-in ---------------------------------------------

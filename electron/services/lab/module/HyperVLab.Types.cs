@@ -222,6 +222,7 @@ namespace HyperVLab
         public static bool IsOpen(string key) { return open.ContainsKey(key); }
         public static void Open(string key) { open[key] = DateTime.UtcNow; }
         public static bool Close(string key) { DateTime at; return open.TryRemove(key, out at); }
+        public static string[] Keys() { return new List<string>(open.Keys).ToArray(); }
     }
 }
 

@@ -327,6 +327,16 @@ function Close-FerryHostSession {
     try { Remove-CimSession -CimSession $s -ErrorAction Stop } catch { }
 }
 
+# Closes every session this process holds to the hosts, PowerShell and CIM, before it ends (the
+# pool asks when it shuts down). A session a process leaves behind stays on the host until WinRM's
+# idle timeout (two hours by default), and an account may hold only so many at once (the remoting
+# endpoint's MaxShellsPerUser): an app started and stopped through the day would end up refused.
+function Close-FerrySessions {
+    if (Test-FerryLab) { $null = Disconnect-HyperVLabHost -All; return }
+    $hosts = @($global:FerryRemoteSessions.Keys) + @($global:FerryHostSessions.Keys) | Select-Object -Unique
+    foreach ($h in $hosts) { Close-FerryHostSession ([string]$h) }
+}
+
 # The settings shape every mutating script returns after its change (HostMigrationSettings; the
 # host read shapes the same on the host, get-host-facts.ps1).
 # -VMHost: the host object the caller already read (one round trip less).
