@@ -258,6 +258,22 @@ export const de: Resources = {
     'hubs-need-hub': 'Hubs lassen sich nur mit der Topologie Hub and Spoke wählen.',
     'choose-settings': 'Wählen Sie zuerst die gewünschten Einstellungen: Empfohlen, oder von den aktuellen Einstellungen ausgehen.',
   },
+  // Was ein Handler abgelehnt oder abgebrochen hat: ein Schlüssel je Code aus electron/main/handlers/handler-error.ts (das Feld steht daneben).
+  handlerError: {
+    'plan-gone': 'Diesen Plan gibt es nicht mehr; erstellen Sie ihn neu.',
+    'read-cancelled': 'Das Lesen der Hosteinstellungen wurde abgebrochen.',
+    'run-still-going': 'Dieser Lauf ist noch nicht beendet; brechen Sie ihn zuerst ab.',
+    'no-run': 'Das Überwachungsprotokoll kennt keinen Lauf {{runId}}.',
+    'test-cancelled': 'Der Migrationstest wurde abgebrochen; es wurde kein Bericht erstellt.',
+    'no-matrix': 'Führen Sie zuerst den Gruppentest aus; es gibt noch keine Matrix.',
+    'pair-not-covered': 'Der letzte Gruppentest umfasste {{source}} → {{destination}} nicht; führen Sie ihn mit beiden Hosts erneut aus.',
+    'no-report': 'Führen Sie zuerst den Migrationstest aus; es gibt noch keinen Bericht.',
+    'move-running': 'Eine Verschiebung läuft; warten Sie, bis sie endet, oder brechen Sie sie zuerst ab.',
+    'nothing-to-move-back': 'Das Überwachungsprotokoll enthält keine Verschiebung zum Zurückverschieben: Jede aufgezeichnete Verschiebung ist fehlgeschlagen oder wurde schon zurückverschoben.',
+    'paths-cancelled': 'Das Lesen der Standardpfade wurde abgebrochen.',
+    'paths-unanswered': 'Der Host hat seine Standardordner für VMs und Datenträger nicht genannt: {{detail}}',
+    'directory-not-connected': 'Verbinden Sie sich zuerst mit dem Verzeichnis.',
+  },
   // Gewünschte Einstellungen, die das Gate ablehnt: ein Schlüssel je Code aus core/settings/validate.ts und subnet.ts (das Feld steht daneben).
   validation: {
     count: 'Geben Sie eine ganze Zahl von {{min}} bis {{max}} ein.',

@@ -261,6 +261,22 @@ export const en = {
     'hubs-need-hub': 'Hubs can only be chosen with the hub-and-spoke topology.',
     'choose-settings': 'Choose the desired settings first: Recommended, or start from the current settings.',
   },
+  // What a handler refused or stopped: one key per code in electron/main/handlers/handler-error.ts (the field is shown beside it).
+  handlerError: {
+    'plan-gone': 'That plan is no longer available; create it again.',
+    'read-cancelled': 'Reading the host settings was cancelled.',
+    'run-still-going': 'That run is still going; cancel it first.',
+    'no-run': 'The audit log has no run {{runId}}.',
+    'test-cancelled': 'The migration test was cancelled; no report was made.',
+    'no-matrix': 'Run the group test first; there is no matrix yet.',
+    'pair-not-covered': 'The last group test did not cover {{source}} → {{destination}}; run it again with both hosts.',
+    'no-report': 'Run the migration test first; there is no report yet.',
+    'move-running': 'A move is running; wait for it to end or cancel it first.',
+    'nothing-to-move-back': 'The audit log has no move to move back: every recorded move failed or was already moved back.',
+    'paths-cancelled': 'Reading the default paths was cancelled.',
+    'paths-unanswered': 'The host did not answer with its default VM and disk folders: {{detail}}',
+    'directory-not-connected': 'Connect to the directory first.',
+  },
   /** Finding titles and fixes per finding id and variant; shared with the HTML report (core). */
   // Desired settings refused at the gate: one key per code in core/settings/validate.ts and subnet.ts (the field is shown beside it).
   validation: {
