@@ -214,9 +214,12 @@ export const de: Resources = {
   planWarning: {
     // checks-kerberos: hosts in different domains get no classic delegation entries.
     'cross-domain': '({{fromDomain}}) und {{to}} ({{toDomain}}) liegen in verschiedenen Domänen: Einträge für eingeschränkte Delegierung wirken dort nicht, daher plant Ferry keine. Richten Sie stattdessen ressourcenbasierte Delegierung an {{to}} ein (msDS-AllowedToActOnBehalfOfOtherIdentity).',
-    'invalid-host-name': 'Ein Hostname wurde abgelehnt; für ihn ist nichts geplant.',
+    'invalid-host-name': 'Der Hostname {{name}} wurde abgelehnt; für ihn ist nichts geplant.',
     'duplicate-host': 'ist doppelt angegeben; einmal geplant.',
-    'host-unreadable': 'konnte nicht gelesen werden ({{status}}: {{detail}}); für diesen Host ist nichts geplant.',
+    'host-unreadable': {
+      error: 'konnte nicht gelesen werden ({{status}}: {{detail}}); für diesen Host ist nichts geplant.',
+      'no-detail': 'konnte nicht gelesen werden ({{status}}); für diesen Host ist nichts geplant.',
+    },
     'unparsable-network': 'meldet ein Migrationsnetzwerk, das Ferry nicht lesen kann; es bleibt unverändert. Entfernen Sie es von Hand, wenn es weg soll.',
     'no-dns-host-name': 'hat im Verzeichnis keinen dNSHostName; Ferry nimmt {{fqdn}} an.',
     'unconstrained-delegation': 'ist für die Delegierung an beliebige Dienste vertrauenswürdig (uneingeschränkt). Ferry lässt diese Einstellung unverändert; erwägen Sie, sie auf der Registerkarte „Delegierung“ des Kontos auszuschalten.',

@@ -214,9 +214,12 @@ export const en = {
   planWarning: {
     // checks-kerberos: hosts in different domains get no classic delegation entries.
     'cross-domain': '({{fromDomain}}) and {{to}} ({{toDomain}}) are in different domains: constrained delegation entries do not work there, so Ferry plans none. Set resource-based delegation on {{to}} (msDS-AllowedToActOnBehalfOfOtherIdentity) instead.',
-    'invalid-host-name': 'A host name was refused; no steps planned for it.',
+    'invalid-host-name': 'The host name {{name}} was refused; no steps planned for it.',
     'duplicate-host': 'listed twice; planned once.',
-    'host-unreadable': 'could not be read ({{status}}: {{detail}}); no steps planned for it.',
+    'host-unreadable': {
+      error: 'could not be read ({{status}}: {{detail}}); no steps planned for it.',
+      'no-detail': 'could not be read ({{status}}); no steps planned for it.',
+    },
     'unparsable-network': 'reports a migration network Ferry cannot parse; it is left alone. Remove it by hand if it should go.',
     'no-dns-host-name': 'has no dNSHostName in the directory; Ferry assumes {{fqdn}}.',
     'unconstrained-delegation': 'is trusted for delegation to any service (unconstrained). Ferry leaves that setting alone; consider turning it off in the account’s Delegation tab.',
