@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Badge, Button, Checkbox, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useActions, useFerry } from '../../app/store-context';
+import { progressLine } from './progress-line';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
@@ -53,7 +54,7 @@ export function ApplyPanel() {
               </Badge>
               {r?.verified ? <span data-testid={`step-verified-${s.id}`}> ✓ {t('apply.verified')}</span> : null}
               {r?.error ? <div>{r.error.target ? `${r.error.target}: ` : ''}{r.error.message}</div> : null}
-              {!r && progress[s.id]?.message ? <div>{progress[s.id]?.message}</div> : null}
+              {!r && progressLine(progress[s.id]) !== undefined ? <div>{progressLine(progress[s.id])}</div> : null}
             </li>
           );
         })}

@@ -1,0 +1,9 @@
+/**
+ * The line under a step while its run goes on. The badge already says the step's state in the
+ * window's language; the engine's progress text for the others is English ("Skipped (optional):
+ * …", the step's description) and only repeats it. A failure's text is the host's own error,
+ * shown as the final result shows it.
+ */
+import type { StepProgress } from '../../store/run-slice';
+
+export const progressLine = (p: StepProgress | undefined): string | undefined => (p?.status === 'failed' && p.message ? p.message : undefined);
