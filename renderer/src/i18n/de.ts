@@ -107,6 +107,7 @@ export const de: Resources = {
     verified: 'zurückgelesen', summaryOk: 'Alle Änderungen wurden angewendet und zurückgelesen ({{count}} Schritte).',
     summaryFailed: 'Angehalten: {{done}} von {{total}} Schritten erledigt. Der Rest wurde nicht begonnen.', undo: 'Im Verlauf rückgängig machen',
     restore: 'Befehle, die das Geänderte wiederherstellen',
+    cancelled: 'Der Lauf wurde abgebrochen.',
   },
   history: {
     title: 'Verlauf', empty: 'Noch keine Änderungen aufgezeichnet.', run: 'Lauf {{runId}}', rollback: 'Diesen Lauf zurücksetzen',

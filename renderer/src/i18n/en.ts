@@ -106,6 +106,7 @@ export const en = {
     verified: 'read back', summaryOk: 'All changes were applied and read back ({{count}} steps).',
     summaryFailed: 'Stopped: {{done}} of {{total}} steps were done. The rest was not started.', undo: 'Undo in History',
     restore: 'Commands that restore what was changed',
+    cancelled: 'The run was cancelled.',
   },
   history: {
     title: 'History', empty: 'No changes recorded yet.', run: 'Run {{runId}}', rollback: 'Roll back this run',

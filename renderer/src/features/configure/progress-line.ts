@@ -7,3 +7,11 @@
 import type { StepProgress } from '../../store/run-slice';
 
 export const progressLine = (p: StepProgress | undefined): string | undefined => (p?.status === 'failed' && p.message ? p.message : undefined);
+
+/**
+ * A step result's error line. The engine words a cancelled run in English (the steps it did not
+ * start, a step stopped mid-call): the window says it by its code. Any other error is the host's
+ * or the directory's own text, shown as it came.
+ */
+export const stepErrorText = (error: { readonly code: string; readonly message: string }, t: (key: string) => string): string =>
+  error.code === 'cancelled' ? t('apply.cancelled') : error.message;
