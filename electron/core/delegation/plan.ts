@@ -7,6 +7,7 @@
 import type { ComputerAccount, PlanStep, PlanWarning } from '../model';
 import { hasMigrationSpn, holds, requiredEntries, sameEntry, shortName } from './entries';
 import { crossDomain } from './domains';
+import { planWarning } from '../plan/plan-warning';
 import {
   UF_TRUSTED_FOR_DELEGATION,
   UF_TRUSTED_TO_AUTH_FOR_DELEGATION,
@@ -143,33 +144,20 @@ export function planDelegation(pairs: readonly DirectedPair[], options: PlanOpti
   const warnings: PlanWarning[] = [];
   for (const { source, destinations } of bySource(pairs).values()) {
     if (hasFlag(source.userAccountControl, UF_TRUSTED_FOR_DELEGATION)) {
-      pushUnique(warnings, {
-        code: 'unconstrained-delegation',
-        target: source.name,
-        message: `${source.name} is trusted for delegation to any service (unconstrained). Ferry leaves that setting alone; consider turning it off in the account's Delegation tab.`,
-      });
+      pushUnique(warnings, planWarning('unconstrained-delegation', source.name));
     }
     const planned: string[] = [];
     for (const destination of destinations) {
       // Across domains msDS-AllowedToDelegateTo does nothing (issue 14 item 1): no entries, say why.
       const domains = crossDomain(source, destination);
       if (domains !== undefined) {
-        pushUnique(warnings, {
-          code: 'cross-domain',
-          target: source.name,
-          params: { to: destination.name, ...domains },
-          message: `${source.name} (${domains.fromDomain}) and ${destination.name} (${domains.toDomain}) are in different domains: constrained delegation entries do not work there, so Ferry plans none. Set resource-based delegation on ${destination.name} (msDS-AllowedToActOnBehalfOfOtherIdentity) instead.`,
-        });
+        pushUnique(warnings, planWarning('cross-domain', source.name, { to: destination.name, ...domains }));
         continue;
       }
       const { entries, warnings: entryWarnings } = requiredEntries(destination, options.dnsDomain);
       entryWarnings.forEach((w) => pushUnique(warnings, w));
       if (!hasMigrationSpn(destination, options.dnsDomain)) {
-        pushUnique(warnings, {
-          code: 'missing-spn',
-          target: destination.name,
-          message: `${destination.name} registers no "Microsoft Virtual System Migration Service" SPN; the delegation is written but Kerberos cannot find the service until Hyper-V registers it (setspn -s "Microsoft Virtual System Migration Service/<FQDN>" ${destination.name}).`,
-        });
+        pushUnique(warnings, planWarning('missing-spn', destination.name));
       }
       for (const entry of entries) {
         if (holds(source.allowedToDelegateTo, entry) === undefined && !planned.some((p) => sameEntry(p, entry))) {
@@ -221,15 +209,7 @@ export function planDelegationRemoval(pairs: readonly DirectedPair[], options: R
         steps.push(uacStep(source, source.userAccountControl, withoutFlag(source.userAccountControl, UF_TRUSTED_TO_AUTH_FOR_DELEGATION)));
         changed = true;
       } else {
-        pushUnique(warnings, {
-          code: 'flag-kept',
-          target: source.name,
-          params: left.length > 0 ? { reason: 'still-delegates', count: left.length } : { reason: 'not-set-by-ferry' },
-          message:
-            left.length > 0
-              ? `${source.name} keeps "Use any authentication protocol": it still delegates to ${left.length} other service(s).`
-              : `${source.name} keeps "Use any authentication protocol": the audit log does not show that Ferry set it.`,
-        });
+        pushUnique(warnings, planWarning('flag-kept', source.name, left.length > 0 ? { reason: 'still-delegates', count: left.length } : { reason: 'not-set-by-ferry' }));
       }
     }
     if (changed && options.includeKlistPurge) purge.push(klistPurgeStep(shortName(source)));

@@ -8,10 +8,11 @@
  */
 import type { DesiredSettings, HostFacts, Plan, PlanStep, PlanWarning } from '../model';
 import { diffSettings, type SettingChange } from '../settings/diff';
-import { validateHostName } from '../settings/host-name';
+import { hostNameIssue } from '../settings/host-name';
 import { parseSubnet } from '../settings/subnet';
 import { canonicalizeDesired, validateDesired, type ValidationIssue } from '../settings/validate';
 import { hostSteps } from './host-steps';
+import { planWarning } from './plan-warning';
 
 interface BuildPlanInput {
   readonly hosts: readonly HostFacts[];
@@ -63,13 +64,14 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const seen = new Set<string>();
   for (const facts of input.hosts) {
     const host = facts.computerName;
-    const nameProblem = validateHostName(host);
+    const nameProblem = hostNameIssue(host);
     if (nameProblem !== null) {
-      warnings.push({ code: 'invalid-host-name', message: `Host name refused: ${nameProblem}` });
+      // No target: the refused name is shown printable (host-name.ts), never as it came.
+      warnings.push(planWarning('invalid-host-name', undefined, { name: String(nameProblem.messageParams.name), problem: nameProblem.message }));
       continue;
     }
     if (seen.has(host.toLowerCase())) {
-      warnings.push({ code: 'duplicate-host', target: host, message: `${host} is listed twice; planned once.` });
+      warnings.push(planWarning('duplicate-host', host));
       continue;
     }
     seen.add(host.toLowerCase());
@@ -80,22 +82,15 @@ export function buildPlan(input: BuildPlanInput): Plan {
     if (issues.length > 0) throw new PlanInputError(issues);
     const desired = canonicalizeDesired(merged);
     if (facts.status !== 'ok' || facts.settings === undefined) {
-      warnings.push({
-        code: 'host-unreadable',
-        target: host,
-        params: { status: facts.status, detail: facts.error?.message ?? '' },
-        message: `${host} could not be read (${facts.status}${facts.error ? `: ${facts.error.message}` : ''}); no steps planned for it.`,
-      });
+      warnings.push(
+        planWarning('host-unreadable', host, facts.error ? { reason: 'error', status: facts.status, detail: facts.error.message } : { reason: 'no-detail', status: facts.status }),
+      );
       continue;
     }
     const changes = diffSettings(facts.settings, desired);
     const safe = changes.filter((change) => {
       if (changeIsSafe(change)) return true;
-      warnings.push({
-        code: 'unparsable-network',
-        target: host,
-        message: `${host} reports a migration network Ferry cannot parse; it is left alone. Remove it by hand if it should go.`,
-      });
+      warnings.push(planWarning('unparsable-network', host));
       return false;
     });
     steps.push(...hostSteps(host, safe));

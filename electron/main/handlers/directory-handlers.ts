@@ -15,6 +15,7 @@ import { planGroupDelegationFor } from '../../engine/directory-planner';
 import type { DelegationTopology } from '../../core/group';
 import type { StepExecutor } from '../../engine/step-executor';
 import { UserFacingError } from '../ipc-dispatch';
+import { handlerError } from './handler-error';
 
 interface DirectoryHandlerDeps {
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -68,7 +69,7 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps = {}): Direct
     }
   };
   const need = (): DirectorySession => {
-    if (!session) throw new UserFacingError('failed', 'Connect to the directory first.');
+    if (!session) throw handlerError('directory-not-connected');
     return session;
   };
   const infoOf = (s: DirectorySession | undefined): ResponseOf<'directory:connect'> =>

@@ -16,6 +16,7 @@ import { errorInfoOf, type ScriptRunner } from '../../engine/script-runner';
 import { AuditLog } from '../../services/audit/audit-log';
 import { MoveHistory } from '../../services/move/move-history';
 import { UserFacingError, type Handler } from '../ipc-dispatch';
+import { handlerError } from './handler-error';
 
 interface MoveHandlerDeps {
   /** Short host calls: the read-back, the default paths. */
@@ -56,7 +57,7 @@ export function createMoveHandlers(deps: MoveHandlerDeps): MoveHandlers {
    * first events before it hands back the run (and its id), so those wait for the id.
    */
   const track = async (start: (onEvent: (e: MoveEvent) => void) => MoveRun | Promise<MoveRun>, signal: AbortSignal) => {
-    if (current !== undefined) throw new UserFacingError('failed', 'A move is running; wait for it to end or cancel it first.');
+    if (current !== undefined) throw handlerError('move-running');
     let early: MoveEvent[] | undefined = [];
     let runId = '';
     const run = await start((e) => (early !== undefined ? void early.push(e) : deps.emit({ ...e, runId })));
@@ -114,7 +115,7 @@ export function createMoveHandlers(deps: MoveHandlerDeps): MoveHandlers {
       try {
         return await track((onEvent) => startMoveBack({ ...d, audit }, records, onEvent), signal);
       } catch (error) {
-        if (error instanceof NothingToMoveBack) throw new UserFacingError('not-found', error.message);
+        if (error instanceof NothingToMoveBack) throw handlerError('nothing-to-move-back');
         throw error;
       }
     },
@@ -124,8 +125,8 @@ export function createMoveHandlers(deps: MoveHandlerDeps): MoveHandlers {
       try {
         return await deps.runner.run<{ virtualMachinePath: string; virtualHardDiskPath: string }>('get-move-paths.ps1', { computerName: host }, { signal });
       } catch (error) {
-        if (signal.aborted) throw new UserFacingError('cancelled', 'Reading the default paths was cancelled.');
-        throw new UserFacingError('failed', `${host} did not answer with its default VM and disk folders: ${errorInfoOf(error).message.slice(0, 300)}`, 'host', host);
+        if (signal.aborted) throw handlerError('paths-cancelled');
+        throw handlerError('paths-unanswered', { host, detail: errorInfoOf(error).message.slice(0, 300) }, host);
       }
     },
 

@@ -18,6 +18,7 @@ import type { ScriptRunner } from '../../engine/script-runner';
 import type { StepExecutor, StepExecutors } from '../../engine/step-executor';
 import { AuditLog } from '../../services/audit/audit-log';
 import { UserFacingError, type HandlerMap } from '../ipc-dispatch';
+import { handlerError } from './handler-error';
 import { cancelGroup, linkedController } from '../abort-signals';
 
 /** Plans delegation for a group's topology against the current directory (absent: no directory). */
@@ -59,7 +60,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
   };
   const planById = (planId: string): Plan => {
     const plan = plans.get(planId);
-    if (!plan) throw new UserFacingError('not-found', 'That plan is no longer available; create it again.', 'planId');
+    if (!plan) throw handlerError('plan-gone');
     return plan;
   };
   const runTracked = async (runId: string, signal: AbortSignal, work: (s: AbortSignal) => Promise<ResponseOf<'apply:start'>>) => {
@@ -78,7 +79,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
       return reads.run(signal, async (read) => {
         const facts = await readHosts(deps.pool, hosts, { signal: read });
         // Cancelled calls come back as per-host errors; the window must not keep them as facts.
-        if (read.aborted) throw new UserFacingError('cancelled', 'Reading host settings was cancelled.');
+        if (read.aborted) throw handlerError('read-cancelled');
         return { hosts: facts };
       });
     },
@@ -151,14 +152,15 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<HandlerM
     'audit:list': async () => ({ records: (await audit.read()).records }),
 
     'rollback:start': async ({ runId }, signal) => {
-      if (running.has(runId)) throw new UserFacingError('failed', 'That run is still going; cancel it first.', 'runId');
+      if (running.has(runId)) throw handlerError('run-still-going');
       return runTracked(runId, signal, async (s) => {
         try {
           const { plan, result } = await rollback(runId, audit, executors, { user: deps.user, onProgress: deps.emitProgress, signal: s, ...(deps.target ? { target: deps.target } : {}) });
           // Records the rollback could not restore stay changed: the window must say so.
           return plan.warnings.length > 0 ? { ...result, warnings: plan.warnings } : result;
         } catch (error) {
-          if (error instanceof RollbackError) throw new UserFacingError('not-found', error.message, 'runId');
+          // The one RollbackError the engine throws: no such run (its English is the CLI's).
+          if (error instanceof RollbackError) throw handlerError('no-run', { runId });
           throw error;
         }
       });

@@ -18,6 +18,7 @@ import {
 } from '../../engine/migration-test';
 import { cancelGroup } from '../abort-signals';
 import { UserFacingError, type Handler } from '../ipc-dispatch';
+import { handlerError } from './handler-error';
 
 export interface TestHandlerDeps {
   /** Built per call (the directory may have been connected or dropped since), bound to its signal. */
@@ -55,7 +56,7 @@ type LastRun = { readonly kind: 'pair'; readonly report: TestReport } | { readon
 
 export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
   let last: LastRun | undefined;
-  const cancelled = () => new UserFacingError('cancelled', 'The migration test was cancelled; no report was made.');
+  const cancelled = () => handlerError('test-cancelled');
   // One test at a time: a new run supersedes (cancels) the one before, as the window does.
   const running = cancelGroup();
   return {
@@ -106,16 +107,16 @@ export function createTestHandlers(deps: TestHandlerDeps): TestHandlers {
     // source and destination were checked at the gate (HostNameSchema).
     'test:pair': async ({ source, destination }) => {
       if (last?.kind === 'pair' && last.report.source.toLowerCase() === source.toLowerCase() && last.report.destination.toLowerCase() === destination.toLowerCase()) return last.report;
-      if (last?.kind !== 'group') throw new UserFacingError('not-found', 'Run the group test first; there is no matrix yet.');
+      if (last?.kind !== 'group') throw handlerError('no-matrix');
       try {
         return pairReport(last.report, { source, destination });
       } catch {
-        throw new UserFacingError('not-found', `The last group test did not cover ${source} → ${destination}.`, 'source');
+        throw handlerError('pair-not-covered', { source, destination });
       }
     },
     'test:cancel': async () => ({ cancelled: running.cancel() }),
     'test:report': async (request) => {
-      if (last === undefined) throw new UserFacingError('not-found', 'Run the migration test first; there is no report yet.');
+      if (last === undefined) throw handlerError('no-report');
       const locale = request.locale ?? deps.locale ?? 'en';
       if (last.kind === 'pair') return { fileName: reportFileName(last.report), html: renderTestReportHtml(last.report, { locale }) };
       const g = last.report;

@@ -107,6 +107,7 @@ export const de: Resources = {
     verified: 'zurückgelesen', summaryOk: 'Alle Änderungen wurden angewendet und zurückgelesen ({{count}} Schritte).',
     summaryFailed: 'Angehalten: {{done}} von {{total}} Schritten erledigt. Der Rest wurde nicht begonnen.', undo: 'Im Verlauf rückgängig machen',
     restore: 'Befehle, die das Geänderte wiederherstellen',
+    cancelled: 'Der Lauf wurde abgebrochen.',
   },
   history: {
     title: 'Verlauf', empty: 'Noch keine Änderungen aufgezeichnet.', run: 'Lauf {{runId}}', rollback: 'Diesen Lauf zurücksetzen',
@@ -214,9 +215,12 @@ export const de: Resources = {
   planWarning: {
     // checks-kerberos: hosts in different domains get no classic delegation entries.
     'cross-domain': '({{fromDomain}}) und {{to}} ({{toDomain}}) liegen in verschiedenen Domänen: Einträge für eingeschränkte Delegierung wirken dort nicht, daher plant Ferry keine. Richten Sie stattdessen ressourcenbasierte Delegierung an {{to}} ein (msDS-AllowedToActOnBehalfOfOtherIdentity).',
-    'invalid-host-name': 'Ein Hostname wurde abgelehnt; für ihn ist nichts geplant.',
+    'invalid-host-name': 'Der Hostname {{name}} wurde abgelehnt; für ihn ist nichts geplant.',
     'duplicate-host': 'ist doppelt angegeben; einmal geplant.',
-    'host-unreadable': 'konnte nicht gelesen werden ({{status}}: {{detail}}); für diesen Host ist nichts geplant.',
+    'host-unreadable': {
+      error: 'konnte nicht gelesen werden ({{status}}: {{detail}}); für diesen Host ist nichts geplant.',
+      'no-detail': 'konnte nicht gelesen werden ({{status}}); für diesen Host ist nichts geplant.',
+    },
     'unparsable-network': 'meldet ein Migrationsnetzwerk, das Ferry nicht lesen kann; es bleibt unverändert. Entfernen Sie es von Hand, wenn es weg soll.',
     'no-dns-host-name': 'hat im Verzeichnis keinen dNSHostName; Ferry nimmt {{fqdn}} an.',
     'unconstrained-delegation': 'ist für die Delegierung an beliebige Dienste vertrauenswürdig (uneingeschränkt). Ferry lässt diese Einstellung unverändert; erwägen Sie, sie auf der Registerkarte „Delegierung“ des Kontos auszuschalten.',
@@ -257,6 +261,22 @@ export const de: Resources = {
     'no-hubs': 'Wählen Sie mindestens einen Hub (einen Zielhost).',
     'hubs-need-hub': 'Hubs lassen sich nur mit der Topologie Hub and Spoke wählen.',
     'choose-settings': 'Wählen Sie zuerst die gewünschten Einstellungen: Empfohlen, oder von den aktuellen Einstellungen ausgehen.',
+  },
+  // Was ein Handler abgelehnt oder abgebrochen hat: ein Schlüssel je Code aus electron/main/handlers/handler-error.ts (das Feld steht daneben).
+  handlerError: {
+    'plan-gone': 'Diesen Plan gibt es nicht mehr; erstellen Sie ihn neu.',
+    'read-cancelled': 'Das Lesen der Hosteinstellungen wurde abgebrochen.',
+    'run-still-going': 'Dieser Lauf ist noch nicht beendet; brechen Sie ihn zuerst ab.',
+    'no-run': 'Das Überwachungsprotokoll kennt keinen Lauf {{runId}}.',
+    'test-cancelled': 'Der Migrationstest wurde abgebrochen; es wurde kein Bericht erstellt.',
+    'no-matrix': 'Führen Sie zuerst den Gruppentest aus; es gibt noch keine Matrix.',
+    'pair-not-covered': 'Der letzte Gruppentest umfasste {{source}} → {{destination}} nicht; führen Sie ihn mit beiden Hosts erneut aus.',
+    'no-report': 'Führen Sie zuerst den Migrationstest aus; es gibt noch keinen Bericht.',
+    'move-running': 'Eine Verschiebung läuft; warten Sie, bis sie endet, oder brechen Sie sie zuerst ab.',
+    'nothing-to-move-back': 'Das Überwachungsprotokoll enthält keine Verschiebung zum Zurückverschieben: Jede aufgezeichnete Verschiebung ist fehlgeschlagen oder wurde schon zurückverschoben.',
+    'paths-cancelled': 'Das Lesen der Standardpfade wurde abgebrochen.',
+    'paths-unanswered': 'Der Host hat seine Standardordner für VMs und Datenträger nicht genannt: {{detail}}',
+    'directory-not-connected': 'Verbinden Sie sich zuerst mit dem Verzeichnis.',
   },
   // Gewünschte Einstellungen, die das Gate ablehnt: ein Schlüssel je Code aus core/settings/validate.ts und subnet.ts (das Feld steht daneben).
   validation: {

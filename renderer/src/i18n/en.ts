@@ -106,6 +106,7 @@ export const en = {
     verified: 'read back', summaryOk: 'All changes were applied and read back ({{count}} steps).',
     summaryFailed: 'Stopped: {{done}} of {{total}} steps were done. The rest was not started.', undo: 'Undo in History',
     restore: 'Commands that restore what was changed',
+    cancelled: 'The run was cancelled.',
   },
   history: {
     title: 'History', empty: 'No changes recorded yet.', run: 'Run {{runId}}', rollback: 'Roll back this run',
@@ -214,9 +215,12 @@ export const en = {
   planWarning: {
     // checks-kerberos: hosts in different domains get no classic delegation entries.
     'cross-domain': '({{fromDomain}}) and {{to}} ({{toDomain}}) are in different domains: constrained delegation entries do not work there, so Ferry plans none. Set resource-based delegation on {{to}} (msDS-AllowedToActOnBehalfOfOtherIdentity) instead.',
-    'invalid-host-name': 'A host name was refused; no steps planned for it.',
+    'invalid-host-name': 'The host name {{name}} was refused; no steps planned for it.',
     'duplicate-host': 'listed twice; planned once.',
-    'host-unreadable': 'could not be read ({{status}}: {{detail}}); no steps planned for it.',
+    'host-unreadable': {
+      error: 'could not be read ({{status}}: {{detail}}); no steps planned for it.',
+      'no-detail': 'could not be read ({{status}}); no steps planned for it.',
+    },
     'unparsable-network': 'reports a migration network Ferry cannot parse; it is left alone. Remove it by hand if it should go.',
     'no-dns-host-name': 'has no dNSHostName in the directory; Ferry assumes {{fqdn}}.',
     'unconstrained-delegation': 'is trusted for delegation to any service (unconstrained). Ferry leaves that setting alone; consider turning it off in the account’s Delegation tab.',
@@ -260,6 +264,22 @@ export const en = {
     'no-hubs': 'Choose at least one hub (a destination host).',
     'hubs-need-hub': 'Hubs can only be chosen with the hub-and-spoke topology.',
     'choose-settings': 'Choose the desired settings first: Recommended, or start from the current settings.',
+  },
+  // What a handler refused or stopped: one key per code in electron/main/handlers/handler-error.ts (the field is shown beside it).
+  handlerError: {
+    'plan-gone': 'That plan is no longer available; create it again.',
+    'read-cancelled': 'Reading the host settings was cancelled.',
+    'run-still-going': 'That run is still going; cancel it first.',
+    'no-run': 'The audit log has no run {{runId}}.',
+    'test-cancelled': 'The migration test was cancelled; no report was made.',
+    'no-matrix': 'Run the group test first; there is no matrix yet.',
+    'pair-not-covered': 'The last group test did not cover {{source}} → {{destination}}; run it again with both hosts.',
+    'no-report': 'Run the migration test first; there is no report yet.',
+    'move-running': 'A move is running; wait for it to end or cancel it first.',
+    'nothing-to-move-back': 'The audit log has no move to move back: every recorded move failed or was already moved back.',
+    'paths-cancelled': 'Reading the default paths was cancelled.',
+    'paths-unanswered': 'The host did not answer with its default VM and disk folders: {{detail}}',
+    'directory-not-connected': 'Connect to the directory first.',
   },
   /** Finding titles and fixes per finding id and variant; shared with the HTML report (core). */
   // Desired settings refused at the gate: one key per code in core/settings/validate.ts and subnet.ts (the field is shown beside it).

@@ -85,3 +85,29 @@ describe('rollback warnings through the IPC gate', () => {
     }
   });
 });
+
+describe('handler refusals through the IPC gate', () => {
+  it('a gone plan, a test not run yet and a run the log does not have carry their key, params and field', async () => {
+    const { dispatcher, unexpected } = gate();
+    const plan = await dispatcher.dispatch('plan:export', { planId: 'plan-gone' }, own);
+    const pair = await dispatcher.dispatch('test:pair', { source: 'HV01', destination: 'HV02' }, own);
+    const report = await dispatcher.dispatch('test:report', {}, own);
+    const run = await dispatcher.dispatch('rollback:start', { runId: 'run-missing' }, own);
+    expect(unexpected).toEqual([]);
+    expect(plan).toEqual({ ok: false, error: {
+      code: 'not-found', message: 'That plan is no longer available; create it again.', field: 'planId',
+      messageKey: 'handlerError.plan-gone', params: { field: 'planId' },
+    } });
+    expect(pair).toEqual({ ok: false, error: { code: 'not-found', message: 'Run the group test first; there is no matrix yet.', messageKey: 'handlerError.no-matrix', params: {} } });
+    expect(report).toMatchObject({ ok: false, error: { code: 'not-found', message: 'Run the migration test first; there is no report yet.', messageKey: 'handlerError.no-report' } });
+    expect(run).toEqual({ ok: false, error: {
+      code: 'not-found', message: 'The audit log has no run run-missing.', field: 'runId',
+      messageKey: 'handlerError.no-run', params: { runId: 'run-missing', field: 'runId' },
+    } });
+    const de = createI18n('de');
+    if (!run.ok && !plan.ok) {
+      expect(de.t(run.error.messageKey ?? '', { ...run.error.params })).toBe('Das Überwachungsprotokoll kennt keinen Lauf run-missing.');
+      expect(de.t(plan.error.messageKey ?? '', { ...plan.error.params })).toBe('Diesen Plan gibt es nicht mehr; erstellen Sie ihn neu.');
+    }
+  });
+});

@@ -65,7 +65,7 @@ describe('i18n resources', () => {
       ...['migrationEnabled', 'maxLive', 'maxStorage', 'networks', 'authentication', 'performance', 'delegationForward', 'delegationReverse'].map((s) => `configure.row.${s}`),
       ...['invalid-input', 'forbidden', 'not-found', 'cancelled', 'session-ended', 'failed', 'unknown'].map((s) => `errors.hint.${s}`),
       ...['done', 'failed', 'rolled-back'].map((s) => `history.result.${s}`),
-      ...['invalid-host-name', 'duplicate-host', 'host-unreadable', 'unparsable-network', 'no-dns-host-name', 'unconstrained-delegation', 'missing-spn', 'flag-kept.still-delegates', 'flag-kept.not-set-by-ferry', 'no-directory'].map((s) => `planWarning.${s}`),
+      ...['invalid-host-name', 'duplicate-host', 'host-unreadable.error', 'host-unreadable.no-detail', 'unparsable-network', 'no-dns-host-name', 'unconstrained-delegation', 'missing-spn', 'flag-kept.still-delegates', 'flag-kept.not-set-by-ferry', 'no-directory'].map((s) => `planWarning.${s}`),
       ...['empty', 'too-long', 'bad-ipv4', 'empty-label', 'label-too-long', 'bad-label', 'netbios-too-long', 'numeric-last-label'].map((s) => `hostName.${s}`),
     ];
     expect(need.filter((k) => !enKeys.has(k))).toEqual([]);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Badge, Button, Checkbox, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useActions, useFerry } from '../../app/store-context';
+import { progressLine, stepErrorText } from './progress-line';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
@@ -52,8 +53,8 @@ export function ApplyPanel() {
                 {t(`stepStatus.${st}`)}
               </Badge>
               {r?.verified ? <span data-testid={`step-verified-${s.id}`}> ✓ {t('apply.verified')}</span> : null}
-              {r?.error ? <div>{r.error.target ? `${r.error.target}: ` : ''}{r.error.message}</div> : null}
-              {!r && progress[s.id]?.message ? <div>{progress[s.id]?.message}</div> : null}
+              {r?.error ? <div>{r.error.target ? `${r.error.target}: ` : ''}{stepErrorText(r.error, t)}</div> : null}
+              {!r && progressLine(progress[s.id]) !== undefined ? <div>{progressLine(progress[s.id])}</div> : null}
             </li>
           );
         })}
