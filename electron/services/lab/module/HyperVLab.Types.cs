@@ -224,6 +224,22 @@ namespace HyperVLab
         public static bool Close(string key) { DateTime at; return open.TryRemove(key, out at); }
         public static string[] Keys() { return new List<string>(open.Keys).ToArray(); }
     }
+
+    // Remote blocks found runnable (Assert-LabRemoteBlock), by their text, one set per process:
+    // every runspace of a process runs the same set-up, so a block that passed in one passes in
+    // all, and the check (a command look-up per name, a module-path search for each name this
+    // computer lacks) is paid once per process, not once per runspace. Gate: one check at a time,
+    // so the runspaces of a fan-out, all starting at once, wait for the first instead of each
+    // checking the same block.
+    public static class LabRemoteBlocks
+    {
+        public static readonly object Gate = new object();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> runnable =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        public static bool IsRunnable(string text) { return runnable.ContainsKey(text); }
+        public static void MarkRunnable(string text) { runnable[text] = true; }
+    }
 }
 
 // Get-VHD's output (module Hyper-V, type Microsoft.Vhd.PowerShell.VirtualHardDisk): the file's
