@@ -116,6 +116,8 @@ function Test-LabRemoteBlock([scriptblock]$Block) {
         # Not here at all (Get-CimInstance on Linux): a Windows host's own module may have it, and
         # a branch the lab takes would fail on it anyway.
         if ($null -eq $cmd) { continue }
+        # A program (klist.exe) is the host's own, found on its path there.
+        if ($cmd.CommandType -eq 'Application') { continue }
         $onlyHere = [string]::IsNullOrEmpty([string]$cmd.ModuleName) -or ($cmd.ModuleName -eq 'HyperVLab' -and -not $exported.ContainsKey([string]$cmd.Name))
         if ($onlyHere) {
             $message = "The term '$name' is not recognized as a name of a cmdlet, function, script file, or executable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again."
