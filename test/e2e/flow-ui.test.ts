@@ -146,12 +146,12 @@ describe('renderer flow over the fake API', () => {
     await sourcePicker.fill('bulk432');
     await expect.poll(() => listed.count()).toBe(10);
     await listed.filter({ hasText: 'BULK4321' }).click();
-    expect(await sourcePicker.inputValue()).toBe('BULK4321');
+    await expect.poll(() => sourcePicker.inputValue()).toBe('BULK4321');
     await page.getByTestId('destination-picker').click();
     await expect.poll(() => listed.count()).toBe(50);
     await page.getByText('4,953 more: type to narrow the list.').waitFor();
     await listed.filter({ hasText: 'BULK0007' }).click();
-    expect(await page.getByTestId('destination-picker').inputValue()).toBe('BULK0007');
+    await expect.poll(() => page.getByTestId('destination-picker').inputValue()).toBe('BULK0007');
     expect(await page.getByTestId('go-configure').isEnabled()).toBe(true);
     await page.close();
   });

@@ -118,8 +118,9 @@ describe('the whole flow over the real bridge, engine, pwsh lab and lab director
       expect(await id('connect-basedn').inputValue()).toBe('DC=lab,DC=example');
       await id('set-source-HV01').click();
       await id('set-destination-HV02').click();
-      expect(await id('source-picker').inputValue()).toBe('HV01');
-      expect(await id('destination-picker').inputValue()).toBe('HV02');
+      // The pickers show a chosen name after React's effects run (HostPicker), not at the click.
+      await expect.poll(() => id('source-picker').inputValue()).toBe('HV01');
+      await expect.poll(() => id('destination-picker').inputValue()).toBe('HV02');
       expect(await axe(page)).toEqual([]);
       await shot('discover');
 
