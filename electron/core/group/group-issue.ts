@@ -5,6 +5,7 @@
  * (`groupIssue.*` in renderer/src/i18n, a refused host name `hostName.*`). Both name the field.
  */
 import { hostNameIssue } from '../settings/host-name';
+import { fillPlaceholders } from '../text/fill-placeholders';
 
 export interface GroupIssue {
   /** The request field, dotted (`hosts.3`, `delegation.hubs.0`). */
@@ -40,7 +41,7 @@ export const GROUP_ISSUE_CODES = Object.keys(ENGLISH) as readonly GroupIssueCode
 type Params = Readonly<Record<string, string | number>>;
 
 export function groupIssue(field: string, code: GroupIssueCode, params: Params = {}): GroupIssue {
-  const text = ENGLISH[code].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  const text = fillPlaceholders(ENGLISH[code], params);
   return { field, message: `${field}: ${text}`, messageKey: `groupIssue.${code}`, params: { ...params, field } };
 }
 

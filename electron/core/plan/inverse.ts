@@ -15,6 +15,7 @@ import { hostNameIssue } from '../settings/host-name';
 import { parseSubnet } from '../settings/subnet';
 import { NETWORK_SETTING } from './host-steps';
 import { inverseStep, type PlanStepKind } from './plan-step';
+import { fillPlaceholders } from '../text/fill-placeholders';
 
 const SET_HOST_SETTINGS: ReadonlySet<string> = new Set([...HOST_VALUE_SETTINGS, 'useAnyNetworkForMigration']);
 const LDAP_SETTINGS: ReadonlySet<string> = new Set(['msDS-AllowedToDelegateTo', 'userAccountControl']);
@@ -49,7 +50,7 @@ interface Unrestorable {
 }
 
 const unrestorableText = (u: Unrestorable): string =>
-  UNRESTORABLE[u.reason].replace(/\{\{(\w+)\}\}/g, (_, name: string) => u.params[name] ?? '');
+  fillPlaceholders(UNRESTORABLE[u.reason], u.params);
 
 function readRecord(r: AuditRecord): PlanStep | Unrestorable {
   const before = r.before ?? null;

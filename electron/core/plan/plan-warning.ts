@@ -6,6 +6,7 @@
  * several reasons is keyed by its `reason` param). `{{target}}` is the warning's target.
  */
 import type { PlanWarning } from '../model';
+import { fillPlaceholders } from '../text/fill-placeholders';
 
 const ENGLISH = {
   'invalid-host-name': 'Host name refused: {{problem}}',
@@ -42,6 +43,6 @@ export function planWarning(code: PlanWarningCode, target: string | undefined, p
   // A code with reasons needs one of them: a planner bug, not something a host or directory can cause.
   if (template === undefined) throw new Error(`plan warning ${code}: no reason ${String(params.reason)}`);
   const fill: Params = { ...params, ...(target !== undefined ? { target } : {}) };
-  const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(fill[name] ?? ''));
+  const message = fillPlaceholders(template, fill);
   return { code, ...(target !== undefined ? { target } : {}), ...(Object.keys(params).length > 0 ? { params } : {}), message };
 }

@@ -7,6 +7,7 @@
  */
 import type { IpcError } from '../../core/contract/channels';
 import { UserFacingError } from '../ipc-dispatch';
+import { fillPlaceholders } from '../../core/text/fill-placeholders';
 
 interface Entry {
   readonly ipc: IpcError['code'];
@@ -42,7 +43,7 @@ type Params = Readonly<Record<string, string | number>>;
 /** The refusal for `code`: English message, its field (params carry it too, as group issues do), key + params. */
 export function handlerError(code: HandlerErrorCode, params: Params = {}, target?: string): UserFacingError {
   const entry: Entry = TABLE[code];
-  const message = entry.en.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  const message = fillPlaceholders(entry.en, params);
   const withField = entry.field !== undefined ? { ...params, field: entry.field } : { ...params };
   return new UserFacingError(entry.ipc, message, entry.field, target, { messageKey: `handlerError.${code}`, params: withField });
 }

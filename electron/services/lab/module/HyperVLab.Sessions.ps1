@@ -147,8 +147,7 @@ function Invoke-HyperVLabOnHost {
         [Parameter(Mandatory = $true)][scriptblock]$ScriptBlock,
         [object[]]$ArgumentList = @()
     )
-    $name = Enter-LabHost $ComputerName
-    if ([bool](Get-LabProp (Get-LabFault $name) 'remotingDenied' $false)) { throw (New-LabRemotingDeniedError $ComputerName) }
+    $name = Enter-LabHost $ComputerName -Remoting
     Assert-LabRemoteBlock $ScriptBlock
     $previous = $script:LabSessionHost
     $script:LabSessionHost = $name

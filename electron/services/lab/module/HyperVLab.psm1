@@ -168,14 +168,15 @@ function Get-LabProp([object]$Obj, [string]$Prop, [object]$Default) {
     return $p.Value
 }
 
-# Applies the host's faults and returns its file name. Throws the real error texts.
-function Enter-LabHost([string]$Computer, [switch]$Mutating) {
+# Applies the host's faults and returns its file name. Throws the real error texts. -Remoting:
+# the call opens a PowerShell remote session (Invoke-HyperVLabOnHost), which `remotingDenied` refuses.
+function Enter-LabHost([string]$Computer, [switch]$Mutating, [switch]$Remoting) {
     $name = Resolve-LabHostName $Computer
     if ($null -eq $name) { throw (New-LabUnresolvedError $Computer) }
     # A call to the host of the remote session it runs in is a local call there: the session paid
     # the round trip (and met the host's faults, and landed the moves due) when it was entered.
-    if ($name -eq $script:LabSessionHost) {
-        if ($Mutating) { $fault = Get-LabFault $name } else { return $name }
+    if ($name -ceq $script:LabSessionHost) {
+        if ($Mutating -or $Remoting) { $fault = Get-LabFault $name } else { return $name }
     } else {
         # Moves whose moment has come land first (HyperVLab.Move.ps1): a host down mid-move is down now.
         Sync-LabMigrations
@@ -189,6 +190,9 @@ function Enter-LabHost([string]$Computer, [switch]$Mutating) {
     }
     if ([bool](Get-LabProp $fault 'accessDenied' $false)) {
         throw (New-LabAccessDeniedError $Computer)
+    }
+    if ($Remoting -and [bool](Get-LabProp $fault 'remotingDenied' $false)) {
+        throw (New-LabRemotingDeniedError $Computer)
     }
     if ($Mutating) {
         $n = [int](Get-LabProp $fault 'failOnMutation' 0)

@@ -2,6 +2,10 @@
 # scope), or dot-sourced from disk when a script runs on its own. Makes Windows PowerShell 5.1
 # and PowerShell 7 print the same JSON: enums as names, dates as ISO-8601, arrays kept arrays.
 
+# Values already plain, kept as they are (ConvertTo-FerryPlain).
+$FerryPlainLeaves = New-Object 'System.Collections.Generic.HashSet[type]'
+foreach ($t in @([string], [bool], [int], [long], [double])) { [void]$FerryPlainLeaves.Add($t) }
+
 function ConvertTo-FerryPlain {
     param([object]$Value, [int]$Depth = 0)
     if ($null -eq $Value) { return $null }
@@ -18,7 +22,7 @@ function ConvertTo-FerryPlain {
         $h = [ordered]@{}
         foreach ($k in $Value.Keys) {
             $v = $Value[$k]
-            if ($null -eq $v -or $v -is [string] -or $v -is [bool] -or $v -is [int] -or $v -is [long] -or $v -is [double]) { $h[[string]$k] = $v }
+            if ($null -eq $v -or $FerryPlainLeaves.Contains($v.GetType())) { $h[[string]$k] = $v }
             else { $h[[string]$k] = ConvertTo-FerryPlain $v ($Depth + 1) }
         }
         return $h
@@ -26,7 +30,7 @@ function ConvertTo-FerryPlain {
     if ($Value -is [Collections.IEnumerable]) {
         $list = New-Object System.Collections.ArrayList
         foreach ($item in $Value) {
-            if ($null -eq $item -or $item -is [string] -or $item -is [bool] -or $item -is [int] -or $item -is [long] -or $item -is [double]) { [void]$list.Add($item) }
+            if ($null -eq $item -or $FerryPlainLeaves.Contains($item.GetType())) { [void]$list.Add($item) }
             else { [void]$list.Add((ConvertTo-FerryPlain $item ($Depth + 1))) }
         }
         return , $list.ToArray()
